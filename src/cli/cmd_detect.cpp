@@ -1,0 +1,150 @@
+// detect, eval: the detector as a linter on files, and its score against gold labels.
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include "cli/commands.hpp"
+#include "cli/output.hpp"
+#include "detect/detector.hpp"
+#include "detect/eval.hpp"
+#include "ingest/read_document.hpp"
+#include "pipeline/ingest_files.hpp"
+#include "util/files.hpp"
+#include "util/text.hpp"
+
+namespace toezeg::cli {
+
+using nlohmann::json;
+
+namespace {
+
+// Detects items in every file; failures are reported and counted.
+int detect_files(const std::vector<std::string>& inputs, const std::string& date,
+                 const std::function<void(const std::string&, const Item&)>& emit) {
+    auto files = pipeline::expand_inputs(inputs);
+    int failed = 0;
+    for (auto& file : *files) {
+        auto bytes = files::read(file, 20 * 1000 * 1000);
+        if (!bytes) {
+            print_error(bytes.error());
+            ++failed;
+            continue;
+        }
+        auto doc = ingest::read_text_document(*bytes, file.string(), ingest::ReadOptions{"", date});
+        if (!doc) {
+            print_error(doc.error());
+            ++failed;
+            continue;
+        }
+        for (auto& item : detect::detect(*doc, detect::default_rules())) emit(file.string(), item);
+    }
+    return failed;
+}
+
+std::string percent(double v) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%.3f", v);
+    return buf;
+}
+
+}  // namespace
+
+void setup_detect(CLI::App& app, Runner& run) {
+    struct Options {
+        std::vector<std::string> files;
+        bool json_out = false;
+        std::string date;
+    };
+    auto o = std::make_shared<Options>();
+    auto* cmd = app.add_subcommand("detect", "Find commitments and motions in letters (no store needed)");
+    cmd->add_option("files", o->files, "Letters (files or folders)")->required();
+    cmd->add_flag("--json", o->json_out, "JSON Lines, one item per line");
+    cmd->add_option("--date", o->date, "Letter date (YYYY-MM-DD) for letters that carry none");
+    cmd->callback([&run, o] {
+        run = [o] {
+            std::vector<std::vector<std::string>> rows;
+            if (!o->json_out) rows.push_back({"DOC", "KIND", "STATUS", "MEMBER", "DUE", "REF", "EVIDENCE"});
+            int failed = detect_files(o->files, o->date, [&](const std::string& doc, const Item& it) {
+                if (o->json_out) {
+                    std::cout << item_to_json(it, doc).dump() << "\n";
+                    return;
+                }
+                std::string due = it.due.empty() ? (it.due_text.empty() ? "-" : it.due_text) : it.due;
+                rows.push_back({std::filesystem::path(doc).filename().string(), std::string(to_string(it.kind)),
+                                std::string(to_string(it.status)), it.member.empty() ? "-" : it.member, due,
+                                it.ref.empty() ? "-" : it.ref, text::shorten(it.evidence, 70)});
+            });
+            if (!o->json_out) std::cout << format_table(rows);
+            return failed ? k_exit_some_failed : k_exit_ok;
+        };
+    });
+}
+
+void setup_eval(CLI::App& app, Runner& run) {
+    struct Options {
+        std::string gold, pred;
+        std::vector<std::string> letters;
+        bool json_out = false;
+        bool quiet = false;
+    };
+    auto o = std::make_shared<Options>();
+    auto* cmd = app.add_subcommand("eval", "Score detections against gold labels (tests/gold/FORMAT.md)");
+    cmd->add_option("--gold", o->gold, "Gold labels, JSON Lines")->required();
+    cmd->add_option("--pred", o->pred, "Predictions, JSON Lines (as from `detect --json`)");
+    cmd->add_option("letters", o->letters, "Letters to detect on when --pred is not given");
+    cmd->add_flag("--json", o->json_out, "Print the scores as one JSON object");
+    cmd->add_flag("--quiet", o->quiet, "Only the scores, not the misses and false positives");
+    cmd->callback([&run, o] {
+        run = [o] {
+            auto gold = detect::read_json_lines(o->gold);
+            if (!gold) {
+                print_error(gold.error());
+                return k_exit_fatal;
+            }
+            std::vector<json> predictions;
+            if (!o->pred.empty()) {
+                auto p = detect::read_json_lines(o->pred);
+                if (!p) {
+                    print_error(p.error());
+                    return k_exit_fatal;
+                }
+                predictions = std::move(*p);
+            } else if (!o->letters.empty()) {
+                if (detect_files(o->letters, "", [&](const std::string& doc, const Item& it) {
+                        predictions.push_back(item_to_json(it, doc));
+                    }))
+                    return k_exit_some_failed;
+            } else {
+                print_error(Error{"eval", "give --pred FILE or the letters to detect on"});
+                return k_exit_fatal;
+            }
+            auto r = detect::evaluate(*gold, predictions);
+            if (o->json_out) {
+                std::cout << json{{"tp", r.tp}, {"fp", r.fp}, {"fn", r.fn}, {"precision", r.precision()},
+                                  {"recall", r.recall()}, {"f1", r.f1()}, {"status_accuracy", r.status.rate()},
+                                  {"member_accuracy", r.member.rate()}, {"made_on_accuracy", r.made_on.rate()},
+                                  {"ref_accuracy", r.ref.rate()}, {"f1_x_status", r.f1() * r.status.rate()},
+                                  {"wrong", r.wrong}}.dump() << "\n";
+                return k_exit_ok;
+            }
+            std::cout << format_table({
+                {"TP", std::to_string(r.tp)}, {"FP", std::to_string(r.fp)}, {"FN", std::to_string(r.fn)},
+                {"precision", percent(r.precision())}, {"recall", percent(r.recall())}, {"F1", percent(r.f1())},
+                {"status accuracy", percent(r.status.rate()) + " (" + std::to_string(r.status.right) + "/" + std::to_string(r.status.total) + ")"},
+                {"member accuracy", percent(r.member.rate()) + " (" + std::to_string(r.member.right) + "/" + std::to_string(r.member.total) + ")"},
+                {"made_on accuracy", percent(r.made_on.rate()) + " (" + std::to_string(r.made_on.right) + "/" + std::to_string(r.made_on.total) + ")"},
+                {"ref accuracy", percent(r.ref.rate()) + " (" + std::to_string(r.ref.right) + "/" + std::to_string(r.ref.total) + ")"},
+                {"F1 x status", percent(r.f1() * r.status.rate())}});
+            if (!o->quiet) {
+                for (auto& m : r.misses) std::cout << "miss: " << m.value("id", "") << " " << m.value("doc", "") << " \"" << m["anchor"].dump() << "\"\n";
+                for (auto& p : r.false_positives)
+                    std::cout << "false positive: " << std::filesystem::path(p.value("doc", "")).filename().string() << " "
+                              << p.value("kind", "") << " \"" << text::shorten(p.value("evidence", ""), 120) << "\"\n";
+                for (auto& w : r.wrong) std::cout << "wrong: " << w << "\n";
+            }
+            return k_exit_ok;
+        };
+    });
+}
+
+}  // namespace toezeg::cli

@@ -1,0 +1,117 @@
+// init, ingest, reindex: the commands that write to a store.
+#include <iostream>
+#include <memory>
+
+#include "cli/commands.hpp"
+#include "cli/output.hpp"
+#include "pipeline/ingest_files.hpp"
+#include "pipeline/store.hpp"
+
+namespace toezeg::cli {
+
+namespace {
+void add_store_option(CLI::App* cmd, std::string& store) {
+    cmd->add_option("--store", store, "Store directory (default: $TOEZEG_STORE, else .toezeg)");
+}
+}  // namespace
+
+void setup_init(CLI::App& app, Runner& run) {
+    auto store = std::make_shared<std::string>();
+    auto* cmd = app.add_subcommand("init", "Create an empty store (a git repository and an SQLite index)");
+    add_store_option(cmd, *store);
+    cmd->callback([&run, store] {
+        run = [store] {
+            auto paths = pipeline::resolve_store(*store);
+            auto done = pipeline::Store::init(paths);
+            if (!done) {
+                print_error(done.error());
+                return k_exit_fatal;
+            }
+            std::cout << "initialised store " << paths.root.string() << "\n";
+            return k_exit_ok;
+        };
+    });
+}
+
+void setup_ingest(CLI::App& app, Runner& run) {
+    struct Options {
+        std::string store;
+        std::vector<std::string> paths;
+        pipeline::IngestOptions ingest;
+        double max_mb = 20;
+        bool init = false;
+    };
+    auto o = std::make_shared<Options>();
+    auto* cmd = app.add_subcommand("ingest", "Add letters (files or folders, recursively) to the store");
+    add_store_option(cmd, o->store);
+    cmd->add_option("paths", o->paths, "Files or folders to ingest")->required();
+    cmd->add_option("--as", o->ingest.as_id, "File the input as a new version of this stored document");
+    cmd->add_option("--id", o->ingest.id, "Use this id for the document instead of deriving one");
+    cmd->add_option("--date", o->ingest.date, "Letter date (YYYY-MM-DD) when the text has none");
+    cmd->add_option("--max-size", o->max_mb, "Refuse files larger than this many MB (default 20)");
+    cmd->add_flag("--init", o->init, "Create the store first when there is none");
+    cmd->callback([&run, o] {
+        run = [o] {
+            auto paths = pipeline::resolve_store(o->store);
+            if (o->init && !std::filesystem::exists(paths.git() / "HEAD")) {
+                if (auto made = pipeline::Store::init(paths); !made) {
+                    print_error(made.error());
+                    return k_exit_fatal;
+                }
+            }
+            auto store = pipeline::Store::open(paths, pipeline::Access::write);
+            if (!store) {
+                print_error(store.error());
+                return k_exit_fatal;
+            }
+            if (!o->ingest.as_id.empty() && o->paths.size() != 1) {
+                print_error(Error{"--as", "takes exactly one file"});
+                return k_exit_fatal;
+            }
+            o->ingest.max_bytes = static_cast<std::size_t>(o->max_mb * 1e6);
+            auto files = pipeline::expand_inputs(o->paths);
+            int counts[4] = {0, 0, 0, 0};
+            std::vector<std::vector<std::string>> rows;
+            for (auto& file : *files) {
+                auto r = pipeline::ingest_file(*store, file, o->ingest);
+                ++counts[static_cast<int>(r.outcome)];
+                for (auto& w : r.warnings) print_warning(r.source, w);
+                if (r.outcome == pipeline::Outcome::failed) {
+                    print_error(r.error);
+                    continue;
+                }
+                std::string line = std::string(pipeline::to_string(r.outcome));
+                rows.push_back({line, r.id, "v" + std::to_string(r.version), r.source + (r.note.empty() ? "" : "  (" + r.note + ")")});
+            }
+            std::cout << format_table(rows);
+            std::cout << files->size() << " file" << (files->size() == 1 ? "" : "s") << ": " << counts[0] << " new, "
+                      << counts[1] << " new version" << (counts[1] == 1 ? "" : "s") << ", " << counts[2]
+                      << " unchanged, " << counts[3] << " failed\n";
+            return counts[3] ? k_exit_some_failed : k_exit_ok;
+        };
+    });
+}
+
+void setup_reindex(CLI::App& app, Runner& run) {
+    auto store = std::make_shared<std::string>();
+    auto* cmd = app.add_subcommand("reindex", "Rebuild the SQLite index from the git repository alone");
+    add_store_option(cmd, *store);
+    cmd->callback([&run, store] {
+        run = [store] {
+            auto paths = pipeline::resolve_store(*store);
+            if (!std::filesystem::exists(paths.git() / "HEAD")) {
+                print_error(Error{paths.root.string(), "no store here; create one with `toezeg init`"});
+                return k_exit_fatal;
+            }
+            auto n = pipeline::Store::reindex(paths);
+            if (!n) {
+                print_error(n.error());
+                return k_exit_fatal;
+            }
+            std::cout << "reindexed " << *n << " document version" << (*n == 1 ? "" : "s") << " from git\n";
+            return k_exit_ok;
+        };
+    });
+}
+
+}  // namespace toezeg::cli

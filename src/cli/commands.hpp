@@ -1,0 +1,21 @@
+#pragma once
+// Subcommands: each registers its options (setup, no file access) and does its work (run).
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace toezeg::cli {
+
+// Registers a subcommand; `run` is set to the command's work, returning an exit code.
+using Runner = std::function<int()>;
+void setup_init(CLI::App& app, Runner& run);
+void setup_ingest(CLI::App& app, Runner& run);
+void setup_reindex(CLI::App& app, Runner& run);
+void setup_list(CLI::App& app, Runner& run);
+void setup_log(CLI::App& app, Runner& run);
+void setup_show(CLI::App& app, Runner& run);
+void setup_diff(CLI::App& app, Runner& run);
+void setup_detect(CLI::App& app, Runner& run);
+void setup_eval(CLI::App& app, Runner& run);
+
+}  // namespace toezeg::cli

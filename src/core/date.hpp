@@ -1,0 +1,29 @@
+#pragma once
+// Calendar dates (proleptic Gregorian) and the Dutch ways of writing them.
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace toezeg {
+
+struct Date {
+    int year = 0, month = 0, day = 0;
+
+    bool valid() const;
+    std::string iso() const;          // "2026-03-03"
+    std::string dutch() const;        // "3 maart 2026"
+    long days() const;                // days since 1970-01-01
+    static Date from_days(long days);
+    Date plus_days(long n) const { return from_days(days() + n); }
+    Date plus_months(int n) const;
+    static std::optional<Date> parse_iso(std::string_view text);
+    static Date today();
+    auto operator<=>(const Date&) const = default;
+};
+
+// 1..12 for a Dutch month name ("maart", "mrt", "sept."), 0 when it is none.
+int dutch_month(std::string_view word);
+const char* dutch_month_name(int month);
+int days_in_month(int year, int month);
+
+}  // namespace toezeg

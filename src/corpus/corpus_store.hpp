@@ -1,0 +1,62 @@
+#pragma once
+// The corpus: every version of every letter as one git commit under documents/<id>/.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/document.hpp"
+#include "core/error.hpp"
+#include "corpus/git_repository.hpp"
+
+namespace toezeg::corpus {
+
+// A document version as kept in git, with what ingest recorded about it.
+struct StoredVersion {
+    Document doc;
+    std::string commit;
+    std::string original_name;  // "original.txt"
+    std::string original_oid;   // git blob id of the original bytes
+    std::string ingested_at;    // ISO timestamp
+    nlohmann::json relations = nlohmann::json::array();  // [{id, kind, score}]
+};
+
+// What a commit in the corpus is about, read from its message trailers.
+struct CommitSubject {
+    std::string kind;  // "document" or "correction"
+    std::string document_id;
+    int version = 0;
+};
+
+class CorpusStore {
+public:
+    static Result<CorpusStore> create(const std::filesystem::path& git_dir);
+    static Result<CorpusStore> open(const std::filesystem::path& git_dir);
+
+    // Commits `version` (doc.version must be set) with its original bytes; returns the commit id.
+    Result<std::string> store(StoredVersion& version, std::string_view original);
+    Result<StoredVersion> load(const std::string& commit, const std::string& document_id) const;
+    std::optional<std::string> original(const std::string& commit, const std::string& document_id,
+                                        const std::string& original_name) const;
+    // A file of corrections or settings kept at `path` (e.g. "corrections/links.jsonl").
+    std::optional<std::string> read_file(const std::string& path) const;
+    Result<std::string> write_file(const std::string& path, const std::string& content, const std::string& message);
+    Result<std::vector<CommitInfo>> history() const { return m_git.history(); }
+    std::optional<std::string> head() const { return m_git.head(); }
+    long long commit_time(const std::string& commit) const { return m_git.commit_time(commit); }
+    static std::optional<CommitSubject> parse_subject(const std::string& message);
+    static std::string folder_of(const std::string& document_id) { return "documents/" + document_id; }
+
+private:
+    explicit CorpusStore(GitRepository git) : m_git(std::move(git)) {}
+    GitRepository m_git;
+};
+
+}  // namespace toezeg::corpus
+
+namespace toezeg::corpus {
+// meta.json as stored for `version` (document fields plus original, ingested_at, relations).
+std::string document_json_with_extras(const StoredVersion& version);
+}  // namespace toezeg::corpus

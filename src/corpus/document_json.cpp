@@ -1,0 +1,68 @@
+#include "corpus/document_json.hpp"
+
+namespace toezeg::corpus {
+
+using nlohmann::json;
+
+namespace {
+json span_json(Span s) { return json::array({s.begin, s.end}); }
+Span span_from(const json& j) { return Span{j.at(0).get<std::size_t>(), j.at(1).get<std::size_t>()}; }
+}  // namespace
+
+json metadata_to_json(const Metadata& m) {
+    json signers = json::array();
+    for (auto& s : m.signers) signers.push_back({{"role", s.role}, {"name", s.name}});
+    return {{"dossier", m.dossier},     {"dossier_title", m.dossier_title}, {"number", m.number},
+            {"date", m.date},           {"addressee", m.addressee},         {"sender", m.sender},
+            {"signers", signers},       {"subject", m.subject},             {"meeting", m.meeting},
+            {"title", m.title}};
+}
+
+Metadata metadata_from_json(const json& j) {
+    Metadata m;
+    m.dossier = j.value("dossier", "");
+    m.dossier_title = j.value("dossier_title", "");
+    m.number = j.value("number", "");
+    m.date = j.value("date", "");
+    m.addressee = j.value("addressee", "");
+    m.sender = j.value("sender", "");
+    m.subject = j.value("subject", "");
+    m.meeting = j.value("meeting", "");
+    m.title = j.value("title", "");
+    for (auto& s : j.value("signers", json::array())) m.signers.push_back({s.value("role", ""), s.value("name", "")});
+    return m;
+}
+
+json document_to_json(const Document& d) {
+    json notes = json::array();
+    for (auto& f : d.footnotes)
+        notes.push_back({{"number", f.number}, {"marker", span_json(f.marker)}, {"text", span_json(f.text)}});
+    json cites = json::array();
+    for (auto& c : d.citations) cites.push_back({{"ref", c.ref}, {"span", span_json(c.span)}, {"footnote", c.footnote}});
+    return {{"id", d.id},           {"version", d.version},          {"source", d.source},
+            {"metadata", metadata_to_json(d.meta)},                  {"body_end", d.body_end},
+            {"footnotes", notes},   {"citations", cites},            {"warnings", d.warnings}};
+}
+
+Result<Document> document_from_json(const json& j, std::string text) {
+    try {
+        Document d;
+        d.id = j.at("id").get<std::string>();
+        d.version = j.at("version").get<int>();
+        d.source = j.value("source", "");
+        d.meta = metadata_from_json(j.value("metadata", json::object()));
+        d.body_end = j.value("body_end", text.size());
+        for (auto& f : j.value("footnotes", json::array()))
+            d.footnotes.push_back(Footnote{f.at("number").get<int>(), span_from(f.at("marker")), span_from(f.at("text"))});
+        for (auto& c : j.value("citations", json::array()))
+            d.citations.push_back(Citation{c.at("ref").get<std::string>(), span_from(c.at("span")), c.value("footnote", 0)});
+        d.warnings = j.value("warnings", std::vector<std::string>{});
+        d.text = std::move(text);
+        if (d.body_end > d.text.size()) return fail(d.id, "meta.json: body_end lies beyond the text");
+        return d;
+    } catch (const json::exception& e) {
+        return fail("meta.json", std::string("malformed: ") + e.what());
+    }
+}
+
+}  // namespace toezeg::corpus

@@ -1,0 +1,225 @@
+#include "corpus/git_repository.hpp"
+
+#include <git2.h>
+
+#include <cstring>
+#include <mutex>
+
+namespace toezeg::corpus {
+
+namespace {
+
+// RAII holders for libgit2 objects.
+template <class T, void (*Free)(T*)>
+struct Handle {
+    T* ptr = nullptr;
+    Handle() = default;
+    Handle(const Handle&) = delete;
+    Handle& operator=(const Handle&) = delete;
+    ~Handle() { if (ptr) Free(ptr); }
+    T** out() { return &ptr; }
+    T* get() const { return ptr; }
+};
+using Repo = Handle<git_repository, git_repository_free>;
+using Tree = Handle<git_tree, git_tree_free>;
+using TreeBuilder = Handle<git_treebuilder, git_treebuilder_free>;
+using Commit = Handle<git_commit, git_commit_free>;
+using Signature = Handle<git_signature, git_signature_free>;
+using Revwalk = Handle<git_revwalk, git_revwalk_free>;
+using Blob = Handle<git_blob, git_blob_free>;
+using Entry = Handle<git_tree_entry, git_tree_entry_free>;
+using Diff = Handle<git_diff, git_diff_free>;
+
+void ensure_init() {
+    static std::once_flag once;
+    std::call_once(once, [] { git_libgit2_init(); });
+}
+
+std::string last_error(const std::string& what) {
+    const git_error* e = git_error_last();
+    return what + ": " + (e && e->message ? e->message : "unknown libgit2 error");
+}
+
+std::string hex(const git_oid* oid) {
+    char buf[GIT_OID_HEXSZ + 1];
+    git_oid_tostr(buf, sizeof buf, oid);
+    return buf;
+}
+
+std::vector<std::string> split_path(const std::string& path) {
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    while (start < path.size()) {
+        auto slash = path.find('/', start);
+        if (slash == std::string::npos) slash = path.size();
+        if (slash > start) parts.push_back(path.substr(start, slash - start));
+        start = slash + 1;
+    }
+    return parts;
+}
+
+}  // namespace
+
+struct GitRepository::Impl {
+    Repo repo;
+
+    // Tree at `parts[0..depth)` below `base` (may be null) or nullptr when absent.
+    Result<git_oid> write_path(const git_tree* base, const std::vector<std::string>& parts, std::size_t depth,
+                               const git_oid& leaf, git_filemode_t leaf_mode) {
+        TreeBuilder builder;
+        if (git_treebuilder_new(builder.out(), repo.get(), base) != 0) return fail("git", last_error("tree builder"));
+        const std::string& name = parts[depth];
+        git_oid child;
+        if (depth + 1 == parts.size()) {
+            child = leaf;
+        } else {
+            Tree sub;
+            if (base) {
+                const git_tree_entry* e = git_tree_entry_byname(base, name.c_str());
+                if (e && git_tree_entry_type(e) == GIT_OBJECT_TREE)
+                    git_tree_lookup(sub.out(), repo.get(), git_tree_entry_id(e));
+            }
+            auto r = write_path(sub.get(), parts, depth + 1, leaf, leaf_mode);
+            if (!r) return r;
+            child = *r;
+        }
+        git_filemode_t mode = depth + 1 == parts.size() ? leaf_mode : GIT_FILEMODE_TREE;
+        if (git_treebuilder_insert(nullptr, builder.get(), name.c_str(), &child, mode) != 0)
+            return fail("git", last_error("tree insert"));
+        git_oid out;
+        if (git_treebuilder_write(&out, builder.get()) != 0) return fail("git", last_error("tree write"));
+        return out;
+    }
+
+    Result<std::string> commit_tree(const git_oid& tree_id, const std::string& message) {
+        Tree tree;
+        if (git_tree_lookup(tree.out(), repo.get(), &tree_id) != 0) return fail("git", last_error("tree lookup"));
+        Signature sig;
+        if (git_signature_now(sig.out(), "toezeg", "toezeg@localhost") != 0) return fail("git", last_error("signature"));
+        Commit parent;
+        git_oid parent_id;
+        bool has_parent = git_reference_name_to_id(&parent_id, repo.get(), "HEAD") == 0;
+        if (has_parent && git_commit_lookup(parent.out(), repo.get(), &parent_id) != 0)
+            return fail("git", last_error("parent lookup"));
+        const git_commit* parents[1] = {parent.get()};
+        git_oid commit_id;
+        if (git_commit_create(&commit_id, repo.get(), "HEAD", sig.get(), sig.get(), "UTF-8", message.c_str(),
+                              tree.get(), has_parent ? 1 : 0, parents) != 0)
+            return fail("git", last_error("commit"));
+        return hex(&commit_id);
+    }
+
+    void head_tree(Tree& tree) const {
+        git_oid head_id;
+        if (git_reference_name_to_id(&head_id, repo.get(), "HEAD") != 0) return;
+        Commit head;
+        if (git_commit_lookup(head.out(), repo.get(), &head_id) != 0) return;
+        git_commit_tree(tree.out(), head.get());
+    }
+};
+
+GitRepository::GitRepository(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+GitRepository::GitRepository(GitRepository&&) noexcept = default;
+GitRepository& GitRepository::operator=(GitRepository&&) noexcept = default;
+GitRepository::~GitRepository() = default;
+
+Result<GitRepository> GitRepository::init_bare(const std::filesystem::path& path) {
+    ensure_init();
+    auto impl = std::make_unique<Impl>();
+    if (git_repository_init(impl->repo.out(), path.c_str(), 1) != 0)
+        return fail(path.string(), last_error("cannot create git repository"));
+    return GitRepository(std::move(impl));
+}
+
+Result<GitRepository> GitRepository::open(const std::filesystem::path& path) {
+    ensure_init();
+    auto impl = std::make_unique<Impl>();
+    if (git_repository_open_bare(impl->repo.out(), path.c_str()) != 0)
+        return fail(path.string(), last_error("cannot open git repository"));
+    return GitRepository(std::move(impl));
+}
+
+std::optional<std::string> GitRepository::head() const {
+    git_oid id;
+    if (git_reference_name_to_id(&id, m_impl->repo.get(), "HEAD") != 0) return std::nullopt;
+    return hex(&id);
+}
+
+long long GitRepository::commit_time(const std::string& commit) const {
+    git_oid id;
+    if (git_oid_fromstr(&id, commit.c_str()) != 0) return 0;
+    Commit c;
+    if (git_commit_lookup(c.out(), m_impl->repo.get(), &id) != 0) return 0;
+    return static_cast<long long>(git_commit_time(c.get()));
+}
+
+Result<std::string> GitRepository::commit_folder(const std::string& folder, const std::vector<FileToWrite>& files,
+                                                 const std::string& message) {
+    TreeBuilder leaf;
+    if (git_treebuilder_new(leaf.out(), m_impl->repo.get(), nullptr) != 0) return fail("git", last_error("tree builder"));
+    for (auto& f : files) {
+        git_oid blob;
+        if (git_blob_create_from_buffer(&blob, m_impl->repo.get(), f.content.data(), f.content.size()) != 0)
+            return fail("git", last_error("blob"));
+        if (git_treebuilder_insert(nullptr, leaf.get(), f.name.c_str(), &blob, GIT_FILEMODE_BLOB) != 0)
+            return fail("git", last_error("tree insert"));
+    }
+    git_oid leaf_id;
+    if (git_treebuilder_write(&leaf_id, leaf.get()) != 0) return fail("git", last_error("tree write"));
+    Tree base;
+    m_impl->head_tree(base);
+    auto root = m_impl->write_path(base.get(), split_path(folder), 0, leaf_id, GIT_FILEMODE_TREE);
+    if (!root) return std::unexpected(root.error());
+    return m_impl->commit_tree(*root, message);
+}
+
+Result<std::string> GitRepository::commit_file(const std::string& path, const std::string& content,
+                                               const std::string& message) {
+    git_oid blob;
+    if (git_blob_create_from_buffer(&blob, m_impl->repo.get(), content.data(), content.size()) != 0)
+        return fail("git", last_error("blob"));
+    Tree base;
+    m_impl->head_tree(base);
+    auto root = m_impl->write_path(base.get(), split_path(path), 0, blob, GIT_FILEMODE_BLOB);
+    if (!root) return std::unexpected(root.error());
+    return m_impl->commit_tree(*root, message);
+}
+
+std::optional<std::string> GitRepository::read(const std::string& commit, const std::string& path) const {
+    git_oid id;
+    if (git_oid_fromstr(&id, commit.c_str()) != 0) return std::nullopt;
+    Commit c;
+    if (git_commit_lookup(c.out(), m_impl->repo.get(), &id) != 0) return std::nullopt;
+    Tree tree;
+    if (git_commit_tree(tree.out(), c.get()) != 0) return std::nullopt;
+    Entry entry;
+    if (git_tree_entry_bypath(entry.out(), tree.get(), path.c_str()) != 0) return std::nullopt;
+    Blob blob;
+    if (git_blob_lookup(blob.out(), m_impl->repo.get(), git_tree_entry_id(entry.get())) != 0) return std::nullopt;
+    auto size = static_cast<std::size_t>(git_blob_rawsize(blob.get()));
+    return std::string(static_cast<const char*>(git_blob_rawcontent(blob.get())), size);
+}
+
+std::string GitRepository::blob_id(std::string_view content) {
+    ensure_init();
+    git_oid id;
+    git_odb_hash(&id, content.data(), content.size(), GIT_OBJECT_BLOB);
+    return hex(&id);
+}
+
+Result<std::vector<CommitInfo>> GitRepository::history() const {
+    std::vector<CommitInfo> out;
+    Revwalk walk;
+    if (git_revwalk_new(walk.out(), m_impl->repo.get()) != 0) return fail("git", last_error("revwalk"));
+    git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
+    if (git_revwalk_push_head(walk.get()) != 0) return out;  // empty repository
+    git_oid id;
+    while (git_revwalk_next(&id, walk.get()) == 0) {
+        Commit c;
+        if (git_commit_lookup(c.out(), m_impl->repo.get(), &id) != 0) return fail("git", last_error("commit lookup"));
+        out.push_back(CommitInfo{hex(&id), git_commit_message(c.get()), static_cast<long long>(git_commit_time(c.get()))});
+    }
+    return out;
+}
+
+}  // namespace toezeg::corpus

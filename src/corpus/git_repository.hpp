@@ -1,0 +1,52 @@
+#pragma once
+// A bare git repository written through libgit2. The only header that wraps git2.h.
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+
+namespace toezeg::corpus {
+
+struct CommitInfo {
+    std::string id;       // hex commit id
+    std::string message;
+    long long time = 0;   // seconds since the epoch
+};
+
+struct FileToWrite {
+    std::string name;     // file name inside the folder
+    std::string content;
+};
+
+class GitRepository {
+public:
+    static Result<GitRepository> init_bare(const std::filesystem::path& path);
+    static Result<GitRepository> open(const std::filesystem::path& path);
+    GitRepository(GitRepository&&) noexcept;
+    GitRepository& operator=(GitRepository&&) noexcept;
+    ~GitRepository();
+
+    std::optional<std::string> head() const;
+    long long commit_time(const std::string& commit) const;  // seconds since the epoch, 0 if unknown
+    // One commit on the current branch whose tree replaces `folder` (e.g. "documents/x")
+    // with exactly `files`, keeping everything else. Returns the new commit id.
+    Result<std::string> commit_folder(const std::string& folder, const std::vector<FileToWrite>& files,
+                                      const std::string& message);
+    // One commit that writes a single file at `path`, keeping everything else.
+    Result<std::string> commit_file(const std::string& path, const std::string& content, const std::string& message);
+    std::optional<std::string> read(const std::string& commit, const std::string& path) const;
+    // The blob id git would give `content` (used to tell unchanged originals).
+    static std::string blob_id(std::string_view content);
+    // Commits reachable from HEAD, oldest first.
+    Result<std::vector<CommitInfo>> history() const;
+
+private:
+    struct Impl;
+    explicit GitRepository(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace toezeg::corpus

@@ -1,0 +1,73 @@
+#pragma once
+// The SQLite index of the corpus: documents, versions, metadata, citations, detections.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/document.hpp"
+#include "core/item.hpp"
+#include "db/sqlite.hpp"
+
+namespace toezeg::db {
+
+struct VersionRecord {
+    Document doc;              // id, version, source, text, metadata, footnotes, citations
+    std::string commit;
+    long long committed_at = 0;
+    std::string ingested_at;
+    std::string original_name;
+    std::string original_oid;
+    std::string meta_json;     // meta.json as stored in git
+};
+
+struct DocumentRow {
+    std::string id, title, date, dossier, number, addressee;
+    int versions = 0;
+};
+
+struct VersionRow {
+    int version = 0;
+    std::string commit, ingested_at, source, original_oid;
+    long long committed_at = 0;
+};
+
+struct RelationRow {
+    std::string other_id, kind;
+    double score = 0;
+};
+
+struct DuplicateCandidate {
+    std::string id;
+    double containment = 0;  // share of the new text's fingerprints found in the stored one
+};
+
+class CorpusIndex {
+public:
+    static Result<CorpusIndex> open(const std::filesystem::path& path);
+
+    // Records one version with everything derived from it; replaces an earlier record of it.
+    void add_version(const VersionRecord& v, const std::vector<std::int64_t>& fingerprints,
+                     const std::vector<Item>& items);
+    void add_relation(const std::string& doc_id, const std::string& other_id, const std::string& kind, double score);
+    std::optional<int> version_with_original(const std::string& doc_id, const std::string& original_oid);
+    std::optional<DocumentRow> document(const std::string& id);
+    std::vector<DocumentRow> documents();
+    std::vector<VersionRow> versions(const std::string& id);
+    std::optional<VersionRecord> version(const std::string& id, int version);
+    std::vector<RelationRow> relations(const std::string& id);
+    std::vector<std::string> documents_citing(const std::string& ref);
+    std::vector<DuplicateCandidate> near_duplicates(const std::vector<std::int64_t>& fingerprints,
+                                                    const std::string& except_id, double threshold);
+    std::vector<Item> detections(const std::string& id, int version);
+    std::optional<std::string> state(const std::string& key);
+    void set_state(const std::string& key, const std::string& value);
+    Database& database() { return m_db; }
+
+private:
+    explicit CorpusIndex(Database db) : m_db(std::move(db)) {}
+    Database m_db;
+};
+
+}  // namespace toezeg::db

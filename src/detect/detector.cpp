@@ -1,0 +1,432 @@
+#include "detect/detector.hpp"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <optional>
+#include <set>
+
+#include "detect/dates.hpp"
+#include "detect/people.hpp"
+#include "detect/sentences.hpp"
+#include "util/text.hpp"
+#include "util/utf8.hpp"
+
+namespace toezeg::detect {
+
+namespace {
+
+constexpr std::size_t k_max_evidence = 600;
+constexpr std::size_t k_anaphor_reach = 4;  // sentences a back-reference may reach
+
+struct Draft {
+    Item item;
+    std::vector<std::size_t> sentences;  // evidence sentences, first is the primary one
+    bool earlier = false;                // a commitment made before this letter
+    std::size_t last_sentence = 0;
+    std::vector<std::string> key_members;  // motions: submitters as merge key
+};
+
+int status_rank(Status s) {
+    switch (s) {
+        case Status::lapsed: return 3;
+        case Status::partial: return 2;
+        case Status::fulfilled: return 1;
+        case Status::open: return 0;
+    }
+    return 0;
+}
+
+class Detector {
+public:
+    Detector(const Document& doc, const RuleSet& rules)
+        : m_doc(doc), m_rules(rules), m_reference(reference_date(doc)),
+          m_sentences(split_sentences(doc.text, doc.body_end)) {}
+
+    std::vector<Item> run() {
+        for (std::size_t i = 0; i < m_sentences.size(); ++i) {
+            std::string_view s = sentence(i);
+            detect_commitment(i, s);
+            detect_motions(i, s);
+        }
+        std::sort(m_drafts.begin(), m_drafts.end(),
+                  [](const Draft& a, const Draft& b) { return a.sentences.front() < b.sentences.front(); });
+        std::vector<Item> out;
+        for (auto& d : m_drafts) out.push_back(finish(d));
+        return out;
+    }
+
+private:
+    std::string_view sentence(std::size_t i) const { return m_doc.slice(m_sentences[i].span); }
+
+    const CompiledRule* first_match(RuleRole role, std::string_view s) const {
+        for (auto* r : m_rules.with_role(role))
+            if (RE2::PartialMatch(s, *r->re)) return r;
+        return nullptr;
+    }
+
+    bool matches(const char* id, std::string_view s) const {
+        for (auto& r : m_rules.all())
+            if (std::string_view(r.spec->id) == id) return RE2::PartialMatch(s, *r.re);
+        return false;
+    }
+
+    // ---- commitments ---------------------------------------------------------------------
+
+    bool promiser_is_government(const CompiledRule& rule, std::string_view s) const {
+        std::string_view id = rule.spec->id;
+        if (id != "commitment.has-promised" && id != "commitment.was-promised") return true;
+        re2::StringPiece match;
+        if (!rule.re->Match(s, 0, s.size(), RE2::UNANCHORED, &match, 1)) return false;
+        auto pos = static_cast<std::size_t>(match.data() - s.data());
+        if (id == "commitment.was-promised") {
+            static const RE2 k_by_other("(?i)\\bdoor (?:de |het )?(?:europese )?(?:commissie|raad|voorzitterschap|lidstaten|\\p{Lu}\\S+)");
+            return !RE2::PartialMatch(s, k_by_other) || government_is_subject(s, pos, pos);
+        }
+        std::size_t verb_end = s.find(' ', pos);
+        return government_is_subject(s, pos, verb_end == std::string_view::npos ? s.size() : verb_end);
+    }
+
+    bool has_own_content(std::string_view s) const {
+        static const RE2 k_content("(?i)\\b(?:lid|leden|om|over|inzake|die ik|gedaan|in het|tijdens|bij de)\\b|\\d");
+        return RE2::PartialMatch(s, k_content);
+    }
+
+    Status earlier_status(const CompiledRule& rule, std::string_view s, std::string& decided_by) const {
+        Status base = *rule.spec->status;
+        decided_by = rule.spec->id;
+        if (base == Status::lapsed || base == Status::partial) return base;
+        auto set = [&](Status st, const char* id) {
+            decided_by = id;
+            return st;
+        };
+        if (matches("commitment-status.lapsed", s)) return set(Status::lapsed, "commitment-status.lapsed");
+        if (matches("commitment-status.partial", s)) return set(Status::partial, "commitment-status.partial");
+        if (rule.spec->role == RuleRole::closure) return base;
+        if (matches("commitment-status.done-now", s)) return set(Status::fulfilled, "commitment-status.done-now");
+        if (matches("commitment-status.still-open", s) || find_deadline(s, m_reference))
+            return set(Status::open, "commitment-status.still-open");
+        return base;
+    }
+
+    Draft* recent_earlier_commitment(std::size_t i) {
+        for (auto it = m_drafts.rbegin(); it != m_drafts.rend(); ++it)
+            if (it->item.kind == Kind::commitment && it->earlier && it->last_sentence + k_anaphor_reach >= i) return &*it;
+        return nullptr;
+    }
+
+    bool addresses_parliament(std::string_view s) const {
+        static const RE2 k_kamer("(?i)\\b(?:uw kamer|de (?:eerste |tweede )?kamer|u|de leden)\\b");
+        return RE2::PartialMatch(s, k_kamer);
+    }
+
+    bool government_acts(std::string_view s) const {
+        static const RE2 k_gov("(?i)\\b(?:ik|wij|we|het kabinet|de regering|minister|staatssecretaris|minister-president)\\b");
+        return RE2::PartialMatch(s, k_gov);
+    }
+
+    bool is_new_commitment(const CompiledRule& rule, std::string_view s) const {
+        std::string_view id = rule.spec->id;
+        if (id == "commitment.kamer-will-receive") {
+            static const RE2 k_passive_verb("(?i)\\b(?:uw kamer|kamer|u) (?:wordt|zal)\\b|\\bwordt (?:uw kamer|de kamer|u)\\b");
+            static const RE2 k_participle("(?i)\\b(?:geïnformeerd|op de hoogte|toegestuurd|toegezonden|ingelicht|bericht|ontvangen|meegenomen)\\b");
+            return !RE2::PartialMatch(s, k_passive_verb) || RE2::PartialMatch(s, k_participle);
+        }
+        if (!addresses_parliament(s) && id != "commitment.will-return") return false;
+        if (!government_acts(s)) return false;
+        if (id == "commitment.informs-by-date") return find_deadline(s, m_reference).has_value();
+        return true;
+    }
+
+    void detect_commitment(std::size_t i, std::string_view s) {
+        const CompiledRule* earlier = nullptr;
+        for (auto& r : m_rules.all()) {
+            auto role = r.spec->role;
+            if (role != RuleRole::earlier_commitment && role != RuleRole::closure) continue;
+            if (RE2::PartialMatch(s, *r.re) && promiser_is_government(r, s)) {
+                earlier = &r;
+                break;
+            }
+        }
+        if (earlier) {
+            std::string decided_by;
+            Status status = earlier_status(*earlier, s, decided_by);
+            bool back_reference = earlier->spec->role == RuleRole::closure ||
+                                  (status != Status::open && !has_own_content(s) &&
+                                   std::string_view(earlier->spec->id) != "commitment.promised-by-government");
+            if (back_reference && !has_own_content(s)) {
+                if (Draft* d = recent_earlier_commitment(i)) {
+                    d->item.status = status;
+                    d->item.rule = decided_by;
+                    d->sentences.push_back(i);
+                    d->last_sentence = i;
+                    return;
+                }
+            }
+            add_commitment(i, status, decided_by, true);
+            return;
+        }
+        if (first_match(RuleRole::exclude, s)) return;
+        for (auto* r : m_rules.with_role(RuleRole::new_commitment)) {
+            if (RE2::PartialMatch(s, *r->re) && is_new_commitment(*r, s)) {
+                add_commitment(i, Status::open, r->spec->id, false);
+                return;
+            }
+        }
+    }
+
+    void add_commitment(std::size_t i, Status status, const std::string& rule, bool earlier) {
+        Draft d;
+        d.item.kind = Kind::commitment;
+        d.item.status = status;
+        d.item.rule = rule;
+        d.earlier = earlier;
+        d.sentences = {i};
+        d.last_sentence = i;
+        m_drafts.push_back(std::move(d));
+    }
+
+    // ---- motions -------------------------------------------------------------------------
+
+    struct Mention {
+        std::size_t begin = 0, end = 0;  // offsets in the document
+        int count = 1;
+        bool plural = false;
+        std::vector<std::string> members;
+        std::vector<std::string> refs;
+    };
+
+    std::vector<Mention> find_mentions(std::size_t i) const {
+        std::vector<Mention> out;
+        Span span = m_sentences[i].span;
+        std::string_view s = sentence(i);
+        for (auto* rule : m_rules.with_role(RuleRole::motion_mention)) {
+            re2::StringPiece groups[3];
+            std::size_t pos = 0;
+            while (pos < s.size() && rule->re->Match(s, pos, s.size(), RE2::UNANCHORED, groups, 3)) {
+                Mention m;
+                m.begin = span.begin + static_cast<std::size_t>(groups[0].data() - s.data());
+                m.end = m.begin + groups[0].size();
+                pos = m.end - span.begin;
+                if (groups[0].empty()) { ++pos; continue; }
+                bool overlaps = false;
+                for (auto& o : out) overlaps |= m.begin < o.end && o.begin < m.end;
+                if (overlaps) continue;
+                std::string head = utf8::to_lower(std::string(groups[0].substr(0, std::min<std::size_t>(groups[0].size(), 40))));
+                m.plural = head.find("moties") != std::string::npos;
+                std::string count(groups[1].data(), groups[1].size());
+                if (!count.empty()) {
+                    std::string c = utf8::to_lower(count);
+                    m.count = c == "twee" || c == "beide" ? 2 : c == "drie" ? 3 : c == "vier" ? 4 : c == "vijf" ? 5 : std::max(1, std::atoi(c.c_str()));
+                }
+                m.members = split_names(std::string_view(groups[2].data(), groups[2].size()));
+                if (m.members.empty() && std::string_view(rule->spec->id) == "motion.named") continue;
+                out.push_back(std::move(m));
+            }
+        }
+        std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.begin < b.begin; });
+        // Each mention takes the references between its end and the next mention.
+        for (std::size_t k = 0; k < out.size(); ++k) {
+            std::size_t stop = k + 1 < out.size() ? out[k + 1].begin : span.end;
+            for (auto& c : m_doc.citations)
+                if (c.footnote == 0 && c.span.begin >= out[k].end && c.span.begin < stop) out[k].refs.push_back(c.ref);
+            if (std::string_view(m_doc.text).substr(out[k].begin, 12).find_first_of("0123456789") != std::string_view::npos)
+                for (auto& c : m_doc.citations)
+                    if (c.footnote == 0 && c.span.begin >= out[k].begin && c.span.begin < out[k].end + 2) out[k].refs.push_back(c.ref);
+            for (auto& f : m_doc.footnotes) {
+                if (f.marker.size() == 0 || f.marker.begin < out[k].end || f.marker.begin >= stop + 4) continue;
+                for (auto& c : m_doc.citations)
+                    if (c.footnote == f.number) out[k].refs.push_back(c.ref);
+            }
+            std::vector<std::string> unique;
+            for (auto& r : out[k].refs)
+                if (std::find(unique.begin(), unique.end(), r) == unique.end()) unique.push_back(r);
+            out[k].refs = unique;
+            if (!out[k].plural && out[k].refs.size() > 1) out[k].refs.resize(1);
+        }
+        return out;
+    }
+
+    std::optional<std::pair<Status, std::string>> motion_status(std::string_view s) const {
+        std::optional<std::pair<Status, std::string>> best;
+        for (auto* r : m_rules.with_role(RuleRole::motion_status)) {
+            if (!RE2::PartialMatch(s, *r->re)) continue;
+            if (!best || status_rank(*r->spec->status) > status_rank(best->first)) best = {{*r->spec->status, r->spec->id}};
+        }
+        return best;
+    }
+
+    std::vector<Draft*> group_for(const Mention& m) {
+        std::vector<Draft*> out;
+        for (auto& d : m_drafts) {
+            if (d.item.kind != Kind::motion) continue;
+            bool same_ref = !m.refs.empty() && std::find(m.refs.begin(), m.refs.end(), d.item.ref) != m.refs.end();
+            bool same_members = !m.members.empty() && d.key_members == m.members &&
+                                (m.refs.empty() || d.item.ref.empty() || same_ref);
+            if (same_ref || same_members) out.push_back(&d);
+        }
+        return out;
+    }
+
+    void detect_motions(std::size_t i, std::string_view s) {
+        auto mentions = find_mentions(i);
+        auto status = motion_status(s);
+        std::vector<Draft*> touched;
+        for (auto& m : mentions) {
+            auto group = group_for(m);
+            std::size_t wanted = m.plural ? std::max<std::size_t>({static_cast<std::size_t>(m.count), m.refs.size(), 1}) : 1;
+            for (std::size_t k = 0; k < group.size() && k < m.refs.size(); ++k)
+                if (group[k]->item.ref.empty()) group[k]->item.ref = m.refs[k];
+            while (group.size() < wanted) {
+                Draft d;
+                d.item.kind = Kind::motion;
+                d.item.status = Status::open;
+                d.item.rule = "motion.named";
+                d.item.members = m.members;
+                d.key_members = m.members;
+                std::size_t n = group.size();
+                if (n < m.refs.size()) d.item.ref = m.refs[n];
+                d.sentences = {i};
+                d.last_sentence = i;
+                d.item.span = Span{m.begin, m.end};  // the mention, for the subject
+                m_drafts.push_back(std::move(d));
+                group = group_for(m);
+                if (group.size() < wanted && group.empty()) break;
+            }
+            for (auto* d : group) touched.push_back(d);
+        }
+        if (mentions.empty() && first_match(RuleRole::motion_anaphor, s)) {
+            for (auto& d : m_drafts)
+                if (d.item.kind == Kind::motion && d.last_sentence + k_anaphor_reach >= i &&
+                    m_sentences[d.last_sentence].paragraph + 1 >= m_sentences[i].paragraph)
+                    touched.push_back(&d);
+            // Only the most recently named group.
+            if (!touched.empty()) {
+                std::size_t latest = 0;
+                for (auto* d : touched) latest = std::max(latest, d->last_sentence);
+                std::erase_if(touched, [&](Draft* d) { return d->last_sentence != latest; });
+            }
+        }
+        for (auto* d : touched) {
+            if (std::find(d->sentences.begin(), d->sentences.end(), i) == d->sentences.end()) d->sentences.push_back(i);
+            d->last_sentence = i;
+            if (status) {
+                d->item.status = status->first;
+                d->item.rule = status->second;
+            }
+        }
+    }
+
+    // ---- fields --------------------------------------------------------------------------
+
+    void fill_evidence(Draft& d) const {
+        auto& ss = d.sentences;
+        std::sort(ss.begin(), ss.end());
+        ss.erase(std::unique(ss.begin(), ss.end()), ss.end());
+        // Headings ("Motie Ram over ...") are context, not evidence, when there is more.
+        std::vector<std::size_t> body;
+        for (auto i : ss)
+            if (!m_sentences[i].heading) body.push_back(i);
+        if (body.empty()) body = ss;
+        Span first = m_sentences[body.front()].span, last = m_sentences[body.back()].span;
+        Span chosen{first.begin, last.end};
+        if (chosen.size() > k_max_evidence) chosen = first;
+        d.item.span = chosen;
+        d.item.evidence = std::string(m_doc.slice(chosen));
+    }
+
+    std::string subject_of(std::string_view s) const {
+        static const RE2 k_subject(
+            "(?i)\\b(?:terug te komen op|terugkomen op|te informeren over|informeren over|te rapporteren over|in te gaan op|over|inzake|betreffende|ten aanzien van|gericht op)\\s+([^,.;:()]{6,}?)(?:\\s+(?:als afgedaan|te informeren|als uitgevoerd|is\\b|wordt\\b|uit\\b|informeert\\b)|[,.;:(]|$)");
+        std::string subject;
+        if (RE2::PartialMatch(s, k_subject, &subject)) return text::shorten(text::trim(subject), 100);
+        return "";
+    }
+
+    std::string made_in(std::string_view s) const {
+        static const RE2 k_event(
+            "(?i)\\b(?:in|tijdens|bij) (?:het|de) ((?:(?:mondelinge|plenaire|schriftelijke|geannoteerde) )?[\\p{L}-]*(?:debat|overleg|vragenuur|agenda|behandeling|bijeenkomst|notaoverleg)|plan van aanpak)\\b((?: [^ ,.;]+){0,8})");
+        std::string head, tail;
+        if (!RE2::PartialMatch(s, k_event, &head, &tail)) return "";
+        static const std::set<std::string> k_stop = {"van", "op", "d.d.", "zegde", "heb", "heeft", "is", "werd", "aan",
+                                                     "toegezegd", "ga", "informeer", "over", "het", "de", "om", "zijn"};
+        std::string out = head;
+        std::size_t pos = 0;
+        std::string t = tail;
+        while (pos < t.size()) {
+            while (pos < t.size() && t[pos] == ' ') ++pos;
+            auto next = t.find(' ', pos);
+            std::string word = t.substr(pos, next == std::string::npos ? std::string::npos : next - pos);
+            if (word.empty()) break;
+            std::string lw = utf8::to_lower(word);
+            // "plenaire behandeling van het wetsvoorstel X": keep "van" when a name follows.
+            if (k_stop.contains(lw) && !(lw == "van" && head.find("behandeling") != std::string::npos)) break;
+            if (lw.size() && lw[0] >= '0' && lw[0] <= '9') break;
+            out += " " + word;
+            if (next == std::string::npos) break;
+            pos = next;
+        }
+        return out;
+    }
+
+    Item finish(Draft& d) {
+        Item& it = d.item;
+        Span mention = it.span;
+        fill_evidence(d);
+        std::string_view primary = sentence(d.sentences.front());
+        if (it.kind == Kind::commitment) {
+            Members m;
+            for (auto i : d.sentences) {
+                auto found = find_members(sentence(i));
+                for (auto& n : found.names)
+                    if (std::find(m.names.begin(), m.names.end(), n) == m.names.end()) m.names.push_back(n);
+                if (m.party.empty()) m.party = found.party;
+            }
+            it.members = m.names;
+            it.party = m.party;
+            it.actor = find_actor(primary, m_doc.meta);
+            if (d.earlier) {
+                if (auto date = first_event_date(primary, m_reference)) it.made_on = date->iso();
+                it.made_in = made_in(primary);
+            } else {
+                it.made_on = m_doc.meta.date;
+            }
+            for (auto i : d.sentences) {
+                if (it.status != Status::open) break;
+                if (auto dl = find_deadline(sentence(i), m_reference)) {
+                    it.due = dl->due;
+                    it.due_text = dl->text;
+                    break;
+                }
+            }
+            it.subject = subject_of(primary);
+        } else {
+            it.actor = find_actor(primary, m_doc.meta);
+            std::string_view after = std::string_view(m_doc.text).substr(mention.end, std::min<std::size_t>(300, m_doc.body_end - mention.end));
+            it.subject = subject_of(after.substr(0, after.find('.')));
+            if (it.subject.empty()) {
+                static const RE2 k_asks("(?i)verzoekt (?:de regering|het kabinet)\\s+(?:om\\s+)?([^.;]{6,})");
+                std::string asks;
+                for (auto i : d.sentences)
+                    if (RE2::PartialMatch(sentence(i), k_asks, &asks)) {
+                        it.subject = text::shorten(asks, 100);
+                        break;
+                    }
+            }
+        }
+        it.member = it.members.empty() ? "" : it.members.front();
+        return it;
+    }
+
+    const Document& m_doc;
+    const RuleSet& m_rules;
+    std::optional<Date> m_reference;
+    std::vector<Sentence> m_sentences;
+    std::vector<Draft> m_drafts;
+};
+
+}  // namespace
+
+std::vector<Item> detect(const Document& doc, const RuleSet& rules) { return Detector(doc, rules).run(); }
+
+}  // namespace toezeg::detect

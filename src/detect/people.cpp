@@ -1,0 +1,102 @@
+#include "detect/people.hpp"
+
+#include <re2/re2.h>
+
+#include <set>
+
+#include "util/text.hpp"
+#include "util/utf8.hpp"
+
+namespace toezeg::detect {
+
+namespace {
+#define TZ_NAME                                                                                          \
+    "(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Tt]e|[Ii]n|'t|’t|[Ee]l|[Vv]on|[Ll]a|[Ll]e|[Dd]os|[Dd]a) )*" \
+    "\\p{Lu}[\\p{L}'’]+(?:-\\p{Lu}?[\\p{L}'’]+)*"
+
+std::string capitalise_first(std::string s) {
+    if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 32);
+    return s;
+}
+
+std::string lower_first(std::string s) {
+    if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] + 32);
+    return s;
+}
+}  // namespace
+
+bool is_plausible_name(std::string_view name) {
+    static const std::set<std::string> k_not_names = {
+        "Kamer", "Tweede", "Eerste", "Kamerstuk", "Kamerstukken", "Handelingen", "Hiermee", "Daarmee", "Met", "In",
+        "Op", "Over", "Het", "De", "Deze", "Dit", "Zie", "Nr", "Motie", "Moties", "Regering", "Kabinet", "Europese",
+        "Commissie", "Raad", "Staten-Generaal", "Uw", "Verzoekt", "Gehoord", "Constaterende", "Overwegende"};
+    std::string first(name.substr(0, name.find(' ')));
+    return !k_not_names.contains(std::string(name)) && !(name.find(' ') == std::string_view::npos && k_not_names.contains(first));
+}
+
+std::vector<std::string> split_names(std::string_view names) {
+    std::vector<std::string> out;
+    std::string s(names);
+    for (const char* sep : {" en ", ", ", "/", " & "}) {
+        std::size_t pos;
+        while ((pos = s.find(sep)) != std::string::npos) s.replace(pos, std::string_view(sep).size(), "|");
+    }
+    std::size_t start = 0;
+    while (start <= s.size()) {
+        auto bar = s.find('|', start);
+        std::string part = std::string(text::trim(s.substr(start, bar == std::string::npos ? std::string::npos : bar - start)));
+        if (!part.empty() && is_plausible_name(part)) out.push_back(capitalise_first(part));
+        if (bar == std::string::npos) break;
+        start = bar + 1;
+    }
+    return out;
+}
+
+Members find_members(std::string_view sentence) {
+    static const RE2 k_member("(?:\\b(?i:het )?(?i:kamer)?[Ll]id[- ]|\\b(?i:de) leden |\\b(?:[Dd]e heer|[Mm]evrouw) )(" TZ_NAME
+                              "(?:(?:, | en (?:het lid )?)" TZ_NAME ")*)(?: \\(([^)]{2,30})\\))?");
+    Members out;
+    re2::StringPiece input(sentence.data(), sentence.size());
+    std::string names, party;
+    while (RE2::FindAndConsume(&input, k_member, &names, &party)) {
+        for (auto& n : split_names(names))
+            if (std::find(out.names.begin(), out.names.end(), n) == out.names.end()) out.names.push_back(n);
+        if (out.party.empty() && !party.empty() && party.find(' ') == std::string::npos &&
+            !(party[0] >= '0' && party[0] <= '9'))
+            out.party = party;
+    }
+    return out;
+}
+
+std::string find_actor(std::string_view sentence, const Metadata& meta) {
+    static const RE2 k_role(
+        "\\b((?i:minister-president|minister|staatssecretaris)(?: (?:van|voor) \\p{Lu}[\\p{L}]*(?:(?:,| en)? \\p{Lu}[\\p{L}]*)*)?)");
+    std::string role;
+    if (RE2::PartialMatch(sentence, k_role, &role) && role.find(' ') != std::string::npos) return lower_first(role);
+    static const RE2 k_first_person("(?i)\\b(?:ik|mijn)\\b");
+    if (RE2::PartialMatch(sentence, k_first_person) && !meta.signers.empty()) return meta.signers.front().role;
+    static const RE2 k_bare_role("(?i)\\bde (minister|staatssecretaris)\\b");
+    std::string bare;
+    if (RE2::PartialMatch(sentence, k_bare_role, &bare)) {
+        for (auto& s : meta.signers)
+            if (s.role.starts_with(utf8::to_lower(bare))) return s.role;
+        return utf8::to_lower(bare);
+    }
+    if (meta.signers.size() == 1) return meta.signers.front().role;
+    return "kabinet";
+}
+
+bool government_is_subject(std::string_view sentence, std::size_t verb_pos, std::size_t verb_end) {
+    static const RE2 k_government(
+        "(?i)\\b(?:ik|wij|we|het kabinet|de regering|(?:de|mijn|onze) (?:minister|staatssecretaris|ambtsvoorganger|voorganger)|minister|staatssecretaris|minister-president|premier|bewindspersoon|bewindspersonen)\\b");
+    // The words just after the verb ("heb ik", "zegde de minister") or the clause before it.
+    std::string_view after = sentence.substr(verb_end, std::min<std::size_t>(40, sentence.size() - verb_end));
+    std::size_t start = verb_pos > 60 ? verb_pos - 60 : 0;
+    std::string_view before = sentence.substr(start, verb_pos - start);
+    if (auto comma = before.rfind(','); comma != std::string_view::npos) before = before.substr(comma + 1);
+    return RE2::PartialMatch(after, k_government) || RE2::PartialMatch(before, k_government);
+}
+
+#undef TZ_NAME
+
+}  // namespace toezeg::detect

@@ -1,0 +1,151 @@
+// The detection rules: id, role, implied status, RE2 pattern, a sentence that fires, one
+// that must stay silent. Order matters within a role: the first matching rule wins.
+#include "detect/rules.hpp"
+
+namespace toezeg::detect {
+
+namespace {
+
+// A Kamerlid's surname as written in a letter: "Ram", "Van Zanten", "Van der Plas", "Kröger".
+#define TZ_NAME                                                                                          \
+    "(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Tt]e|[Ii]n|'t|’t|[Ee]l|[Vv]on|[Ll]a|[Ll]e|[Dd]os|[Dd]a) )*" \
+    "\\p{Lu}[\\p{L}'’]+(?:-\\p{Lu}?[\\p{L}'’]+)*"
+#define TZ_NAMES TZ_NAME "(?:(?:, | en |/| & )" TZ_NAME ")*"
+
+constexpr Status open = Status::open, fulfilled = Status::fulfilled, partial = Status::partial,
+                 lapsed = Status::lapsed;
+
+const RuleSpec k_rules[] = {
+    // --- Commitments made earlier, answered or referred to in this letter --------------------
+    {"commitment.lapsed", RuleRole::earlier_commitment, lapsed,
+     R"((?i)\btoezegging\b[^.]{0,250}?\b(?:komen te vervallen|is vervallen|vervalt|niet langer (?:aan de orde|relevant|actueel)))",
+     "De toezegging aan het lid Van Apeldoorn over de pilot is komen te vervallen.",
+     "De motie Kröger is vervallen.", "a commitment declared lapsed"},
+    {"commitment.partial", RuleRole::earlier_commitment, partial,
+     R"((?i)\b(?:deels|gedeeltelijk|ten dele|voor een deel)\b[^.]{0,80}?\b(?:invulling|voldaan|uitvoering|tegemoet)\b[^.]{0,80}?\btoezegging|\btoezegging\b[^.]{0,120}?\b(?:deels|gedeeltelijk|ten dele)\b)",
+     "Met deze brief wordt deels invulling gegeven aan de toezegging aan het lid Dittrich.",
+     "Met deze brief wordt invulling gegeven aan de toezegging aan het lid Dittrich.", "a commitment partly kept"},
+    {"commitment.kept", RuleRole::closure, fulfilled,
+     R"((?i)\btoezegging\b[^.]{0,250}?\b(?:nagekomen|afgedaan|afgehandeld|gestand|ingelost|tegemoet gekomen|tegemoetgekomen)\b|\b(?:voldaan|voldoe|voldoen|tegemoet(?:ge)?komen|invulling|uitvoering|gevolg|gestand)\b[^.]{0,60}?\btoezegging\b|\b(?:kom|komt|komen)(?: ik| wij| het kabinet)? (?:deze|die|de|mijn|onze) toezegging na\b)",
+     "Hiermee is de toezegging nagekomen.", "De toezegging wordt na de zomer uitgewerkt.",
+     "a commitment declared kept, with its own content or referring back"},
+    {"commitment.promised-by-government", RuleRole::earlier_commitment, fulfilled,
+     R"((?i)\bzegden? (?:ik|wij|het kabinet|de regering|(?:de |mijn )?(?:minister|staatssecretaris|minister-president|premier|bewindspersoon)\b)[^.;]{0,200}?\btoe\b|\b(?:ik|wij|het kabinet) zegden? [^.;]{0,200}?\btoe\b)",
+     "In het commissiedebat van 3 maart jl. zegde de minister het lid Kröger toe om terug te komen op de lijst.",
+     "De Commissie zegde toe een voorstel te doen.", "past tense 'zegde ... toe' with a government subject"},
+    {"commitment.has-promised", RuleRole::earlier_commitment, fulfilled,
+     R"((?i)\b(?:heb|hebben|heeft|had|hadden)\b[^.;]{0,200}?\btoegezegd\b)",
+     "Tijdens het debat heb ik het lid Bushoff toegezegd uw Kamer te informeren.",
+     "De Nederlandse Zorgautoriteit heeft toegezegd het rapport te publiceren.",
+     "perfect tense; the promiser must be the government (checked in code)"},
+    {"commitment.was-promised", RuleRole::earlier_commitment, fulfilled,
+     R"((?i)\b(?:is|werd|zijn|werden|was)\b(?: [^.;]{0,40}?)? toegezegd\b)",
+     "In de geannoteerde agenda d.d. 20 november 2025 is toegezegd om in dit verslag in te gaan op het akkoord.",
+     "Er is veel gezegd over het akkoord.", "passive 'is toegezegd'"},
+    {"commitment.as-promised", RuleRole::earlier_commitment, fulfilled,
+     R"((?i)\b(?:zoals|conform|overeenkomstig|in lijn met|ter uitvoering van|naar aanleiding van) (?:eerder |reeds )?(?:(?:de|mijn|onze|deze|die|het) )?(?:toegezegd|toezegging)\b)",
+     "Conform de toezegging in het debat van 2 oktober jl. wordt u hierbij geïnformeerd.",
+     "Zoals eerder aan uw Kamer gemeld, is het akkoord gesloten.", "'zoals toegezegd', 'conform de toezegging'"},
+    {"commitment.promised-item", RuleRole::earlier_commitment, fulfilled,
+     R"((?i)\b(?:eerder |de |het |door mij )toegezegde\b)",
+     "De eerder toegezegde evaluatie ontvangt uw Kamer in het eerste kwartaal van 2027.",
+     "De toegevoegde waarde van de evaluatie is groot.", "'de toegezegde brief'"},
+
+    // --- Commitments made in this letter -----------------------------------------------------
+    {"commitment.will-inform", RuleRole::new_commitment, open,
+     R"((?i)\b(?:zal|zullen)\b[^.;]{0,180}?\b(?:informeren|berichten|rapporteren|toesturen|toezenden|sturen|zenden|op de hoogte (?:houden|stellen|brengen)|terugkomen|terug komen|voorleggen|aanbieden|ingaan)\b)",
+     "Het kabinet zal uw Kamer, mede met het oog op ratificatie, op de hoogte houden van de ontwikkelingen.",
+     "Nederland zal dit in de Raad blijven benadrukken.", "future tense; needs a government subject and the Kamer as object"},
+    {"commitment.expects-to-inform", RuleRole::new_commitment, open,
+     R"((?i)\b(?:verwacht|verwachten|streef|streeft|streven|beoog|beoogt|beogen|voornemens|wil|willen)\b[^.;]{0,200}?\bte (?:kunnen )?(?:informeren|berichten|sturen|zenden|rapporteren|voor te leggen|aan te bieden|komen)\b)",
+     "Het kabinet verwacht uw Kamer op korte termijn nader te informeren over het moratorium.",
+     "Het kabinet verwacht dat dit op korte termijn gereed is.", "'verwacht uw Kamer ... te informeren'"},
+    {"commitment.will-return", RuleRole::new_commitment, open,
+     R"((?i)\b(?:kom|komt|komen)\b[^.;]{0,150}?\bterug\b)",
+     "Het kabinet komt in de Voorjaarsnota op de uitvoering van deze motie terug.",
+     "Verschillende factoren dragen bij aan terugkeer.", "'kom ik hierop terug'; needs a government subject"},
+    {"commitment.informs-by-date", RuleRole::new_commitment, open,
+     R"((?i)\b(?:informeer|informeert|stuur|stuurt|zend|zendt|bericht|rapporteer|rapporteert)\b)",
+     "Ik informeer uw Kamer op korte termijn over de uitkomsten van het overleg.",
+     "Graag informeer ik uw Kamer over de brief van 17 december jl.",
+     "present tense with a deadline or 'op korte termijn'; the Kamer as object (checked in code)"},
+    {"commitment.kamer-will-receive", RuleRole::new_commitment, open,
+     R"((?i)\b(?:uw kamer|de (?:eerste |tweede )?kamer|u)\b (?:wordt|zal|ontvangt|krijgt)\b|\b(?:wordt|ontvangt|krijgt) (?:uw kamer|de (?:eerste |tweede )?kamer|u)\b)",
+     "Uw Kamer wordt hierover middels een BNC-fiche geïnformeerd.",
+     "Uw Kamer is op 3 december jl. geïnformeerd.", "passive: the Kamer will be informed or receive something"},
+
+    // --- What keeps a sentence from being a commitment to parliament --------------------------
+    {"exclude.routine", RuleRole::exclude, std::nullopt,
+     R"((?i)\b(?:jaarlijks|periodiek|regelmatig|zoals gebruikelijk|telkens|doorgaans|steeds)\b)",
+     "De Kamer wordt jaarlijks geïnformeerd over de resultaten.", "Uw Kamer wordt hierover geïnformeerd.",
+     "routine reporting is no new commitment"},
+    {"exclude.done-now", RuleRole::exclude, std::nullopt,
+     R"((?i)\b(?:hierbij|hiermee|via deze weg|met deze brief|in deze brief|bijgaand|in de bijlage|onderstaand|hieronder)\b)",
+     "Hierbij ontvangt u het evaluatierapport.", "Uw Kamer ontvangt voor de zomer het rapport.",
+     "what the letter itself does now is no new commitment"},
+    {"exclude.possibility", RuleRole::exclude, std::nullopt,
+     R"((?i)\b(?:kan|kunnen)\b[^.;]{0,60}\bworden geïnformeerd\b)",
+     "Daarnaast kan de Kamer door middel van briefings worden geïnformeerd.", "Uw Kamer wordt geïnformeerd.",
+     "a possibility, not a promise"},
+
+    // --- Status modifiers for commitments made earlier ---------------------------------------
+    {"commitment-status.lapsed", RuleRole::commitment_status, lapsed,
+     R"((?i)\b(?:vervallen|vervalt|ingetrokken|niet langer (?:aan de orde|relevant|actueel)|achterhaald)\b)",
+     "Deze toezegging is vervallen.", "Deze toezegging is nagekomen.", ""},
+    {"commitment-status.partial", RuleRole::commitment_status, partial,
+     R"((?i)\b(?:deels|gedeeltelijk|ten dele|voor een deel)\b)", "Hiermee is deels voldaan aan de toezegging.",
+     "Hiermee is voldaan aan de toezegging.", ""},
+    {"commitment-status.done-now", RuleRole::commitment_status, fulfilled,
+     R"((?i)\b(?:hierbij|hiermee|daarmee|met deze brief|in deze brief|via deze brief|in dit verslag|in deze (?:geannoteerde agenda|brief)|hieronder|onderstaand|bijgaand|in de bijlage)\b)",
+     "Conform de toezegging wordt u hierbij geïnformeerd.", "Uw Kamer zal zoals toegezegd worden geïnformeerd.",
+     "the letter itself answers the commitment"},
+    {"commitment-status.still-open", RuleRole::commitment_status, open,
+     R"((?i)\b(?:zal|zullen|volgt|volgen|nog niet|later|binnenkort|te zijner tijd|ontvangt uw kamer|wordt uw kamer)\b)",
+     "Uw Kamer zal zoals toegezegd bij relevante ontwikkelingen worden geïnformeerd.",
+     "Zoals toegezegd stuur ik u hierbij het rapport.", "the commitment is referred to but not yet kept"},
+
+    // --- Motions ----------------------------------------------------------------------------
+    {"motion.named", RuleRole::motion_mention, std::nullopt,
+     "\\b(?:((?i:twee|drie|vier|vijf|beide|\\d+)) )?(?i:moties?)(?:-|\\s+(?:(?i:van|ingediend door|door)\\s+"
+     "(?:(?i:het)\\s+)?(?:(?i:kamer)?lid|(?i:de )?leden)\\s+)?)(" TZ_NAMES ")(?: c\\.s\\.)?",
+     "Hiermee voert het kabinet de motie Rajkowski en Van Zanten uit.", "De motie verzoekt de regering.",
+     "a motion named by its submitters: 'motie Ram', 'motie-Eerdmans', 'motie van het lid X'"},
+    {"motion.numbered", RuleRole::motion_mention, std::nullopt,
+     R"((?i)\bmotie\b(?: met (?:kamerstuk)?nummer)?\s*\(?(?:kamerstuk(?:ken)? (?:ii? )?)?\d{2} ?\d{3}()())",
+     "De motie (Kamerstuk 36 800 VI, nr. 38) is uitgevoerd.", "De motie is uitgevoerd.",
+     "a motion named by its Kamerstuk number only"},
+    {"motion.anaphor", RuleRole::motion_anaphor, std::nullopt,
+     R"((?i)\b(?:deze|die|de|beide|bovengenoemde|genoemde|voornoemde) moties?\b)",
+     "Met het sluiten van de overeenkomst beschouw ik deze moties als uitgevoerd.", "Het kabinet steunt dit beleid.",
+     "refers to the motions named just before"},
+    {"motion-status.lapsed", RuleRole::motion_status, lapsed,
+     R"((?i)\b(?:vervallen|vervalt|ingetrokken|zonder voorwerp|niet meer aan de orde)\b)",
+     "De motie van het lid Van Nispen is ingetrokken.", "De motie van het lid Van Nispen is aangenomen.", ""},
+    {"motion-status.partial", RuleRole::motion_status, partial,
+     R"((?i)\b(?:deels|gedeeltelijk|ten dele|grotendeels|voor een deel)\b[^.;]{0,60}?\b(?:uitgevoerd|uitvoering|invulling|voldaan|afgedaan)\b)",
+     "De motie is hiermee deels uitgevoerd.", "De motie is hiermee uitgevoerd.", ""},
+    {"motion-status.carried-out", RuleRole::motion_status, fulfilled,
+     R"((?i)\b(?:voer|voert|voeren)\b[^.;]{0,250}?\buit\b)", "Hiermee voert het kabinet de motie Ram uit.",
+     "Het kabinet zal de motie Ram uitvoeren.", "'voert de motie ... uit'"},
+    {"motion-status.given-effect", RuleRole::motion_status, fulfilled,
+     R"((?i)\b(?:geef|geeft|geven|gaf|gaven)\b[^.;]{0,100}?\b(?:uitvoering|invulling|gevolg)\s+aan\b)",
+     "Hiermee geeft het kabinet uitvoering aan de motie Vermeer.", "Over de uitvoering van de motie volgt een brief.",
+     "'geeft uitvoering aan de motie'"},
+    {"motion-status.done", RuleRole::motion_status, fulfilled,
+     R"((?i)\b(?:uitvoering|invulling|gevolg) (?:is |wordt |werd )?gegeven\b|\b(?:is|wordt|werd|zijn|worden)\b[^.;]{0,150}?\b(?:uitgevoerd|afgedaan|afgehandeld)\b|\bals (?:uitgevoerd|afgedaan|afgehandeld)\b|\bin lijn met het (?:huidige )?(?:kabinets)?beleid\b|\binvulling van (?:de |deze |beide |\w+ )?moties?\b|\bmotie\b[^.;]{0,100}?\b(?:is voldaan|tegemoetgekomen|tegemoet gekomen)\b)",
+     "Daarmee beschouwt het kabinet de motie-Eerdmans als in lijn met het huidige kabinetsbeleid.",
+     "De motie wordt momenteel uitgewerkt.", "declared carried out or in line with policy"},
+    {"motion-status.open", RuleRole::motion_status, open,
+     R"((?i)\b(?:aangehouden|aanhouden|nog in uitvoering|in uitvoering|wordt (?:momenteel |nog )?(?:uitgewerkt|bezien|onderzocht|betrokken)|zal|zullen|wacht op|in afwachting|verzoekt de regering|verzoekt het kabinet|vraagt (?:om|de regering))\b)",
+     "De aangehouden motie Kathmann wacht op het advies van de SER.", "De motie Kathmann is uitgevoerd.",
+     "held, requested, or still being worked out"},
+};
+
+#undef TZ_NAMES
+#undef TZ_NAME
+
+}  // namespace
+
+std::span<const RuleSpec> rule_table() { return k_rules; }
+
+}  // namespace toezeg::detect

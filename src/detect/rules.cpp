@@ -1,0 +1,49 @@
+#include "detect/rules.hpp"
+
+#include <stdexcept>
+
+namespace toezeg::detect {
+
+Result<RuleSet> RuleSet::compile(std::span<const RuleSpec> specs) {
+    RuleSet set;
+    RE2::Options options;
+    options.set_log_errors(false);
+    for (const auto& spec : specs) {
+        auto re = std::make_unique<RE2>(spec.pattern, options);
+        if (!re->ok()) return fail(std::string("rule ") + spec.id, "bad pattern: " + re->error());
+        set.m_rules.push_back(CompiledRule{&spec, std::move(re)});
+    }
+    return set;
+}
+
+std::vector<const CompiledRule*> RuleSet::with_role(RuleRole role) const {
+    std::vector<const CompiledRule*> out;
+    for (auto& r : m_rules)
+        if (r.spec->role == role) out.push_back(&r);
+    return out;
+}
+
+const RuleSet& default_rules() {
+    static const RuleSet k_rules = [] {
+        auto compiled = RuleSet::compile(rule_table());
+        if (!compiled) throw std::logic_error(compiled.error().describe());
+        return std::move(*compiled);
+    }();
+    return k_rules;
+}
+
+std::string_view to_string(RuleRole role) {
+    switch (role) {
+        case RuleRole::earlier_commitment: return "earlier-commitment";
+        case RuleRole::closure: return "closure";
+        case RuleRole::new_commitment: return "new-commitment";
+        case RuleRole::commitment_status: return "commitment-status";
+        case RuleRole::motion_status: return "motion-status";
+        case RuleRole::motion_mention: return "motion-mention";
+        case RuleRole::motion_anaphor: return "motion-anaphor";
+        case RuleRole::exclude: return "exclude";
+    }
+    return "?";
+}
+
+}  // namespace toezeg::detect

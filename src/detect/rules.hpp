@@ -1,0 +1,58 @@
+#pragma once
+// Detection rules as data: one table of RE2 patterns, compiled once and checked at start-up.
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include <re2/re2.h>
+
+#include "core/error.hpp"
+#include "core/item.hpp"
+
+namespace toezeg::detect {
+
+enum class RuleRole {
+    earlier_commitment,  // a commitment made before this letter, answered or referred to here
+    closure,             // a sentence that declares a commitment kept ("Hiermee is de toezegging nagekomen")
+    new_commitment,      // a commitment made in this letter
+    commitment_status,   // modifies the status of an earlier commitment in the same sentence
+    motion_status,       // the status a sentence gives the motions it mentions
+    motion_mention,      // names one or more motions
+    motion_anaphor,      // refers back to motions named before ("deze motie")
+    exclude,             // the sentence is no commitment to parliament
+};
+
+struct RuleSpec {
+    const char* id;
+    RuleRole role;
+    std::optional<Status> status;  // the status it implies, if any
+    const char* pattern;           // RE2 syntax, matched against one sentence
+    const char* fires;             // a sentence it must match
+    const char* silent;            // a sentence it must not match
+    const char* note;
+};
+
+struct CompiledRule {
+    const RuleSpec* spec;
+    std::unique_ptr<RE2> re;
+};
+
+class RuleSet {
+public:
+    // Compiles every rule; fails naming the first rule whose pattern RE2 rejects.
+    static Result<RuleSet> compile(std::span<const RuleSpec> specs);
+    std::vector<const CompiledRule*> with_role(RuleRole role) const;
+    const std::vector<CompiledRule>& all() const { return m_rules; }
+
+private:
+    std::vector<CompiledRule> m_rules;
+};
+
+std::span<const RuleSpec> rule_table();
+// The built-in rules, compiled on first use (a bad pattern is a bug: it throws).
+const RuleSet& default_rules();
+std::string_view to_string(RuleRole role);
+
+}  // namespace toezeg::detect

@@ -1,0 +1,101 @@
+#include "ingest/citations.hpp"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+
+namespace toezeg::ingest {
+
+namespace {
+
+std::string digits_only(std::string_view s) {
+    std::string out;
+    for (char c : s)
+        if (c >= '0' && c <= '9') out.push_back(c);
+    return out;
+}
+
+KamerstukRef make_ref(std::string_view dossier, std::string_view sub, std::string_view number) {
+    KamerstukRef r;
+    std::string d = digits_only(dossier);
+    r.dossier = d.size() == 5 ? d.substr(0, 2) + " " + d.substr(2) : d;
+    if (!sub.empty()) {
+        if (sub[0] >= '0' && sub[0] <= '9') {
+            std::string s = digits_only(sub);
+            r.sub = s.size() == 1 ? "0" + s : s;
+        } else {
+            r.sub = std::string(sub);
+        }
+    }
+    r.number = digits_only(number);
+    return r;
+}
+
+// "Kamerstuk 32 317, nr. 973", "29754 nr. 773", "21 501-04, nr. 287", "36 800 VI, nr. 38".
+const RE2& numbered_form() {
+    static const RE2 re(
+        R"(\b(\d{2} ?\d{3})(?:(?:-|\s)(\d{1,2}|[IVXLC]{1,6}(?:-[A-Z])?)\b)?,?\s+(?i:nrs?\.?|nummer)\s*(\d{1,4})\b)");
+    return re;
+}
+
+// "Kamerstukken II, 2025-2026, 36704-63", "KST 36 704-64": dossier-number after a keyword.
+const RE2& dashed_form() {
+    static const RE2 re(
+        R"((?i:kamerstuk(?:ken)?|kst)\b(?:\s+I{1,2})?(?:,?\s*(?:vergaderjaar\s+)?\d{4}\s*[-–/]\s*\d{2,4}[,.]?)?[\s,]*(\d{2} ?\d{3})-(\d{1,4})\b)");
+    return re;
+}
+
+}  // namespace
+
+std::string KamerstukRef::canonical() const {
+    std::string out = dossier;
+    if (!sub.empty()) out += (sub[0] >= '0' && sub[0] <= '9') ? "-" + sub : " " + sub;
+    return out + ", nr. " + number;
+}
+
+std::string KamerstukRef::id() const {
+    std::string out = "kst-" + digits_only(dossier);
+    if (!sub.empty()) out += "-" + sub;
+    return out + "-" + number;
+}
+
+std::optional<KamerstukRef> parse_kamerstuk(std::string_view text) {
+    re2::StringPiece d, s, n;
+    if (RE2::PartialMatch(text, numbered_form(), &d, &s, &n)) return make_ref(d, s, n);
+    if (RE2::PartialMatch(text, dashed_form(), &d, &n)) return make_ref(d, "", n);
+    return std::nullopt;
+}
+
+std::vector<Citation> find_citations(std::string_view text, std::size_t body_end,
+                                     const std::vector<Footnote>& footnotes) {
+    std::vector<Citation> out;
+    auto footnote_at = [&](std::size_t pos) {
+        if (pos < body_end) return 0;
+        for (auto& f : footnotes)
+            if (pos >= f.text.begin && pos < f.text.end) return f.number;
+        return 0;
+    };
+    auto add = [&](const KamerstukRef& ref, std::size_t begin, std::size_t end) {
+        for (auto& c : out)
+            if (begin < c.span.end && c.span.begin < end) return;  // overlaps an earlier find
+        out.push_back(Citation{ref.canonical(), Span{begin, end}, footnote_at(begin)});
+    };
+    static const RE2 k_numbered("(" + numbered_form().pattern() + ")");
+    static const RE2 k_dashed("(" + dashed_form().pattern() + ")");
+    re2::StringPiece whole, d, s, n;
+    re2::StringPiece input(text.data(), text.size());
+    while (RE2::FindAndConsume(&input, k_numbered, &whole, &d, &s, &n)) {
+        auto begin = static_cast<std::size_t>(whole.data() - text.data());
+        add(make_ref(d, s, n), begin, begin + whole.size());
+    }
+    // The dashed form runs second, so "21 501-04, nr. 287" is never read as number 4.
+    input = re2::StringPiece(text.data(), text.size());
+    while (RE2::FindAndConsume(&input, k_dashed, &whole, &d, &n)) {
+        auto begin = static_cast<std::size_t>(whole.data() - text.data());
+        add(make_ref(d, "", n), begin, begin + whole.size());
+    }
+    std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.span.begin < b.span.begin; });
+    return out;
+}
+
+}  // namespace toezeg::ingest

@@ -1,0 +1,18 @@
+#pragma once
+// From a file's bytes to a Document: decode, normalise, parse metadata, cite, identify.
+#include <string>
+#include <string_view>
+
+#include "core/document.hpp"
+#include "core/error.hpp"
+
+namespace toezeg::ingest {
+
+struct ReadOptions {
+    std::string id;    // --id / --as: use this id instead of deriving one
+    std::string date;  // --date: ISO letter date when the text has none
+};
+
+Result<Document> read_text_document(std::string_view bytes, const std::string& source, const ReadOptions& options);
+
+}  // namespace toezeg::ingest

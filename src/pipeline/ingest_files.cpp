@@ -1,0 +1,141 @@
+#include "pipeline/ingest_files.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+#include <system_error>
+
+#include "corpus/git_repository.hpp"
+#include "ingest/fingerprint.hpp"
+#include "ingest/read_document.hpp"
+#include "util/files.hpp"
+
+namespace toezeg::pipeline {
+
+namespace fs = std::filesystem;
+
+std::string_view to_string(Outcome outcome) {
+    switch (outcome) {
+        case Outcome::added: return "new";
+        case Outcome::new_version: return "new version";
+        case Outcome::unchanged: return "unchanged";
+        case Outcome::failed: return "failed";
+    }
+    return "failed";
+}
+
+Result<std::vector<fs::path>> expand_inputs(const std::vector<std::string>& paths) {
+    std::vector<fs::path> out;
+    for (auto& p : paths) {
+        std::error_code ec;
+        auto status = fs::status(p, ec);
+        if (ec || !fs::exists(status)) {
+            out.emplace_back(p);  // reported as "no such file" by the ingest of it
+            continue;
+        }
+        if (!fs::is_directory(status)) {
+            out.emplace_back(p);
+            continue;
+        }
+        std::vector<fs::path> found;
+        for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
+             it != fs::recursive_directory_iterator(); it.increment(ec)) {
+            if (ec) break;
+            auto name = it->path().filename().string();
+            if (name.starts_with(".")) {
+                if (it->is_directory()) it.disable_recursion_pending();
+                continue;
+            }
+            if (it->is_regular_file() && name != "README.md") found.push_back(it->path());
+        }
+        std::sort(found.begin(), found.end());
+        out.insert(out.end(), found.begin(), found.end());
+    }
+    return out;
+}
+
+namespace {
+
+std::string now_iso() {
+    std::time_t t = std::time(nullptr);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+    return buf;
+}
+
+std::string original_name_for(const fs::path& path) {
+    std::string ext = path.extension().string();
+    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext.empty() || ext.size() > 6 || ext.find_first_not_of(".abcdefghijklmnopqrstuvwxyz0123456789") != std::string::npos)
+        ext = ".txt";
+    return "original" + ext;
+}
+
+IngestResult failed(const fs::path& path, Error error) {
+    IngestResult r;
+    r.source = path.string();
+    r.error = std::move(error);
+    if (r.error.subject.empty()) r.error.subject = r.source;
+    return r;
+}
+
+}  // namespace
+
+IngestResult ingest_file(Store& store, const fs::path& path, const IngestOptions& options) {
+    auto bytes = files::read(path, options.max_bytes);
+    if (!bytes) return failed(path, bytes.error());
+    ingest::ReadOptions read_options{options.as_id.empty() ? options.id : options.as_id, options.date};
+    auto doc = ingest::read_text_document(*bytes, path.string(), read_options);
+    if (!doc) return failed(path, doc.error());
+
+    IngestResult result;
+    result.source = path.string();
+    result.id = doc->id;
+    result.warnings = doc->warnings;
+    auto& index = store.index();
+    auto existing = index.document(doc->id);
+    if (!options.as_id.empty() && !existing)
+        return failed(path, Error{options.as_id, "--as names no stored document; see `toezeg list`"});
+
+    corpus::StoredVersion version;
+    version.original_name = original_name_for(path);
+    std::string oid = corpus::GitRepository::blob_id(*bytes);
+    if (existing) {
+        if (auto same = index.version_with_original(doc->id, oid)) {
+            result.outcome = Outcome::unchanged;
+            result.version = *same;
+            return result;
+        }
+        auto latest = index.version(doc->id, existing->versions);
+        if (latest && latest->doc.text == doc->text) {
+            result.outcome = Outcome::unchanged;
+            result.version = existing->versions;
+            result.note = "same text as version " + std::to_string(existing->versions);
+            return result;
+        }
+        doc->version = existing->versions + 1;
+        result.outcome = Outcome::new_version;
+    } else {
+        doc->version = 1;
+        result.outcome = Outcome::added;
+        auto prints = ingest::sentence_fingerprints(std::string_view(doc->text).substr(0, doc->body_end));
+        for (auto& dup : index.near_duplicates(prints, doc->id, 0.6)) {
+            version.relations.push_back({{"id", dup.id}, {"kind", "near-duplicate"}, {"score", std::round(dup.containment * 100) / 100}});
+            char buf[200];
+            std::snprintf(buf, sizeof buf, "near-duplicate of %s (%.0f%% shared)", dup.id.c_str(), dup.containment * 100);
+            result.note += (result.note.empty() ? "" : "; ") + std::string(buf);
+        }
+    }
+    result.version = doc->version;
+    version.ingested_at = now_iso();
+    version.doc = std::move(*doc);
+    auto commit = store.corpus().store(version, *bytes);
+    if (!commit) return failed(path, commit.error());
+    auto indexed = store.index_commit(*commit, version.doc.id);
+    if (!indexed) return failed(path, indexed.error());
+    return result;
+}
+
+}  // namespace toezeg::pipeline

@@ -1,0 +1,36 @@
+#pragma once
+// Ingest of files into a store: one commit per new document version, idempotent.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "pipeline/store.hpp"
+
+namespace toezeg::pipeline {
+
+enum class Outcome { added, new_version, unchanged, failed };
+std::string_view to_string(Outcome outcome);
+
+struct IngestOptions {
+    std::string as_id;   // file the input as a version of this stored document
+    std::string id;      // use this id for a new document
+    std::string date;    // letter date when the text has none
+    std::size_t max_bytes = 20 * 1000 * 1000;
+};
+
+struct IngestResult {
+    Outcome outcome = Outcome::failed;
+    std::string source;
+    std::string id;
+    int version = 0;
+    std::string note;                    // "near-duplicate of X (93%)", "same text as version 1"
+    std::vector<std::string> warnings;
+    Error error;                         // when failed
+};
+
+// Files under the given paths (folders recursively, hidden entries skipped), sorted.
+Result<std::vector<std::filesystem::path>> expand_inputs(const std::vector<std::string>& paths);
+IngestResult ingest_file(Store& store, const std::filesystem::path& path, const IngestOptions& options);
+
+}  // namespace toezeg::pipeline

@@ -1,0 +1,127 @@
+#include "pipeline/store.hpp"
+
+#include <cstdlib>
+#include <system_error>
+
+#include "detect/detector.hpp"
+#include "ingest/fingerprint.hpp"
+
+namespace toezeg::pipeline {
+
+namespace fs = std::filesystem;
+
+StorePaths resolve_store(const std::string& flag) {
+    if (!flag.empty()) return StorePaths{flag};
+    if (const char* env = std::getenv("TOEZEG_STORE"); env && *env) return StorePaths{env};
+    return StorePaths{".toezeg"};
+}
+
+Result<void> Store::init(const StorePaths& paths) {
+    std::error_code ec;
+    if (fs::exists(paths.git(), ec)) return fail(paths.root.string(), "a store already exists here");
+    fs::create_directories(paths.root, ec);
+    if (ec) return fail(paths.root.string(), "cannot create directory: " + ec.message());
+    auto lock = FileLock::acquire(paths.lock(), 30);
+    if (!lock) return std::unexpected(lock.error());
+    auto corpus = corpus::CorpusStore::create(paths.git());
+    if (!corpus) return std::unexpected(corpus.error());
+    auto index = db::CorpusIndex::open(paths.index());
+    if (!index) return std::unexpected(index.error());
+    return {};
+}
+
+Result<Store> Store::open(const StorePaths& paths, Access access) {
+    std::error_code ec;
+    if (!fs::exists(paths.git() / "HEAD", ec))
+        return fail(paths.root.string(), "no store here; create one with `toezeg init --store " + paths.root.string() +
+                                             "` (or set TOEZEG_STORE)");
+    std::optional<FileLock> lock;
+    if (access == Access::write) {
+        int timeout = 60;
+        if (const char* env = std::getenv("TOEZEG_LOCK_TIMEOUT")) timeout = std::atoi(env);
+        auto acquired = FileLock::acquire(paths.lock(), timeout);
+        if (!acquired) return std::unexpected(acquired.error());
+        lock.emplace(std::move(*acquired));
+    }
+    auto corpus = corpus::CorpusStore::open(paths.git());
+    if (!corpus) return std::unexpected(corpus.error());
+    auto index = db::CorpusIndex::open(paths.index());
+    if (!index) return std::unexpected(index.error());
+    Store store(paths, std::move(*corpus), std::move(*index), std::move(lock));
+    if (access == Access::write) {
+        auto caught = store.catch_up();
+        if (!caught) return std::unexpected(caught.error());
+    }
+    return store;
+}
+
+Result<void> Store::index_commit(const std::string& commit, const std::string& document_id) {
+    auto stored = m_corpus.load(commit, document_id);
+    if (!stored) return std::unexpected(stored.error());
+    db::VersionRecord record;
+    record.commit = commit;
+    record.committed_at = m_corpus.commit_time(commit);
+    record.ingested_at = stored->ingested_at;
+    record.original_name = stored->original_name;
+    record.original_oid = stored->original_oid;
+    record.meta_json = corpus::document_json_with_extras(*stored);
+    record.doc = std::move(stored->doc);
+    auto items = detect::detect(record.doc, detect::default_rules());
+    m_index.add_version(record, ingest::sentence_fingerprints(std::string_view(record.doc.text).substr(0, record.doc.body_end)),
+                        items);
+    for (auto& rel : stored->relations)
+        m_index.add_relation(record.doc.id, rel.value("id", ""), rel.value("kind", ""), rel.value("score", 0.0));
+    m_index.set_state("indexed_head", commit);
+    return {};
+}
+
+Result<int> Store::catch_up() {
+    auto head = m_corpus.head();
+    if (!head || m_index.state("indexed_head") == head) return 0;
+    auto history = m_corpus.history();
+    if (!history) return std::unexpected(history.error());
+    auto indexed = m_index.state("indexed_head");
+    std::size_t start = 0;
+    if (indexed)
+        for (std::size_t i = 0; i < history->size(); ++i)
+            if ((*history)[i].id == *indexed) start = i + 1;
+    int count = 0;
+    for (std::size_t i = start; i < history->size(); ++i) {
+        const auto& c = (*history)[i];
+        auto subject = corpus::CorpusStore::parse_subject(c.message);
+        if (subject && subject->kind == "document") {
+            auto done = index_commit(c.id, subject->document_id);
+            if (!done) return std::unexpected(done.error());
+            ++count;
+        }
+        m_index.set_state("indexed_head", c.id);
+    }
+    return count;
+}
+
+Result<int> Store::reindex(const StorePaths& paths) {
+    auto lock = FileLock::acquire(paths.lock(), 60);
+    if (!lock) return std::unexpected(lock.error());
+    fs::path tmp = paths.root / "index.sqlite.rebuild";
+    std::error_code ec;
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(fs::path(tmp.string() + suffix), ec);
+    int count = 0;
+    {
+        auto corpus = corpus::CorpusStore::open(paths.git());
+        if (!corpus) return std::unexpected(corpus.error());
+        auto index = db::CorpusIndex::open(tmp);
+        if (!index) return std::unexpected(index.error());
+        Store store(paths, std::move(*corpus), std::move(*index), std::nullopt);
+        auto caught = store.catch_up();
+        if (!caught) return std::unexpected(caught.error());
+        count = *caught;
+        store.m_index.database().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+    for (const char* suffix : {"-wal", "-shm"}) fs::remove(fs::path(paths.index().string() + suffix), ec);
+    fs::rename(tmp, paths.index(), ec);
+    if (ec) return fail(paths.index().string(), "cannot replace the index: " + ec.message());
+    for (const char* suffix : {"-wal", "-shm"}) fs::remove(fs::path(tmp.string() + suffix), ec);
+    return count;
+}
+
+}  // namespace toezeg::pipeline

@@ -1,0 +1,53 @@
+#pragma once
+// A store directory: the git corpus (source of truth), its SQLite index and a write lock.
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "core/error.hpp"
+#include "corpus/corpus_store.hpp"
+#include "db/corpus_index.hpp"
+#include "util/file_lock.hpp"
+
+namespace toezeg::pipeline {
+
+struct StorePaths {
+    std::filesystem::path root;
+    std::filesystem::path git() const { return root / "corpus.git"; }
+    std::filesystem::path index() const { return root / "index.sqlite"; }
+    std::filesystem::path lock() const { return root / "lock"; }
+};
+
+// --store DIR, else $TOEZEG_STORE, else .toezeg in the working directory.
+StorePaths resolve_store(const std::string& flag);
+
+enum class Access { read, write };
+
+class Store {
+public:
+    static Result<void> init(const StorePaths& paths);
+    // Opens an existing store. Writers take the lock and first index any commits the
+    // index lacks (left by a crash between the git commit and the SQLite write).
+    static Result<Store> open(const StorePaths& paths, Access access);
+
+    corpus::CorpusStore& corpus() { return m_corpus; }
+    db::CorpusIndex& index() { return m_index; }
+    const StorePaths& paths() const { return m_paths; }
+    // Indexes one stored version (with detection) and marks the index as up to `commit`.
+    Result<void> index_commit(const std::string& commit, const std::string& document_id);
+    // Rebuilds the index from the git repository alone, into a new file swapped in at the end.
+    static Result<int> reindex(const StorePaths& paths);
+
+private:
+    Store(StorePaths paths, corpus::CorpusStore corpus, db::CorpusIndex index, std::optional<FileLock> lock)
+        : m_paths(std::move(paths)), m_corpus(std::move(corpus)), m_index(std::move(index)), m_lock(std::move(lock)) {}
+    Result<int> catch_up();
+
+    StorePaths m_paths;
+    corpus::CorpusStore m_corpus;
+    db::CorpusIndex m_index;
+    std::optional<FileLock> m_lock;
+};
+
+}  // namespace toezeg::pipeline
