@@ -222,7 +222,10 @@ public:
         bool blank_between = false, page_between = false;
         for (auto& l : lines) {
             if (l.blank) { blank_between = true; continue; }
-            if (l.furniture) continue;
+            if (l.furniture) {
+                page_between |= l.page_start;
+                continue;
+            }
             if (l.footnote) { page_between = true; continue; }
             if (l.page_start) page_between = true;
             if (!prev) {

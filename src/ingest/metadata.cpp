@@ -27,7 +27,7 @@ void parse_header(const std::string& head, Metadata& m) {
     static const RE2 k_dossier(R"(^(?:\S+ ){0,3}?(\d{2} \d{3}(?:-\d{2}| [IVXLC]{1,6})?) +(.+?) +Nr\. ?(\d{1,4})\b)");
     static const RE2 k_number(R"((?:^|\s)Nr\. ?(\d{1,4}) +(?:Brief|BRIEF|Verslag|VERSLAG|Motie|MOTIE)\b)");
     static const RE2 k_sender(R"(\bBrief van (.+?)(?: Aan de | Den Haag,| Datum\b|$))");
-    static const RE2 k_addressee(R"(\bAan de [Vv]oorzitter van de (Tweede|Eerste) Kamer)");
+    static const RE2 k_addressee(R"(\b(?:Aan )?[Dd]e [Vv]oorzitter van de (Tweede|Eerste) Kamer)");
     std::string dossier, title, number;
     if (RE2::PartialMatch(head.substr(0, 400), k_dossier, &dossier, &title, &number)) {
         m.dossier = dossier;

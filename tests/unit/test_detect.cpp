@@ -1,0 +1,131 @@
+#include <catch2/catch.hpp>
+
+#include "cli/output.hpp"
+#include "detect/dates.hpp"
+#include "detect/detector.hpp"
+#include "detect/eval.hpp"
+#include "detect/people.hpp"
+#include "helpers.hpp"
+#include "pipeline/ingest_files.hpp"
+
+using namespace toezeg;
+using toezeg::test::read_letter;
+
+TEST_CASE("every rule compiles, fires on its example and stays silent on its counter-example", "[detect]") {
+    const auto& rules = detect::default_rules();
+    REQUIRE(rules.all().size() == detect::rule_table().size());
+    for (const auto& rule : rules.all()) {
+        INFO("rule " << rule.spec->id);
+        CHECK(RE2::PartialMatch(rule.spec->fires, *rule.re));
+        CHECK_FALSE(RE2::PartialMatch(rule.spec->silent, *rule.re));
+    }
+}
+
+namespace {
+detect::EvalReport score(const std::string& gold_file, const std::string& folder) {
+    auto gold = detect::read_json_lines((test::source_dir() / gold_file).string());
+    REQUIRE(gold);
+    std::vector<nlohmann::json> predictions;
+    auto files = pipeline::expand_inputs({(test::source_dir() / folder).string()});
+    for (auto& f : *files) {
+        auto doc = read_letter(std::filesystem::relative(f, test::source_dir()).string());
+        for (auto& item : detect::detect(doc, detect::default_rules())) predictions.push_back(cli::item_to_json(item, f.string()));
+    }
+    return detect::evaluate(*gold, predictions);
+}
+}  // namespace
+
+TEST_CASE("seed letters: F1 1.0 and every status, member, made_on and ref right", "[detect][e2e]") {
+    auto r = score("tests/gold/seeds.jsonl", "corpus");
+    for (auto& w : r.wrong) UNSCOPED_INFO(w);
+    CHECK(r.fp == 0);
+    CHECK(r.fn == 0);
+    CHECK(r.tp == 22);
+    CHECK(r.status.right == r.status.total);
+    CHECK(r.member.right == r.member.total);
+    CHECK(r.made_on.right == r.made_on.total);
+    CHECK(r.ref.right == r.ref.total);
+}
+
+TEST_CASE("own labelled letters: F1 and status accuracy at least 0.9", "[detect]") {
+    auto r = score("tests/data/letters.jsonl", "tests/data/letters");
+    for (auto& w : r.wrong) UNSCOPED_INFO(w);
+    CHECK(r.f1() >= 0.95);
+    CHECK(r.status.rate() >= 0.9);
+    CHECK(r.member.rate() >= 0.9);
+}
+
+TEST_CASE("a motion named in a heading and the body, with its footnote reference", "[detect]") {
+    auto items = detect::detect(read_letter("corpus/001_0e545a94cc435d19.txt"), detect::default_rules());
+    std::vector<Item> motions;
+    for (auto& i : items)
+        if (i.kind == Kind::motion) motions.push_back(i);
+    REQUIRE(motions.size() == 1);
+    CHECK(motions[0].member == "Ram");
+    CHECK(motions[0].ref == "21 501-04, nr. 287");
+    CHECK(motions[0].status == Status::open);
+    CHECK(motions[0].evidence.starts_with("De motie Ram verzoekt de regering"));
+}
+
+TEST_CASE("plural motions become one item each, with the references of their footnote", "[detect]") {
+    auto items = detect::detect(read_letter("corpus/002_0b783c6c09b9d010.txt"), detect::default_rules());
+    std::vector<std::string> refs;
+    for (auto& i : items)
+        if (i.kind == Kind::motion && i.member == "Eerdmans") {
+            refs.push_back(i.ref);
+            CHECK(i.status == Status::fulfilled);
+        }
+    CHECK(refs == std::vector<std::string>{"36 704, nr. 63", "36 704, nr. 64"});
+}
+
+TEST_CASE("promises by others and information given before are no commitments", "[detect]") {
+    Document doc;
+    doc.meta.date = "2026-03-01";
+    doc.text = "De Europese Commissie heeft toegezegd voor de zomer een voorstel te doen. Frontex zegde toe extra "
+               "personeel te leveren. Uw Kamer is op 3 februari jl. geïnformeerd over de stand van zaken. Nederland "
+               "zal zich blijven inzetten voor een goede uitkomst. De Kamer wordt jaarlijks geïnformeerd over de "
+               "resultaten.\n";
+    doc.body_end = doc.text.size();
+    CHECK(detect::detect(doc, detect::default_rules()).empty());
+}
+
+TEST_CASE("relative dates resolve against the letter date", "[detect]") {
+    Date ref{2026, 3, 18};
+    CHECK(detect::first_event_date("In het debat van 3 maart jl. zegde", ref)->iso() == "2026-03-03");
+    CHECK(detect::first_event_date("In het debat van 20 december jl. zegde", ref)->iso() == "2025-12-20");
+    CHECK(detect::first_event_date("d.d. 20 november 2025 is toegezegd", ref)->iso() == "2025-11-20");
+    CHECK_FALSE(detect::first_event_date("voor 1 juli 2026 informeren", ref));
+}
+
+TEST_CASE("deadline phrases by the convention table", "[detect]") {
+    Date ref{2026, 3, 18};
+    auto due = [&](const char* s) {
+        auto d = detect::find_deadline(s, ref);
+        return d ? (d->vague ? "vague:" + d->text : d->due) : std::string("none");
+    };
+    CHECK(due("Ik zal uw Kamer voor de zomer informeren") == "2026-07-01");
+    CHECK(due("voor het zomerreces") == "2026-07-01");
+    CHECK(due("na de zomer") == "2026-09-30");
+    CHECK(due("in het najaar") == "2026-11-30");
+    CHECK(due("voor het einde van het jaar") == "2026-12-31");
+    CHECK(due("in het eerste kwartaal van 2027") == "2027-03-31");
+    CHECK(due("voor 1 juli 2026") == "2026-06-30");
+    CHECK(due("uiterlijk 1 oktober 2026") == "2026-10-01");
+    CHECK(due("voor Prinsjesdag") == "2026-09-14");
+    CHECK(due("in december 2026") == "2026-12-31");
+    CHECK(due("op korte termijn") == "vague:op korte termijn");
+    CHECK(due("zonder termijn") == "none");
+    Date december{2025, 12, 17};
+    CHECK(detect::find_deadline("voor de zomer", december)->due == "2026-07-01");
+}
+
+TEST_CASE("Kamerleden as written", "[detect]") {
+    auto m = detect::find_members("beschouwt de toezegging aan lid-Van Toorenburg als afgedaan");
+    CHECK(m.names == std::vector<std::string>{"Van Toorenburg"});
+    m = detect::find_members("zegde ik de leden De Hoop en Bamenga toe");
+    CHECK(m.names == std::vector<std::string>{"De Hoop", "Bamenga"});
+    m = detect::find_members("heb ik het lid Kostić (GL-PvdA) toegezegd");
+    CHECK(m.names == std::vector<std::string>{"Kostić"});
+    CHECK(m.party == "GL-PvdA");
+    CHECK(detect::split_names("Van Zanten/Boomsma") == std::vector<std::string>{"Van Zanten", "Boomsma"});
+}

@@ -1,0 +1,147 @@
+#include <catch2/catch.hpp>
+
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <fstream>
+
+#include "db/sqlite.hpp"
+#include "helpers.hpp"
+#include "pipeline/ingest_files.hpp"
+#include "pipeline/store.hpp"
+
+extern char** environ;
+
+using namespace toezeg;
+
+namespace {
+
+// Runs a program without a shell and returns its stdout.
+std::string run_program(std::vector<std::string> args) {
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    int fds[2];
+    REQUIRE(::pipe(fds) == 0);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
+    posix_spawn_file_actions_addclose(&actions, fds[0]);
+    pid_t pid;
+    REQUIRE(posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ) == 0);
+    ::close(fds[1]);
+    std::string out;
+    char buf[4096];
+    ssize_t n;
+    while ((n = ::read(fds[0], buf, sizeof buf)) > 0) out.append(buf, static_cast<std::size_t>(n));
+    ::close(fds[0]);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    posix_spawn_file_actions_destroy(&actions);
+    return out;
+}
+
+// Every table's rows (bar timestamps that differ by nature), for comparing two indexes.
+std::string dump(const std::filesystem::path& db_path) {
+    auto db = db::Database::open(db_path);
+    REQUIRE(db);
+    std::string out;
+    for (const char* sql : {"SELECT id, latest_version, title, date, dossier, number, addressee FROM documents ORDER BY id",
+                            "SELECT doc_id, version, commit_id, committed_at, ingested_at, source, original_oid, meta_json, text FROM versions ORDER BY 1, 2",
+                            "SELECT * FROM metadata ORDER BY 1, 2, 3", "SELECT * FROM citations ORDER BY 1, 2, 4",
+                            "SELECT * FROM relations ORDER BY 1, 2", "SELECT hash, doc_id FROM fingerprints ORDER BY 1, 2",
+                            "SELECT * FROM detections ORDER BY 1, 2, 3", "SELECT doc_id, version, text FROM text_search ORDER BY 1, 2"}) {
+        auto st = db->prepare(sql);
+        while (st.step()) {
+            for (int c = 0; c < 19; ++c) out += st.text(c) + "|";
+            out += "\n";
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("store: ingest, unchanged re-ingest, new version, reindex, git history", "[store]") {
+    test::TempDir tmp;
+    pipeline::StorePaths paths{tmp.path / "store"};
+    REQUIRE(pipeline::Store::init(paths));
+    auto corpus = (test::source_dir() / "corpus").string();
+    {
+        auto store = pipeline::Store::open(paths, pipeline::Access::write);
+        REQUIRE(store);
+        auto files = pipeline::expand_inputs({corpus});
+        REQUIRE(files->size() == 5);
+        for (auto& f : *files) CHECK(pipeline::ingest_file(*store, f, {}).outcome == pipeline::Outcome::added);
+        for (auto& f : *files) CHECK(pipeline::ingest_file(*store, f, {}).outcome == pipeline::Outcome::unchanged);
+        CHECK(store->index().documents().size() == 5);
+        auto related = store->index().relations("doc-" + std::string());
+        CHECK(related.empty());
+    }
+    // A changed letter under the same id is a new version.
+    auto changed = tmp.path / "987-v2.txt";
+    {
+        std::ofstream out(changed);
+        out << test::read_source("corpus/001_0e545a94cc435d19.txt") << "\nNaschrift: het kabinet zal uw Kamer voor de zomer informeren.\n";
+    }
+    {
+        auto store = pipeline::Store::open(paths, pipeline::Access::write);
+        auto r = pipeline::ingest_file(*store, changed, {});
+        CHECK(r.outcome == pipeline::Outcome::new_version);
+        CHECK(r.id == "kst-32317-987");
+        CHECK(r.version == 2);
+        CHECK(store->index().versions("kst-32317-987").size() == 2);
+        auto dup = store->index().relations("brief-2026-03-18-ek-verslag-jbz-raad-van-5-en-6-maart-2026");
+        REQUIRE(dup.size() == 1);
+        CHECK(dup[0].kind == "near-duplicate");
+    }
+    // The git CLI tells the story: one commit per version.
+    auto log = run_program({"git", "--git-dir", paths.git().string(), "log", "--format=%s"});
+    CHECK(log.find("Ingest kst-32317-987 version 2\n") == 0);
+    CHECK(std::count(log.begin(), log.end(), '\n') == 6);
+    auto shown = run_program({"git", "--git-dir", paths.git().string(), "show", "HEAD:documents/kst-32317-987/text.txt"});
+    CHECK(shown.find("Naschrift: het kabinet zal uw Kamer") != std::string::npos);
+
+    // reindex rebuilds the same content from git alone.
+    std::string before = dump(paths.index());
+    auto n = pipeline::Store::reindex(paths);
+    REQUIRE(n);
+    CHECK(*n == 6);
+    CHECK(dump(paths.index()) == before);
+}
+
+TEST_CASE("store: a crash between git commit and index write is repaired on open", "[store]") {
+    test::TempDir tmp;
+    pipeline::StorePaths paths{tmp.path / "store"};
+    REQUIRE(pipeline::Store::init(paths));
+    {
+        auto store = pipeline::Store::open(paths, pipeline::Access::write);
+        pipeline::ingest_file(*store, test::source_dir() / "corpus/004_a4a7fe74bfd62a91.txt", {});
+    }
+    // Simulate the crash: the index forgets the last commit.
+    std::filesystem::remove(paths.index());
+    for (const char* s : {"-wal", "-shm"}) std::filesystem::remove(paths.index().string() + s);
+    auto store = pipeline::Store::open(paths, pipeline::Access::write);
+    REQUIRE(store);
+    CHECK(store->index().documents().size() == 1);
+    CHECK(store->index().document("kst-32317-994").has_value());
+}
+
+TEST_CASE("store: bad ids and a second writer are refused clearly", "[store]") {
+    test::TempDir tmp;
+    pipeline::StorePaths paths{tmp.path / "store"};
+    REQUIRE(pipeline::Store::init(paths));
+    auto store = pipeline::Store::open(paths, pipeline::Access::write);
+    REQUIRE(store);
+    pipeline::IngestOptions escape;
+    escape.id = "../../etc";
+    auto r = pipeline::ingest_file(*store, test::source_dir() / "corpus/004_a4a7fe74bfd62a91.txt", escape);
+    CHECK(r.outcome == pipeline::Outcome::failed);
+    CHECK(r.error.message == "document id may not start with '.' or '-'");
+    ::setenv("TOEZEG_LOCK_TIMEOUT", "0", 1);
+    auto second = pipeline::Store::open(paths, pipeline::Access::write);
+    ::unsetenv("TOEZEG_LOCK_TIMEOUT");
+    REQUIRE_FALSE(second);
+    CHECK(second.error().message.find("the store is locked") == 0);
+    CHECK_FALSE(pipeline::Store::open(pipeline::StorePaths{tmp.path / "none"}, pipeline::Access::read));
+}
