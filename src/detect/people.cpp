@@ -36,10 +36,18 @@ bool is_plausible_name(std::string_view name) {
 
 std::vector<std::string> split_names(std::string_view names) {
     std::vector<std::string> out;
-    std::string s(names);
-    for (const char* sep : {" en ", ", ", "/", " & "}) {
-        std::size_t pos;
-        while ((pos = s.find(sep)) != std::string::npos) s.replace(pos, std::string_view(sep).size(), "|");
+    // Separators " en ", ", ", "/" and " & " become '|' (built anew: GCC 12 warns on replace()).
+    std::string s;
+    for (std::size_t i = 0; i < names.size();) {
+        std::size_t skip = 0;
+        for (std::string_view sep : {" en ", ", ", "/", " & "})
+            if (names.substr(i, sep.size()) == sep) skip = sep.size();
+        if (skip) {
+            s.push_back('|');
+            i += skip;
+        } else {
+            s.push_back(names[i++]);
+        }
     }
     std::size_t start = 0;
     while (start <= s.size()) {
