@@ -34,19 +34,20 @@ std::size_t code_points(std::string_view s) {
 
 // Lines of a double-spaced extraction (every line followed by one empty line) lose that line.
 std::vector<std::string> undo_double_spacing(std::vector<std::string> raw) {
-    std::size_t nonempty = 0, followed = 0;
-    for (std::size_t i = 0; i + 2 < raw.size(); ++i) {
-        if (raw[i].empty()) continue;
+    // Double-spaced: almost no two text lines touch, and empty lines are as many as text lines.
+    std::size_t nonempty = 0, adjacent = 0, empty = 0;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        if (raw[i].empty()) { ++empty; continue; }
         ++nonempty;
-        if (raw[i + 1].empty() && !raw[i + 2].empty()) ++followed;
+        if (i + 1 < raw.size() && !raw[i + 1].empty()) ++adjacent;
     }
-    if (nonempty < 10 || followed * 10 < nonempty * 7) return raw;
+    if (nonempty < 10 || adjacent * 10 > nonempty || empty < nonempty) return raw;
     std::vector<std::string> out;
     bool previous_empty = true;
     for (auto& line : raw) {
-        bool empty = line.empty();
-        if (!(empty && !previous_empty)) out.push_back(std::move(line));
-        previous_empty = empty;
+        bool is_empty = line.empty();
+        if (!(is_empty && !previous_empty)) out.push_back(std::move(line));
+        previous_empty = is_empty;
     }
     return out;
 }
@@ -189,7 +190,7 @@ char32_t first_cp(std::string_view s) {
 }
 
 bool starts_list_item(std::string_view s) {
-    static const RE2 k_list(R"(^(?:[•▪●◦·*]|[-–] |\(?[a-z0-9]{1,2}[.)] |[IVX]{1,4}\. ))");
+    static const RE2 k_list(R"(^(?:[•▪●◦·*]|[-–] |\(?(?:[a-z]|\d{1,2})[.)] |[IVX]{1,4}\. ))");
     return RE2::PartialMatch(s, k_list);
 }
 
