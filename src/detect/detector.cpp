@@ -115,6 +115,16 @@ private:
         return nullptr;
     }
 
+    // The earlier commitment a new promise continues: "... heb ik toegezegd X te onderzoeken.
+    // Het onderzoek loopt nog; de uitkomsten stuur ik uw Kamer in het voorjaar."
+    Draft* continued_commitment(std::size_t i, std::string_view s) {
+        Draft* d = recent_earlier_commitment(i);
+        if (!d || d->last_sentence + 2 < i) return nullptr;
+        if (m_sentences[d->last_sentence].paragraph != m_sentences[i].paragraph) return nullptr;
+        if (!find_members(s).names.empty()) return nullptr;
+        return d;
+    }
+
     bool addresses_parliament(std::string_view s) const {
         static const RE2 k_kamer("(?i)\\b(?:uw kamer|de (?:eerste |tweede )?kamer|u|de leden)\\b");
         return RE2::PartialMatch(s, k_kamer);
@@ -154,7 +164,8 @@ private:
             bool back_reference = earlier->spec->role == RuleRole::closure ||
                                   (status != Status::open && !has_own_content(s) &&
                                    std::string_view(earlier->spec->id) != "commitment.promised-by-government");
-            if (back_reference && !has_own_content(s)) {
+            bool only_back = std::string_view(earlier->spec->id) == "commitment.delivered-now";
+            if (only_back || (back_reference && !has_own_content(s))) {
                 if (Draft* d = recent_earlier_commitment(i)) {
                     d->item.status = status;
                     d->item.rule = decided_by;
@@ -162,6 +173,7 @@ private:
                     d->last_sentence = i;
                     return;
                 }
+                if (only_back) return;
             }
             add_commitment(i, status, decided_by, true);
             return;
@@ -169,6 +181,13 @@ private:
         if (first_match(RuleRole::exclude, s)) return;
         for (auto* r : m_rules.with_role(RuleRole::new_commitment)) {
             if (RE2::PartialMatch(s, *r->re) && is_new_commitment(*r, s)) {
+                if (Draft* d = continued_commitment(i, s)) {
+                    d->item.status = Status::open;
+                    d->item.rule = r->spec->id;
+                    d->sentences.push_back(i);
+                    d->last_sentence = i;
+                    return;
+                }
                 add_commitment(i, Status::open, r->spec->id, false);
                 return;
             }
@@ -295,6 +314,16 @@ private:
             }
             for (auto* d : group) touched.push_back(d);
         }
+        if (mentions.empty() && apply_ordinals(i, s)) return;
+        if (mentions.empty() && !first_match(RuleRole::motion_anaphor, s) && status &&
+            status->first != Status::open) {
+            // "Ik geef hier uitvoering aan": a strong status right after a motion, referring back.
+            static const RE2 k_back("(?i)\\b(?:hier|daar|hieraan|daaraan|hiermee|daarmee)\\b");
+            if (!m_drafts.empty() && m_drafts.back().item.kind == Kind::motion && m_drafts.back().last_sentence + 1 == i &&
+                m_sentences[m_drafts.back().last_sentence].paragraph == m_sentences[i].paragraph &&
+                RE2::PartialMatch(s, k_back) && !recent_commitment_in(i))
+                touched.push_back(&m_drafts.back());
+        }
         if (mentions.empty() && first_match(RuleRole::motion_anaphor, s)) {
             for (auto& d : m_drafts)
                 if (d.item.kind == Kind::motion && d.last_sentence + k_anaphor_reach >= i &&
@@ -315,6 +344,44 @@ private:
                 d->item.rule = status->second;
             }
         }
+    }
+
+    bool recent_commitment_in(std::size_t i) const {
+        for (auto& d : m_drafts)
+            if (d.item.kind == Kind::commitment && d.last_sentence + 1 >= i) return true;
+        return false;
+    }
+
+    // "De eerste motie is hiermee uitgevoerd; de tweede wordt betrokken bij de evaluatie."
+    bool apply_ordinals(std::size_t i, std::string_view s) {
+        static const RE2 k_ordinal("(?i)\\b(?:de|het) (eerste|tweede|derde|vierde|laatste)\\b(?: motie)?");
+        std::vector<Draft*> group;
+        for (auto& d : m_drafts)
+            if (d.item.kind == Kind::motion && d.last_sentence + k_anaphor_reach >= i) group.push_back(&d);
+        if (group.size() < 2) return false;
+        bool applied = false;
+        std::size_t start = 0;
+        while (start < s.size()) {
+            std::size_t end = s.find(';', start);
+            std::string_view clause = s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+            std::string ordinal;
+            if (RE2::PartialMatch(clause, k_ordinal, &ordinal)) {
+                std::string o = utf8::to_lower(ordinal);
+                std::size_t k = o == "eerste" ? 0 : o == "tweede" ? 1 : o == "derde" ? 2 : o == "vierde" ? 3 : group.size() - 1;
+                if (k < group.size()) {
+                    Draft* d = group[k];
+                    auto st = motion_status(clause);
+                    d->item.status = st ? st->first : Status::open;
+                    d->item.rule = st ? st->second : "motion-status.open";
+                    if (std::find(d->sentences.begin(), d->sentences.end(), i) == d->sentences.end()) d->sentences.push_back(i);
+                    d->last_sentence = i;
+                    applied = true;
+                }
+            }
+            if (end == std::string_view::npos) break;
+            start = end + 1;
+        }
+        return applied;
     }
 
     // ---- fields --------------------------------------------------------------------------

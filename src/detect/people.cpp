@@ -10,9 +10,11 @@
 namespace toezeg::detect {
 
 namespace {
-#define TZ_NAME                                                                                          \
-    "(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Tt]e|[Ii]n|'t|’t|[Ee]l|[Vv]on|[Ll]a|[Ll]e|[Dd]os|[Dd]a) )*" \
-    "\\p{Lu}[\\p{L}'’]+(?:-\\p{Lu}?[\\p{L}'’]+)*"
+#define TZ_SURNAME "\\p{Lu}[\\p{L}'’]+(?:-\\p{Lu}?[\\p{L}'’]+)*"
+#define TZ_NAME                                                                                      \
+    "(?:\\p{Lu}[\\p{L}]+ (?:van |de |der |den |ter |ten |te )+" TZ_SURNAME                          \
+    "|(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Tt]e|[Ii]n|'t|’t|[Ee]l|[Vv]on|[Ll]a|[Ll]e|[Dd]os|[Dd]a) )*" \
+    TZ_SURNAME ")"
 
 std::string capitalise_first(std::string s) {
     if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 32);
@@ -31,7 +33,9 @@ bool is_plausible_name(std::string_view name) {
         "Op", "Over", "Het", "De", "Deze", "Dit", "Zie", "Nr", "Motie", "Moties", "Regering", "Kabinet", "Europese",
         "Commissie", "Raad", "Staten-Generaal", "Uw", "Verzoekt", "Gehoord", "Constaterende", "Overwegende"};
     std::string first(name.substr(0, name.find(' ')));
-    return !k_not_names.contains(std::string(name)) && !(name.find(' ') == std::string_view::npos && k_not_names.contains(first));
+    std::string last(name.substr(name.rfind(' ') + 1));
+    if (k_not_names.contains(std::string(name)) || k_not_names.contains(last)) return false;
+    return !(name.find(' ') == std::string_view::npos && k_not_names.contains(first));
 }
 
 std::vector<std::string> split_names(std::string_view names) {
@@ -61,8 +65,13 @@ std::vector<std::string> split_names(std::string_view names) {
 }
 
 Members find_members(std::string_view sentence) {
+    static const RE2::Options k_options = [] {
+        RE2::Options o;
+        o.set_max_mem(64 << 20);
+        return o;
+    }();
     static const RE2 k_member("(?:\\b(?i:het )?(?i:kamer)?[Ll]id[- ]|\\b(?i:de) leden |\\b(?:[Dd]e heer|[Mm]evrouw) )(" TZ_NAME
-                              "(?:(?:, | en (?:het lid )?)" TZ_NAME ")*)(?: \\(([^)]{2,30})\\))?");
+                              "(?:(?:, | en (?:het lid )?)" TZ_NAME ")*)(?: \\(([^)]{2,30})\\))?", k_options);
     Members out;
     re2::StringPiece input(sentence.data(), sentence.size());
     std::string names, party;
@@ -106,5 +115,6 @@ bool government_is_subject(std::string_view sentence, std::size_t verb_pos, std:
 }
 
 #undef TZ_NAME
+#undef TZ_SURNAME
 
 }  // namespace toezeg::detect

@@ -7,9 +7,10 @@ namespace toezeg::detect {
 namespace {
 
 // A Kamerlid's surname as written in a letter: "Ram", "Van Zanten", "Van der Plas", "Kröger".
-#define TZ_NAME                                                                                          \
-    "(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Tt]e|[Ii]n|'t|’t|[Ee]l|[Vv]on|[Ll]a|[Ll]e|[Dd]os|[Dd]a) )*" \
-    "\\p{Lu}[\\p{L}'’]+(?:-\\p{Lu}?[\\p{L}'’]+)*"
+#define TZ_PARTICLES "(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Tt]e|[Ii]n|'t|’t|[Ee]l|[Vv]on|[Ll]a|[Ll]e|[Dd]os|[Dd]a) )"
+#define TZ_SURNAME "\\p{Lu}[\\p{L}'’]+(?:-\\p{Lu}?[\\p{L}'’]+)*"
+// An optional first name is kept only before a lower-case particle ("Léon de Jong").
+#define TZ_NAME "(?:\\p{Lu}[\\p{L}]+ (?:van |de |der |den |ter |ten |te )+" TZ_SURNAME "|" TZ_PARTICLES "*" TZ_SURNAME ")"
 #define TZ_NAMES TZ_NAME "(?:(?:, | en |/| & )" TZ_NAME ")*"
 
 constexpr Status open = Status::open, fulfilled = Status::fulfilled, partial = Status::partial,
@@ -26,7 +27,7 @@ const RuleSpec k_rules[] = {
      "Met deze brief wordt deels invulling gegeven aan de toezegging aan het lid Dittrich.",
      "Met deze brief wordt invulling gegeven aan de toezegging aan het lid Dittrich.", "a commitment partly kept"},
     {"commitment.kept", RuleRole::closure, fulfilled,
-     R"((?i)\btoezegging\b[^;]{0,250}?\b(?:nagekomen|afgedaan|afgehandeld|gestand|ingelost|tegemoet gekomen|tegemoetgekomen)\b|\b(?:voldaan|voldoe|voldoen|tegemoet(?:ge)?komen|invulling|uitvoering|gevolg|gestand)\b[^;]{0,60}?\btoezegging\b|\b(?:kom|komt|komen)(?: ik| wij| het kabinet)? (?:deze|die|de|mijn|onze) toezegging na\b)",
+     R"((?i)\btoezegging\b[^;]{0,250}?\b(?:nagekomen|afgedaan|afgehandeld|gestand|ingelost|tegemoet gekomen|tegemoetgekomen|voldaan)\b|\b(?:voldaan|voldoe|voldoen|tegemoet(?:ge)?komen|invulling|uitvoering|gevolg|gestand)\b[^;]{0,60}?\btoezegging\b|\b(?:kom|komt|komen)(?: ik| wij| het kabinet)? (?:deze|die|de|mijn|onze) toezegging na\b)",
      "Hiermee is de toezegging nagekomen.", "De toezegging wordt na de zomer uitgewerkt.",
      "a commitment declared kept, with its own content or referring back"},
     {"commitment.promised-by-government", RuleRole::earlier_commitment, fulfilled,
@@ -51,6 +52,15 @@ const RuleSpec k_rules[] = {
      "De eerder toegezegde evaluatie ontvangt uw Kamer in het eerste kwartaal van 2027.",
      "De toegevoegde waarde van de evaluatie is groot.", "'de toegezegde brief'"},
 
+    {"commitment.named", RuleRole::earlier_commitment, fulfilled,
+     R"((?i)\b(?:de|mijn|deze|die|onze) toezegging (?:aan|van|gedaan|om|over|inzake)\b)",
+     "De toezegging aan het lid Karimi over de opvang staat nog open.", "Het kabinet doet geen toezeggingen.",
+     "a commitment referred to by name; its status comes from the modifiers"},
+    {"commitment.delivered-now", RuleRole::closure, fulfilled,
+     R"((?i)\b(?:treft u (?:hierbij|bijgaand|in de bijlage)|hierbij ontvangt u|ontvangt u hierbij|(?:stuur|zend|bied) ik u hierbij|(?:met|in|via) deze brief doe ik dat|vindt u (?:in deze brief|hierbij|bijgaand))\b)",
+     "Dat overzicht treft u hierbij aan.", "Uw Kamer ontvangt het overzicht voor de zomer.",
+     "the letter delivers what was promised just before; only ever refers back"},
+
     // --- Commitments made in this letter -----------------------------------------------------
     {"commitment.will-inform", RuleRole::new_commitment, open,
      R"((?i)\b(?:zal|zullen)\b[^;]{0,180}?\b(?:informeren|berichten|rapporteren|toesturen|toezenden|sturen|zenden|op de hoogte (?:houden|stellen|brengen)|terugkomen|terug komen|voorleggen|aanbieden|ingaan)\b)",
@@ -60,6 +70,10 @@ const RuleSpec k_rules[] = {
      R"((?i)\b(?:verwacht|verwachten|streef|streeft|streven|beoog|beoogt|beogen|voornemens|wil|willen)\b[^;]{0,200}?\bte (?:kunnen )?(?:informeren|berichten|sturen|zenden|rapporteren|voor te leggen|aan te bieden|komen)\b)",
      "Het kabinet verwacht uw Kamer op korte termijn nader te informeren over het moratorium.",
      "Het kabinet verwacht dat dit op korte termijn gereed is.", "'verwacht uw Kamer ... te informeren'"},
+    {"commitment.keeps-informed", RuleRole::new_commitment, open,
+     R"((?i)\b(?:houd|houdt|houden)\b[^;]{0,100}?\bop de hoogte\b)",
+     "Ik houd uw Kamer op de hoogte van de voortgang.", "Uw Kamer is op de hoogte gebracht.",
+     "present tense 'houd uw Kamer op de hoogte'; needs the Kamer as object"},
     {"commitment.will-return", RuleRole::new_commitment, open,
      R"((?i)\b(?:kom|komt|komen)\b[^;]{0,150}?\bterug\b)",
      "Het kabinet komt in de Voorjaarsnota op de uitvoering van deze motie terug.",
@@ -100,7 +114,7 @@ const RuleSpec k_rules[] = {
      "Conform de toezegging wordt u hierbij geïnformeerd.", "Uw Kamer zal zoals toegezegd worden geïnformeerd.",
      "the letter itself answers the commitment"},
     {"commitment-status.still-open", RuleRole::commitment_status, open,
-     R"((?i)\b(?:zal|zullen|volgt|volgen|nog niet|later|binnenkort|te zijner tijd|ontvangt uw kamer|wordt uw kamer)\b)",
+     R"((?i)\b(?:zal|zullen|volgt|volgen|nog niet|nog open|staat open|openstaand|loopt nog|later|binnenkort|te zijner tijd|ontvangt uw kamer|wordt uw kamer)\b)",
      "Uw Kamer zal zoals toegezegd bij relevante ontwikkelingen worden geïnformeerd.",
      "Zoals toegezegd stuur ik u hierbij het rapport.", "the commitment is referred to but not yet kept"},
 
@@ -110,6 +124,10 @@ const RuleSpec k_rules[] = {
      "(?:(?i:het)\\s+)?(?:(?i:kamer)?lid|(?i:de )?leden)\\s+)?)(" TZ_NAMES ")(?: c\\.s\\.)?",
      "Hiermee voert het kabinet de motie Rajkowski en Van Zanten uit.", "De motie verzoekt de regering.",
      "a motion named by its submitters: 'motie Ram', 'motie-Eerdmans', 'motie van het lid X'"},
+    {"motion.by-member", RuleRole::motion_mention, std::nullopt,
+     "\\b(?i:de door)()\\s+(?:(?i:het)\\s+)?(?:(?i:kamer)?lid|(?i:de )?leden)\\s+(" TZ_NAMES ")(?: c\\.s\\.)?\\s+(?i:ingediende|aangenomen|aangehouden|gewijzigde)\\s+(?i:moties?)",
+     "Met deze brief geef ik gevolg aan de door het lid Bikker ingediende motie.", "De motie is door de Kamer aangenomen.",
+     "'de door het lid X ingediende motie'"},
     {"motion.numbered", RuleRole::motion_mention, std::nullopt,
      R"((?i)\bmotie\b(?: met (?:kamerstuk)?nummer)?\s*\(?(?:kamerstuk(?:ken)? (?:ii? )?)?\d{2} ?\d{3}()())",
      "De motie (Kamerstuk 36 800 VI, nr. 38) is uitgevoerd.", "De motie is uitgevoerd.",
@@ -132,7 +150,7 @@ const RuleSpec k_rules[] = {
      "Hiermee geeft het kabinet uitvoering aan de motie Vermeer.", "Over de uitvoering van de motie volgt een brief.",
      "'geeft uitvoering aan de motie'"},
     {"motion-status.done", RuleRole::motion_status, fulfilled,
-     R"((?i)\b(?:uitvoering|invulling|gevolg) (?:is |wordt |werd )?gegeven\b|\b(?:is|wordt|werd|zijn|worden)\b[^;]{0,150}?\b(?:uitgevoerd|afgedaan|afgehandeld)\b|\bals (?:uitgevoerd|afgedaan|afgehandeld)\b|\bin lijn met het (?:huidige )?(?:kabinets)?beleid\b|\binvulling van (?:de |deze |beide |\w+ )?moties?\b|\bmotie\b[^;]{0,100}?\b(?:is voldaan|tegemoetgekomen|tegemoet gekomen)\b)",
+     R"((?i)\b(?:uitvoering|invulling|gevolg) (?:is |wordt |werd )?gegeven\b|\b(?:is|wordt|werd|zijn|worden)\b[^;]{0,150}?\b(?:uitgevoerd|afgedaan|afgehandeld)\b|\bals (?:uitgevoerd|afgedaan|afgehandeld)\b|\bin lijn met het (?:huidige )?(?:kabinets)?beleid\b|\binvulling van (?:de |deze |beide |\w+ )?moties?\b|\bmotie\b[^;]{0,100}?\b(?:is voldaan|tegemoetgekomen|tegemoet gekomen)\b|\b(?:acht|achten|beschouw|beschouwt|beschouwen)\b[^;]{0,150}?\b(?:uitgevoerd|afgedaan|afgehandeld)\b|\b(?:voldaan|tegemoetgekomen|tegemoet gekomen) aan de(?:ze)? moties?\b)",
      "Daarmee beschouwt het kabinet de motie-Eerdmans als in lijn met het huidige kabinetsbeleid.",
      "De motie wordt momenteel uitgewerkt.", "declared carried out or in line with policy"},
     {"motion-status.open", RuleRole::motion_status, open,
@@ -143,6 +161,8 @@ const RuleSpec k_rules[] = {
 
 #undef TZ_NAMES
 #undef TZ_NAME
+#undef TZ_SURNAME
+#undef TZ_PARTICLES
 
 }  // namespace
 

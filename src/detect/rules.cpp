@@ -8,6 +8,7 @@ Result<RuleSet> RuleSet::compile(std::span<const RuleSpec> specs) {
     RuleSet set;
     RE2::Options options;
     options.set_log_errors(false);
+    options.set_max_mem(64 << 20);  // the name grammar makes large automata
     for (const auto& spec : specs) {
         auto re = std::make_unique<RE2>(spec.pattern, options);
         if (!re->ok()) return fail(std::string("rule ") + spec.id, "bad pattern: " + re->error());

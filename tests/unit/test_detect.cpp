@@ -55,6 +55,13 @@ TEST_CASE("own labelled letters: F1 and status accuracy at least 0.9", "[detect]
     CHECK(r.member.rate() >= 0.9);
 }
 
+TEST_CASE("second batch of labelled letters: F1 and status accuracy at least 0.9", "[detect]") {
+    auto r = score("tests/data/letters2.jsonl", "tests/data/letters2");
+    for (auto& w : r.wrong) UNSCOPED_INFO(w);
+    CHECK(r.f1() >= 0.95);
+    CHECK(r.status.rate() >= 0.9);
+}
+
 TEST_CASE("a motion named in a heading and the body, with its footnote reference", "[detect]") {
     auto items = detect::detect(read_letter("corpus/001_0e545a94cc435d19.txt"), detect::default_rules());
     std::vector<Item> motions;
