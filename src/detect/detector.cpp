@@ -27,6 +27,16 @@ struct Draft {
     std::vector<std::string> key_members;  // motions: submitters as merge key
 };
 
+bool is_all_caps(std::string_view s) {
+    int upper = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        char32_t cp = utf8::next(s, i);
+        if (utf8::is_lower(cp)) return false;
+        upper += utf8::is_upper(cp);
+    }
+    return upper >= 2;
+}
+
 int status_rank(Status s) {
     switch (s) {
         case Status::lapsed: return 3;
@@ -44,10 +54,19 @@ public:
           m_sentences(split_sentences(doc.text, doc.body_end)) {}
 
     std::vector<Item> run() {
+        // Most sentences hold none of the words any rule needs; one scan rules them out.
+        static const RE2 k_triggers(
+            "(?i)toezeg|toegezeg|\\bzeg|motie|kamer|\\bu\\b|hoogte|terug|informe|bericht|rapporte|stuur|zend");
+        std::size_t last_hit = static_cast<std::size_t>(-2);
         for (std::size_t i = 0; i < m_sentences.size(); ++i) {
             std::string_view s = sentence(i);
+            bool after_item = last_hit + 1 == i;
+            if (!after_item && !RE2::PartialMatch(s, k_triggers)) continue;
+            std::size_t before = m_drafts.size();
+            auto touched_before = touch_count();
             detect_commitment(i, s);
             detect_motions(i, s);
+            if (m_drafts.size() != before || touch_count() != touched_before) last_hit = i;
         }
         std::sort(m_drafts.begin(), m_drafts.end(),
                   [](const Draft& a, const Draft& b) { return a.sentences.front() < b.sentences.front(); });
@@ -58,6 +77,12 @@ public:
 
 private:
     std::string_view sentence(std::size_t i) const { return m_doc.slice(m_sentences[i].span); }
+
+    std::size_t touch_count() const {
+        std::size_t n = 0;
+        for (auto& d : m_drafts) n += d.sentences.size();
+        return n;
+    }
 
     const CompiledRule* first_match(RuleRole role, std::string_view s) const {
         for (auto* r : m_rules.with_role(role))
@@ -219,6 +244,7 @@ private:
         std::vector<Mention> out;
         Span span = m_sentences[i].span;
         std::string_view s = sentence(i);
+        if (s.find("otie") == std::string_view::npos && s.find("OTIE") == std::string_view::npos) return out;
         for (auto* rule : m_rules.with_role(RuleRole::motion_mention)) {
             re2::StringPiece groups[3];
             std::size_t pos = 0;
@@ -238,7 +264,10 @@ private:
                     std::string c = utf8::to_lower(count);
                     m.count = c == "twee" || c == "beide" ? 2 : c == "drie" ? 3 : c == "vier" ? 4 : c == "vijf" ? 5 : std::max(1, std::atoi(c.c_str()));
                 }
-                m.members = split_names(std::string_view(groups[2].data(), groups[2].size()));
+                std::string_view names(groups[2].data(), groups[2].size());
+                // "een motie van de Partij voor de Dieren" names a party; "MOTIE VAN HET LID" is a title.
+                if (!names.empty() && (utf8::is_lower(static_cast<unsigned char>(names[0])) || is_all_caps(names))) continue;
+                m.members = split_names(names);
                 if (m.members.empty() && std::string_view(rule->spec->id) == "motion.named") continue;
                 out.push_back(std::move(m));
             }

@@ -73,6 +73,9 @@ Members find_members(std::string_view sentence) {
     static const RE2 k_member("(?:\\b(?i:het )?(?i:kamer)?[Ll]id[- ]|\\b(?i:de) leden |\\b(?:[Dd]e heer|[Mm]evrouw) )(" TZ_NAME
                               "(?:(?:, | en (?:het lid )?)" TZ_NAME ")*)(?: \\(([^)]{2,30})\\))?", k_options);
     Members out;
+    // The pattern is large; most sentences name no one, which a plain search shows.
+    static const RE2 k_cue("(?i)lid|leden|heer|mevrouw");
+    if (!RE2::PartialMatch(sentence, k_cue)) return out;
     re2::StringPiece input(sentence.data(), sentence.size());
     std::string names, party;
     while (RE2::FindAndConsume(&input, k_member, &names, &party)) {

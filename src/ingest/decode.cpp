@@ -32,6 +32,11 @@ std::string clean_characters(std::string_view in) {
     std::string out;
     out.reserve(in.size());
     for (std::size_t i = 0; i < in.size();) {
+        auto byte = static_cast<unsigned char>(in[i]);
+        if (byte >= 0x20 && byte < 0x7F) {  // printable ASCII: the bulk of every letter
+            out.push_back(in[i++]);
+            continue;
+        }
         std::size_t start = i;
         char32_t cp = utf8::next(in, i);
         switch (cp) {

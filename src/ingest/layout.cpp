@@ -206,12 +206,11 @@ std::string last_word(std::string_view s) {
 
 class ParagraphBuilder {
 public:
-    ParagraphBuilder(const std::vector<Line>& lines) {
+    ParagraphBuilder(const std::vector<Line>& lines, std::string_view source) : m_source(source) {
         std::vector<std::size_t> widths;
         for (auto& l : lines) {
             if (l.blank || l.furniture || l.footnote) continue;
             widths.push_back(code_points(l.text));
-            collect_words(l.text);
         }
         std::sort(widths.begin(), widths.end());
         m_typical = widths.empty() ? 80 : widths[widths.size() * 9 / 10];
@@ -244,20 +243,6 @@ public:
     }
 
 private:
-    void collect_words(std::string_view s) {
-        std::size_t i = 0;
-        std::string word;
-        while (i <= s.size()) {
-            if (i == s.size() || s[i] == ' ' || s[i] == ',' || s[i] == '.' || s[i] == '(' || s[i] == ')') {
-                if (!word.empty()) m_words.insert(utf8::to_lower(word));
-                word.clear();
-                ++i;
-                continue;
-            }
-            word.push_back(s[i++]);
-        }
-    }
-
     bool starts_new_paragraph(const Line& prev, const Line& next, bool blank, bool page) const {
         char32_t first = first_cp(next.text);
         bool capital = utf8::is_upper(first) || utf8::is_digit(first) || first == U'‘' || first == '"';
@@ -300,17 +285,25 @@ private:
     }
 
     // A hyphen at a line end is an artefact only when the document itself writes the
-    // word whole elsewhere and never with the hyphen.
+    // word whole elsewhere and never with the hyphen (rare enough to search the text).
     bool is_line_break_hyphen(const std::string& prefix, const std::string& suffix) const {
         if (prefix.empty() || suffix.empty()) return false;
         if (!utf8::is_lower(first_cp(suffix))) return false;
-        std::string whole = utf8::to_lower(prefix + suffix);
-        std::string hyphenated = utf8::to_lower(prefix + "-" + suffix);
-        return m_words.contains(whole) && !m_words.contains(hyphenated);
+        return contains_word(prefix + suffix) && !contains_word(prefix + "-" + suffix);
     }
 
+    bool contains_word(const std::string& word) const {
+        for (std::size_t pos = m_source.find(word); pos != std::string_view::npos; pos = m_source.find(word, pos + 1)) {
+            char before = pos ? m_source[pos - 1] : ' ';
+            char after = pos + word.size() < m_source.size() ? m_source[pos + word.size()] : ' ';
+            auto boundary = [](char c) { return c == ' ' || c == '\n' || c == ',' || c == '.' || c == '(' || c == ')' || c == ';' || c == ':'; };
+            if (boundary(before) && boundary(after)) return true;
+        }
+        return false;
+    }
+
+    std::string_view m_source;
     std::size_t m_typical = 80;
-    std::unordered_set<std::string> m_words;
     inline static const std::set<std::string> k_function_words = {
         "de", "het", "een", "van", "voor", "aan", "met", "op", "in", "door", "en", "of", "tot", "over", "bij",
         "naar", "te", "om", "dat", "die", "als", "uit", "onder", "tegen", "zijn", "haar", "hun", "deze", "dit"};
@@ -328,7 +321,7 @@ NormalisedText normalise_layout(std::string_view clean_text) {
     mark_footnotes(lines);
 
     NormalisedText out;
-    ParagraphBuilder builder(lines);
+    ParagraphBuilder builder(lines, clean_text);
     out.text = builder.build(lines);
 
     // Footnote texts, each line joined the same way as body text.
@@ -340,7 +333,10 @@ NormalisedText normalise_layout(std::string_view clean_text) {
         if (l.footnote_start) part.remove_prefix(part.find(' ') + 1);
         if (note.empty()) note = part;
         else if (note.ends_with("-") && !note.ends_with(" -")) note += part;
-        else note += " " + std::string(part);
+        else {
+            note += ' ';
+            note += part;
+        }
     }
     if (!notes.empty()) {
         out.text += "\n\n";

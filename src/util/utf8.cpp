@@ -37,7 +37,26 @@ std::string from_windows_1252(std::string_view bytes) {
     return out;
 }
 
+namespace {
+// True when NFC may change the text: a combining mark, a conjoining Hangul jamo, or one of
+// the few canonical singletons. Text in precomposed Latin (nearly every letter) skips NFC.
+bool may_need_composition(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        if (static_cast<unsigned char>(text[i]) < 0x80) { ++i; continue; }
+        char32_t cp = next(text, i);
+        if (utf8proc_get_property(static_cast<utf8proc_int32_t>(cp))->combining_class != 0) return true;
+        if ((cp >= 0x0340 && cp <= 0x0344) || cp == 0x0374 || cp == 0x037E || cp == 0x0387 ||
+            (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x1F00 && cp <= 0x1FFF) || cp == 0x2000 || cp == 0x2001 ||
+            cp == 0x2126 || cp == 0x212A || cp == 0x212B || cp == 0x2329 || cp == 0x232A ||
+            (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x2F800 && cp <= 0x2FA1F))
+            return true;
+    }
+    return false;
+}
+}  // namespace
+
 std::string nfc(std::string_view text) {
+    if (!may_need_composition(text)) return std::string(text);
     utf8proc_uint8_t* result = nullptr;
     auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
                           static_cast<utf8proc_ssize_t>(text.size()), &result,
