@@ -24,6 +24,10 @@ int run(int argc, char** argv) {
     setup_diff(app, runner);
     setup_detect(app, runner);
     setup_eval(app, runner);
+    setup_status(app, runner);
+    setup_item(app, runner);
+    setup_link(app, runner);
+    setup_unlink(app, runner);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -84,9 +84,16 @@ void setup_ingest(CLI::App& app, Runner& run) {
                 rows.push_back({line, r.id, "v" + std::to_string(r.version), r.source + (r.note.empty() ? "" : "  (" + r.note + ")")});
             }
             std::cout << format_table(rows);
+            std::vector<std::string> warnings;
+            auto tracked = store->retrack(warnings);
+            for (auto& w : warnings) print_warning("tracking", w);
+            if (!tracked) {
+                print_error(tracked.error());
+                return k_exit_fatal;
+            }
             std::cout << files->size() << " file" << (files->size() == 1 ? "" : "s") << ": " << counts[0] << " new, "
                       << counts[1] << " new version" << (counts[1] == 1 ? "" : "s") << ", " << counts[2]
-                      << " unchanged, " << counts[3] << " failed\n";
+                      << " unchanged, " << counts[3] << " failed; " << *tracked << " tracked items\n";
             return counts[3] ? k_exit_some_failed : k_exit_ok;
         };
     });

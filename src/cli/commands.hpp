@@ -17,5 +17,9 @@ void setup_show(CLI::App& app, Runner& run);
 void setup_diff(CLI::App& app, Runner& run);
 void setup_detect(CLI::App& app, Runner& run);
 void setup_eval(CLI::App& app, Runner& run);
+void setup_status(CLI::App& app, Runner& run);
+void setup_item(CLI::App& app, Runner& run);
+void setup_link(CLI::App& app, Runner& run);
+void setup_unlink(CLI::App& app, Runner& run);
 
 }  // namespace toezeg::cli

@@ -35,6 +35,7 @@ struct Item {
     std::string due_text;               // the phrase the deadline came from
     std::string ref;                    // canonical Kamerstuk reference or ""
     std::string rule;                   // id of the rule that decided the status
+    bool earlier = false;               // a commitment made before this letter (answered or referred to)
 };
 
 }  // namespace toezeg

@@ -35,11 +35,11 @@ void CorpusIndex::add_version(const VersionRecord& v, const std::vector<std::int
     m_db.prepare("DELETE FROM versions WHERE doc_id = ?1 AND version = ?2").bind(1, d.id).bind(2, d.version).run();
     m_db.prepare("DELETE FROM text_search WHERE doc_id = ?1 AND version = ?2").bind(1, d.id).bind(2, d.version).run();
     m_db.prepare(R"(INSERT INTO versions(doc_id, version, commit_id, committed_at, ingested_at, source, original_name,
-                                         original_oid, meta_json, text)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10))")
+                                         original_oid, meta_json, text, effective_date)
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11))")
         .bind(1, d.id).bind(2, d.version).bind(3, v.commit).bind(4, static_cast<std::int64_t>(v.committed_at))
         .bind(5, v.ingested_at).bind(6, d.source).bind(7, v.original_name).bind(8, v.original_oid)
-        .bind(9, v.meta_json).bind(10, d.text).run();
+        .bind(9, v.meta_json).bind(10, d.text).bind(11, v.effective_date).run();
 
     auto meta = m_db.prepare("INSERT INTO metadata(doc_id, version, key, value) VALUES (?1, ?2, ?3, ?4)");
     auto put = [&](const char* key, const std::string& value) {
@@ -78,15 +78,15 @@ void CorpusIndex::add_version(const VersionRecord& v, const std::vector<std::int
     }
 
     auto det = m_db.prepare(R"(INSERT INTO detections(doc_id, version, seq, kind, status, evidence, span_begin, span_end,
-                                 member, members, party, actor, made_on, made_in, subject, due, due_text, ref, rule)
-                               VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19))");
+                                 member, members, party, actor, made_on, made_in, subject, due, due_text, ref, rule, earlier)
+                               VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20))");
     int seq = 0;
     for (auto& it : items) {
         det.bind(1, d.id).bind(2, d.version).bind(3, seq++).bind(4, to_string(it.kind)).bind(5, to_string(it.status))
             .bind(6, it.evidence).bind(7, static_cast<std::int64_t>(it.span.begin))
             .bind(8, static_cast<std::int64_t>(it.span.end)).bind(9, it.member).bind(10, json(it.members).dump())
             .bind(11, it.party).bind(12, it.actor).bind(13, it.made_on).bind(14, it.made_in).bind(15, it.subject)
-            .bind(16, it.due).bind(17, it.due_text).bind(18, it.ref).bind(19, it.rule);
+            .bind(16, it.due).bind(17, it.due_text).bind(18, it.ref).bind(19, it.rule).bind(20, it.earlier ? 1 : 0);
         det.run();
     }
     tx.commit();
@@ -204,7 +204,7 @@ std::vector<DuplicateCandidate> CorpusIndex::near_duplicates(const std::vector<s
 std::vector<Item> CorpusIndex::detections(const std::string& id, int version) {
     std::vector<Item> out;
     auto st = m_db.prepare(R"(SELECT kind, status, evidence, span_begin, span_end, member, members, party, actor, made_on,
-                                     made_in, subject, due, due_text, ref, rule
+                                     made_in, subject, due, due_text, ref, rule, earlier
                               FROM detections WHERE doc_id = ?1 AND version = ?2 ORDER BY seq)");
     st.bind(1, id).bind(2, version);
     while (st.step()) {
@@ -224,8 +224,33 @@ std::vector<Item> CorpusIndex::detections(const std::string& id, int version) {
         it.due_text = st.text(13);
         it.ref = st.text(14);
         it.rule = st.text(15);
+        it.earlier = st.integer(16) != 0;
         out.push_back(std::move(it));
     }
+    return out;
+}
+
+std::vector<LetterRecord> CorpusIndex::letters() {
+    std::vector<LetterRecord> out;
+    auto st = m_db.prepare(R"(SELECT d.id, d.dossier, d.date, v.effective_date, d.latest_version, length(v.text)
+                              FROM documents d JOIN versions v ON v.doc_id = d.id AND v.version = d.latest_version
+                              ORDER BY d.id)");
+    while (st.step()) {
+        LetterRecord r{st.text(0), st.text(1), st.text(2), st.text(3), static_cast<int>(st.integer(4)),
+                       static_cast<std::size_t>(st.integer(5)), {}, {}};
+        out.push_back(std::move(r));
+    }
+    for (auto& r : out) {
+        r.items = detections(r.id, r.version);
+        if (r.version > 1) r.previous_items = detections(r.id, r.version - 1);
+    }
+    return out;
+}
+
+std::vector<std::pair<std::string, std::string>> CorpusIndex::near_duplicate_pairs() {
+    std::vector<std::pair<std::string, std::string>> out;
+    auto st = m_db.prepare("SELECT doc_id, other_id FROM relations WHERE kind = 'near-duplicate' ORDER BY 1, 2");
+    while (st.step()) out.emplace_back(st.text(0), st.text(1));
     return out;
 }
 

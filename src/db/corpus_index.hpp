@@ -20,6 +20,15 @@ struct VersionRecord {
     std::string original_name;
     std::string original_oid;
     std::string meta_json;     // meta.json as stored in git
+    std::string effective_date;  // the letter date, else the latest date written in it
+};
+
+// What tracking needs of one document: its latest version's detections and the version before.
+struct LetterRecord {
+    std::string id, dossier, date, effective_date;
+    int version = 0;
+    std::size_t text_size = 0;
+    std::vector<Item> items, previous_items;
 };
 
 struct DocumentRow {
@@ -61,6 +70,9 @@ public:
     std::vector<DuplicateCandidate> near_duplicates(const std::vector<std::int64_t>& fingerprints,
                                                     const std::string& except_id, double threshold);
     std::vector<Item> detections(const std::string& id, int version);
+    std::vector<LetterRecord> letters();
+    // Pairs of documents recorded as near-duplicates of each other.
+    std::vector<std::pair<std::string, std::string>> near_duplicate_pairs();
     std::optional<std::string> state(const std::string& key);
     void set_state(const std::string& key, const std::string& value);
     Database& database() { return m_db; }

@@ -432,11 +432,18 @@ private:
     }
 
     std::string subject_of(std::string_view s) const {
-        static const RE2 k_subject(
-            "(?i)\\b(?:terug te komen op|terugkomen op|te informeren over|informeren over|te rapporteren over|in te gaan op|over|inzake|betreffende|ten aanzien van|gericht op)\\s+([^,.;:()]{6,}?)(?:\\s+(?:als afgedaan|te informeren|als uitgevoerd|is\\b|wordt\\b|uit\\b|informeert\\b)|[,.;:(]|$)");
+        // The most telling phrase first ("op de hoogte houden van X"), then any "over X".
+        static const RE2 k_specific(
+            "(?i)\\b(?:op de hoogte (?:houden|stellen|brengen) van|terug te komen op|terugkomen op|te informeren over|informeren over|te rapporteren over|in te gaan op|nader in te gaan op)\\s+([^,.;:()\\n]{6,}?)(?:\\s+(?:als afgedaan|te informeren|als uitgevoerd)|[,.;:(\\n]|$)");
+        static const RE2 k_general(
+            "(?i)\\b(?:over|inzake|betreffende|ten aanzien van|gericht op)\\s+([^,.;:()\\n]{6,}?)(?:\\s+(?:als afgedaan|te informeren|als uitgevoerd|is\\b|wordt\\b|uit\\b|informeert\\b)|[,.;:(\\n]|$)");
         std::string subject;
-        if (RE2::PartialMatch(s, k_subject, &subject)) return text::shorten(text::trim(subject), 100);
-        return "";
+        if (!RE2::PartialMatch(s, k_specific, &subject) && !RE2::PartialMatch(s, k_general, &subject)) return "";
+        // A footnote marker glued to the last word ("herkomstlanden2") is no part of it.
+        while (!subject.empty() && subject.back() >= '0' && subject.back() <= '9' && subject.size() > 1 &&
+               utf8::is_letter(static_cast<unsigned char>(subject[subject.size() - 2]) | 0x20))
+            subject.pop_back();
+        return text::shorten(text::trim(subject), 100);
     }
 
     std::string made_in(std::string_view s) const {
@@ -467,6 +474,7 @@ private:
 
     Item finish(Draft& d) {
         Item& it = d.item;
+        it.earlier = d.earlier;
         Span mention = it.span;
         fill_evidence(d);
         std::string_view primary = sentence(d.sentences.front());
@@ -499,7 +507,9 @@ private:
         } else {
             it.actor = find_actor(primary, m_doc.meta);
             std::string_view after = std::string_view(m_doc.text).substr(mention.end, std::min<std::size_t>(300, m_doc.body_end - mention.end));
-            it.subject = subject_of(after.substr(0, after.find('.')));
+            after = after.substr(0, after.find_first_of(".\n"));
+            static const RE2 k_about("^\\s*(?:c\\.s\\.\\s*)?(?:uit\\s+)?(?:\\([^)]*\\)\\s*)?,?\\s*(?:over|inzake|betreffende|ten aanzien van|gericht op)\\s");
+            it.subject = RE2::PartialMatch(after, k_about) ? subject_of(after) : "";
             if (it.subject.empty()) {
                 static const RE2 k_asks("(?i)verzoekt (?:de regering|het kabinet)\\s+(?:om\\s+)?([^.;]{6,})");
                 std::string asks;

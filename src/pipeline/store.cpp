@@ -1,8 +1,10 @@
 #include "pipeline/store.hpp"
 
 #include <cstdlib>
+#include <stdexcept>
 #include <system_error>
 
+#include "detect/dates.hpp"
 #include "detect/detector.hpp"
 #include "ingest/fingerprint.hpp"
 
@@ -43,11 +45,15 @@ Result<Store> Store::open(const StorePaths& paths, Access access) {
         if (!acquired) return std::unexpected(acquired.error());
         lock.emplace(std::move(*acquired));
     }
-    auto corpus = corpus::CorpusStore::open(paths.git());
-    if (!corpus) return std::unexpected(corpus.error());
+    std::optional<corpus::CorpusStore> corpus;
+    if (access == Access::write) {
+        auto opened = corpus::CorpusStore::open(paths.git());
+        if (!opened) return std::unexpected(opened.error());
+        corpus.emplace(std::move(*opened));
+    }
     auto index = db::CorpusIndex::open(paths.index());
     if (!index) return std::unexpected(index.error());
-    Store store(paths, std::move(*corpus), std::move(*index), std::move(lock));
+    Store store(paths, std::move(corpus), std::move(*index), std::move(lock));
     if (access == Access::write) {
         auto caught = store.catch_up();
         if (!caught) return std::unexpected(caught.error());
@@ -55,17 +61,27 @@ Result<Store> Store::open(const StorePaths& paths, Access access) {
     return store;
 }
 
+corpus::CorpusStore& Store::corpus() {
+    if (!m_corpus) {
+        auto opened = corpus::CorpusStore::open(m_paths.git());
+        if (!opened) throw std::runtime_error(opened.error().describe());
+        m_corpus.emplace(std::move(*opened));
+    }
+    return *m_corpus;
+}
+
 Result<void> Store::index_commit(const std::string& commit, const std::string& document_id) {
-    auto stored = m_corpus.load(commit, document_id);
+    auto stored = corpus().load(commit, document_id);
     if (!stored) return std::unexpected(stored.error());
     db::VersionRecord record;
     record.commit = commit;
-    record.committed_at = m_corpus.commit_time(commit);
+    record.committed_at = corpus().commit_time(commit);
     record.ingested_at = stored->ingested_at;
     record.original_name = stored->original_name;
     record.original_oid = stored->original_oid;
     record.meta_json = corpus::document_json_with_extras(*stored);
     record.doc = std::move(stored->doc);
+    if (auto date = detect::reference_date(record.doc)) record.effective_date = date->iso();
     auto items = detect::detect(record.doc, detect::default_rules());
     m_index.add_version(record, ingest::sentence_fingerprints(std::string_view(record.doc.text).substr(0, record.doc.body_end)),
                         items);
@@ -76,9 +92,9 @@ Result<void> Store::index_commit(const std::string& commit, const std::string& d
 }
 
 Result<int> Store::catch_up() {
-    auto head = m_corpus.head();
+    auto head = corpus().head();
     if (!head || m_index.state("indexed_head") == head) return 0;
-    auto history = m_corpus.history();
+    auto history = corpus().history();
     if (!history) return std::unexpected(history.error());
     auto indexed = m_index.state("indexed_head");
     std::size_t start = 0;
@@ -115,6 +131,9 @@ Result<int> Store::reindex(const StorePaths& paths) {
         auto caught = store.catch_up();
         if (!caught) return std::unexpected(caught.error());
         count = *caught;
+        std::vector<std::string> warnings;
+        auto tracked = store.retrack(warnings);
+        if (!tracked) return std::unexpected(tracked.error());
         store.m_index.database().exec("PRAGMA wal_checkpoint(TRUNCATE)");
     }
     for (const char* suffix : {"-wal", "-shm"}) fs::remove(fs::path(paths.index().string() + suffix), ec);

@@ -8,6 +8,7 @@
 #include "core/error.hpp"
 #include "corpus/corpus_store.hpp"
 #include "db/corpus_index.hpp"
+#include "track/tracker.hpp"
 #include "util/file_lock.hpp"
 
 namespace toezeg::pipeline {
@@ -31,21 +32,28 @@ public:
     // index lacks (left by a crash between the git commit and the SQLite write).
     static Result<Store> open(const StorePaths& paths, Access access);
 
-    corpus::CorpusStore& corpus() { return m_corpus; }
+    // The git repository, opened on first use (reading the index alone needs no libgit2).
+    corpus::CorpusStore& corpus();
     db::CorpusIndex& index() { return m_index; }
     const StorePaths& paths() const { return m_paths; }
     // Indexes one stored version (with detection) and marks the index as up to `commit`.
     Result<void> index_commit(const std::string& commit, const std::string& document_id);
     // Rebuilds the index from the git repository alone, into a new file swapped in at the end.
     static Result<int> reindex(const StorePaths& paths);
+    // Recomputes every tracked item from all detections and the corrections in git;
+    // returns the number of tracked items. Problems with corrections go to `warnings`.
+    Result<std::size_t> retrack(std::vector<std::string>& warnings);
+    std::vector<track::Correction> corrections();
+    // Appends a correction to corrections/links.jsonl in git (one commit).
+    Result<void> add_correction(const track::Correction& correction);
 
 private:
-    Store(StorePaths paths, corpus::CorpusStore corpus, db::CorpusIndex index, std::optional<FileLock> lock)
+    Store(StorePaths paths, std::optional<corpus::CorpusStore> corpus, db::CorpusIndex index, std::optional<FileLock> lock)
         : m_paths(std::move(paths)), m_corpus(std::move(corpus)), m_index(std::move(index)), m_lock(std::move(lock)) {}
     Result<int> catch_up();
 
     StorePaths m_paths;
-    corpus::CorpusStore m_corpus;
+    std::optional<corpus::CorpusStore> m_corpus;
     db::CorpusIndex m_index;
     std::optional<FileLock> m_lock;
 };

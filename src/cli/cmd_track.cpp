@@ -1,0 +1,288 @@
+// status, item, link, unlink: tracked commitments and motions across letters.
+#include <iostream>
+#include <memory>
+
+#include "cli/commands.hpp"
+#include "cli/output.hpp"
+#include "core/date.hpp"
+#include "db/tracked_items.hpp"
+#include "pipeline/store.hpp"
+#include "util/text.hpp"
+
+namespace toezeg::cli {
+
+using nlohmann::json;
+
+namespace {
+
+json tracked_to_json(const track::TrackedItem& t, const std::string& as_of) {
+    auto or_null = [](const std::string& s) { return s.empty() ? json(nullptr) : json(s); };
+    json events = json::array();
+    for (auto& e : t.events)
+        events.push_back({{"date", or_null(e.date)}, {"type", e.type}, {"doc", or_null(e.doc)}, {"version", e.version},
+                          {"evidence", e.evidence}, {"confidence", e.confidence}});
+    json matches = json::array();
+    for (auto& p : t.possible_matches) matches.push_back({{"id", p.id}, {"score", p.score}, {"reason", p.reason}});
+    return json{{"id", t.id},
+                {"kind", std::string(to_string(t.kind))},
+                {"status", std::string(to_string(t.status))},
+                {"overdue", track::is_overdue(t, as_of)},
+                {"member", or_null(t.member)},
+                {"members", t.members},
+                {"party", or_null(t.party)},
+                {"actor", or_null(t.actor)},
+                {"subject", or_null(t.subject)},
+                {"made_on", or_null(t.made_on)},
+                {"made_in", or_null(t.made_in)},
+                {"due", or_null(t.due)},
+                {"due_text", or_null(t.due_text)},
+                {"ref", or_null(t.ref)},
+                {"dossier", or_null(t.dossier)},
+                {"events", events},
+                {"possible_matches", matches}};
+}
+
+std::string csv_field(const std::string& s) {
+    if (s.find_first_of(",\"\n") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+bool valid_date_option(const std::string& value, const char* name) {
+    if (value.empty() || Date::parse_iso(value)) return true;
+    print_error(Error{name, "must be a date as YYYY-MM-DD, not '" + value + "'"});
+    return false;
+}
+
+std::optional<pipeline::Store> open_store(const std::string& flag, pipeline::Access access) {
+    auto store = pipeline::Store::open(pipeline::resolve_store(flag), access);
+    if (!store) {
+        print_error(store.error());
+        return std::nullopt;
+    }
+    return std::move(*store);
+}
+
+}  // namespace
+
+void setup_status(CLI::App& app, Runner& run) {
+    struct Options {
+        std::string store, kind, member, actor, dossier, since, as_of;
+        bool open = false, fulfilled = false, partial = false, lapsed = false, overdue = false;
+        bool json_out = false, csv = false;
+    };
+    auto o = std::make_shared<Options>();
+    auto* cmd = app.add_subcommand("status", "Tracked commitments and motions, with status and deadline");
+    cmd->add_option("--store", o->store, "Store directory (default: $TOEZEG_STORE, else .toezeg)");
+    auto* g = cmd->add_option_group("status filter");
+    g->add_flag("--open", o->open, "Only open items (Openstaand)");
+    g->add_flag("--fulfilled", o->fulfilled, "Only fulfilled items (Voldaan)");
+    g->add_flag("--partial", o->partial, "Only partly fulfilled items (Deels voldaan)");
+    g->add_flag("--lapsed", o->lapsed, "Only lapsed items (Vervallen)");
+    g->add_flag("--overdue", o->overdue, "Only open items whose deadline has passed");
+    g->require_option(0, 1);
+    cmd->add_option("--kind", o->kind, "commitment or motion")->check(CLI::IsMember({"commitment", "motion"}));
+    cmd->add_option("--member", o->member, "Kamerlid (part of the name)");
+    cmd->add_option("--actor", o->actor, "Minister or state secretary (part of the role)");
+    cmd->add_option("--dossier", o->dossier, "Kamerstuk dossier number, e.g. 32317");
+    cmd->add_option("--since", o->since, "Only items with an event on or after this date (YYYY-MM-DD)");
+    cmd->add_option("--as-of", o->as_of, "Date for overdue (default today)");
+    cmd->add_flag("--json", o->json_out, "JSON Lines, one tracked item per line");
+    cmd->add_flag("--csv", o->csv, "CSV with a header row");
+    cmd->callback([&run, o] {
+        run = [o] {
+            if (!valid_date_option(o->since, "--since") || !valid_date_option(o->as_of, "--as-of")) return k_exit_fatal;
+            auto store = open_store(o->store, pipeline::Access::read);
+            if (!store) return k_exit_fatal;
+            db::TrackedQuery q;
+            q.as_of = o->as_of.empty() ? Date::today().iso() : o->as_of;
+            if (o->open) q.status = Status::open;
+            if (o->fulfilled) q.status = Status::fulfilled;
+            if (o->partial) q.status = Status::partial;
+            if (o->lapsed) q.status = Status::lapsed;
+            q.overdue_only = o->overdue;
+            if (!o->kind.empty()) q.kind = parse_kind(o->kind);
+            q.member = o->member;
+            q.actor = o->actor;
+            q.dossier = o->dossier;
+            q.since = o->since;
+            if (o->json_out) {
+                std::string out;
+                db::for_each_tracked_json(store->index().database(), q, [&](std::string_view line) {
+                    out += line;
+                    out += '\n';
+                    if (out.size() > (1 << 20)) {
+                        std::cout << out;
+                        out.clear();
+                    }
+                });
+                std::cout << out;
+                return k_exit_ok;
+            }
+            auto items = db::load_tracked_summaries(store->index().database(), q);
+            std::string out;
+            if (o->csv) {
+                out = "id,kind,status,overdue,member,members,actor,subject,made_on,due,ref,last_event,last_doc\n";
+                for (auto& t : items) {
+                    auto members = json::parse(t.members).get<std::vector<std::string>>();
+                    out += csv_field(t.id) + "," + t.kind + "," + t.status + "," + (t.overdue ? "true" : "false") + "," +
+                           csv_field(t.member) + "," + csv_field(text::join(members, "; ")) + "," + csv_field(t.actor) +
+                           "," + csv_field(t.subject) + "," + t.made_on + "," + t.due + "," + csv_field(t.ref) + "," +
+                           csv_field(t.last_type) + "," + csv_field(t.last_doc) + "\n";
+                }
+                std::cout << out;
+                return k_exit_ok;
+            }
+            std::vector<std::vector<std::string>> rows = {{"ID", "KIND", "STATUS", "MEMBER", "DUE", "LAST EVENT", "SUBJECT"}};
+            for (auto& t : items) {
+                std::string status = t.status;
+                if (t.overdue) status += " (overdue)";
+                if (t.has_possible_matches) status += " ?";
+                rows.push_back({t.id, t.kind, status, t.member.empty() ? "-" : t.member,
+                                t.due.empty() ? (t.due_text.empty() ? "-" : t.due_text) : t.due,
+                                t.last_date + " " + t.last_type, text::shorten(t.subject.empty() ? t.last_evidence : t.subject, 60)});
+            }
+            std::cout << format_table(rows);
+            return k_exit_ok;
+        };
+    });
+}
+
+void setup_item(CLI::App& app, Runner& run) {
+    struct Options {
+        std::string store, id, as_of;
+        bool json_out = false;
+    };
+    auto o = std::make_shared<Options>();
+    auto* cmd = app.add_subcommand("item", "The timeline of one tracked item");
+    cmd->add_option("--store", o->store, "Store directory (default: $TOEZEG_STORE, else .toezeg)");
+    cmd->add_option("id", o->id, "Tracked item id (see `toezeg status`)")->required();
+    cmd->add_option("--as-of", o->as_of, "Date for overdue (default today)");
+    cmd->add_flag("--json", o->json_out, "One JSON object");
+    cmd->callback([&run, o] {
+        run = [o] {
+            if (!valid_date_option(o->as_of, "--as-of")) return k_exit_fatal;
+            auto store = open_store(o->store, pipeline::Access::read);
+            if (!store) return k_exit_fatal;
+            auto t = db::load_tracked_item(store->index().database(), o->id);
+            if (!t) {
+                print_error(Error{o->id, "no such tracked item; see `toezeg status`"});
+                return k_exit_some_failed;
+            }
+            std::string as_of = o->as_of.empty() ? Date::today().iso() : o->as_of;
+            if (o->json_out) {
+                std::cout << tracked_to_json(*t, as_of).dump() << "\n";
+                return k_exit_ok;
+            }
+            std::vector<std::vector<std::string>> head = {
+                {"id", t->id}, {"kind", std::string(to_string(t->kind))},
+                {"status", std::string(to_string(t->status)) + " (" + std::string(dutch_status(t->status)) + ")" +
+                               (track::is_overdue(*t, as_of) ? ", overdue" : "")}};
+            auto add = [&](const char* k, const std::string& v) {
+                if (!v.empty()) head.push_back({k, v});
+            };
+            add("members", text::join(t->members, ", "));
+            add("actor", t->actor);
+            add("subject", t->subject);
+            add("made on", t->made_on);
+            add("made in", t->made_in);
+            add("due", t->due.empty() ? t->due_text : t->due + (t->due_text.empty() ? "" : " (" + t->due_text + ")"));
+            add("ref", t->ref);
+            for (auto& p : t->possible_matches)
+                head.push_back({"possible match", p.id + " (" + p.reason + ", score " + std::to_string(p.score).substr(0, 4) + ")"});
+            std::cout << format_table(head) << "\n";
+            for (auto& e : t->events) {
+                std::cout << (e.date.empty() ? std::string("(undated)") : e.date) << "  " << e.type;
+                if (!e.doc.empty()) std::cout << "  " << e.doc << "@" << e.version;
+                if (e.confidence < 1.0) std::cout << "  (link confidence " << std::to_string(e.confidence).substr(0, 4) << ")";
+                std::cout << "\n";
+                if (!e.evidence.empty()) std::cout << "    " << text::shorten(e.evidence, 300) << "\n";
+            }
+            return k_exit_ok;
+        };
+    });
+}
+
+void setup_link(CLI::App& app, Runner& run) {
+    struct Options {
+        std::string store;
+        std::vector<std::string> ids;
+    };
+    auto o = std::make_shared<Options>();
+    auto* cmd = app.add_subcommand("link", "Merge tracked items that are one commitment or motion (kept in git)");
+    cmd->add_option("--store", o->store, "Store directory (default: $TOEZEG_STORE, else .toezeg)");
+    cmd->add_option("ids", o->ids, "The item to keep, then the items to merge into it")->required()->expected(2, -1);
+    cmd->callback([&run, o] {
+        run = [o] {
+            auto store = open_store(o->store, pipeline::Access::write);
+            if (!store) return k_exit_fatal;
+            for (auto& id : o->ids)
+                if (!db::load_tracked_item(store->index().database(), id)) {
+                    print_error(Error{id, "no such tracked item; see `toezeg status`"});
+                    return k_exit_some_failed;
+                }
+            auto added = store->add_correction(track::Correction{"link", o->ids, "", ""});
+            if (!added) {
+                print_error(added.error());
+                return k_exit_fatal;
+            }
+            std::vector<std::string> warnings;
+            auto n = store->retrack(warnings);
+            for (auto& w : warnings) print_warning("tracking", w);
+            if (!n) {
+                print_error(n.error());
+                return k_exit_fatal;
+            }
+            std::cout << "linked " << text::join(o->ids, " ") << "; " << *n << " tracked items\n";
+            return k_exit_ok;
+        };
+    });
+}
+
+void setup_unlink(CLI::App& app, Runner& run) {
+    struct Options {
+        std::string store, id, doc;
+    };
+    auto o = std::make_shared<Options>();
+    auto* cmd = app.add_subcommand("unlink", "Split the events of one document off a tracked item (kept in git)");
+    cmd->add_option("--store", o->store, "Store directory (default: $TOEZEG_STORE, else .toezeg)");
+    cmd->add_option("id", o->id, "Tracked item id")->required();
+    cmd->add_option("doc", o->doc, "Document whose events become a tracked item of their own")->required();
+    cmd->callback([&run, o] {
+        run = [o] {
+            auto store = open_store(o->store, pipeline::Access::write);
+            if (!store) return k_exit_fatal;
+            auto t = db::load_tracked_item(store->index().database(), o->id);
+            if (!t) {
+                print_error(Error{o->id, "no such tracked item; see `toezeg status`"});
+                return k_exit_some_failed;
+            }
+            bool has = std::any_of(t->events.begin(), t->events.end(), [&](auto& e) { return e.doc == o->doc; });
+            if (!has) {
+                print_error(Error{o->id, "has no event from " + o->doc + "; see `toezeg item " + o->id + "`"});
+                return k_exit_some_failed;
+            }
+            auto added = store->add_correction(track::Correction{"unlink", {o->id}, o->doc, ""});
+            if (!added) {
+                print_error(added.error());
+                return k_exit_fatal;
+            }
+            std::vector<std::string> warnings;
+            auto n = store->retrack(warnings);
+            for (auto& w : warnings) print_warning("tracking", w);
+            if (!n) {
+                print_error(n.error());
+                return k_exit_fatal;
+            }
+            std::cout << "unlinked " << o->doc << " from " << o->id << " (now " << o->id << "~" << o->doc << "); " << *n
+                      << " tracked items\n";
+            return k_exit_ok;
+        };
+    });
+}
+
+}  // namespace toezeg::cli

@@ -1,0 +1,41 @@
+#pragma once
+// Tracked items in SQLite: written whole after each ingest, read with filters.
+#include <functional>
+#include <optional>
+#include <string_view>
+#include <string>
+#include <vector>
+
+#include "db/sqlite.hpp"
+#include "track/tracker.hpp"
+
+namespace toezeg::db {
+
+struct TrackedQuery {
+    std::optional<Status> status;
+    std::optional<Kind> kind;
+    bool overdue_only = false;
+    std::string as_of;   // ISO date for overdue
+    std::string member;  // substring, case-insensitive
+    std::string actor;   // substring, case-insensitive
+    std::string dossier; // digits compared
+    std::string since;   // last event on or after
+};
+
+// A tracked item without its events: what tables and CSV show.
+struct TrackedSummary {
+    std::string id, kind, status, member, members, actor, subject, made_on, due, due_text, ref;
+    std::string last_date, last_type, last_doc, last_evidence;
+    bool has_possible_matches = false;
+    bool overdue = false;
+};
+
+void replace_tracked_items(Database& db, const std::vector<track::TrackedItem>& items);
+std::vector<track::TrackedItem> load_tracked_items(Database& db, const TrackedQuery& query);
+std::optional<track::TrackedItem> load_tracked_item(Database& db, const std::string& id);
+// The same selection as JSON objects rendered by SQLite itself (the fast path of
+// `status --json`), one per call of `emit`.
+std::vector<TrackedSummary> load_tracked_summaries(Database& db, const TrackedQuery& query);
+void for_each_tracked_json(Database& db, const TrackedQuery& query, const std::function<void(std::string_view)>& emit);
+
+}  // namespace toezeg::db

@@ -1,0 +1,114 @@
+// Store::retrack and the corrections kept in git.
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <functional>
+#include <map>
+
+#include <nlohmann/json.hpp>
+
+#include "db/tracked_items.hpp"
+#include "pipeline/store.hpp"
+
+namespace toezeg::pipeline {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr const char* k_corrections_path = "corrections/links.jsonl";
+
+// Near-duplicate letters (a letter sent alone and again with its annex) count once: the
+// dated one, else the later, else the longer, else the first by id.
+std::map<std::string, std::string> duplicate_representatives(const std::vector<db::LetterRecord>& letters,
+                                                             const std::vector<std::pair<std::string, std::string>>& pairs) {
+    std::map<std::string, std::string> parent;
+    std::function<std::string(const std::string&)> root = [&](const std::string& x) {
+        auto it = parent.find(x);
+        if (it == parent.end() || it->second == x) return x;
+        return it->second = root(it->second);
+    };
+    std::map<std::string, const db::LetterRecord*> by_id;
+    for (auto& l : letters) by_id[l.id] = &l;
+    auto better = [&](const std::string& a, const std::string& b) {
+        auto* x = by_id[a];
+        auto* y = by_id[b];
+        if (!x || !y) return a < b;
+        if (x->date.empty() != y->date.empty()) return !x->date.empty();
+        if (x->date != y->date) return x->date > y->date;
+        if (x->text_size != y->text_size) return x->text_size > y->text_size;
+        return a < b;
+    };
+    for (auto& [a, b] : pairs) {
+        std::string ra = root(a), rb = root(b);
+        if (ra == rb) continue;
+        if (better(ra, rb)) parent[rb] = ra;
+        else parent[ra] = rb;
+    }
+    std::map<std::string, std::string> out;
+    for (auto& l : letters) out[l.id] = root(l.id);
+    return out;
+}
+
+std::string now_iso() {
+    std::time_t t = std::time(nullptr);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+    return buf;
+}
+
+}  // namespace
+
+std::vector<track::Correction> Store::corrections() {
+    std::vector<track::Correction> out;
+    auto text = corpus().read_file(k_corrections_path);
+    if (!text) return out;
+    std::size_t start = 0;
+    while (start < text->size()) {
+        auto end = text->find('\n', start);
+        std::string line = text->substr(start, end == std::string::npos ? std::string::npos : end - start);
+        start = end == std::string::npos ? text->size() : end + 1;
+        json j = json::parse(line, nullptr, false);
+        if (j.is_discarded() || !j.is_object()) continue;
+        track::Correction c;
+        c.op = j.value("op", "");
+        c.items = j.value("items", std::vector<std::string>{});
+        c.doc = j.value("doc", "");
+        c.at = j.value("at", "");
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+Result<void> Store::add_correction(const track::Correction& c) {
+    std::string text = corpus().read_file(k_corrections_path).value_or("");
+    json j = {{"op", c.op}, {"items", c.items}, {"at", c.at.empty() ? now_iso() : c.at}};
+    if (!c.doc.empty()) j["doc"] = c.doc;
+    text += j.dump() + "\n";
+    std::string what = c.op + " " + (c.items.empty() ? "" : c.items[0]);
+    for (std::size_t k = 1; k < c.items.size(); ++k) what += " " + c.items[k];
+    if (!c.doc.empty()) what += " " + c.doc;
+    auto commit = corpus().write_file(k_corrections_path, text, "Correct tracking: " + what + "\n\nCorrection: " + c.op + "\n");
+    if (!commit) return std::unexpected(commit.error());
+    m_index.set_state("indexed_head", *commit);
+    return {};
+}
+
+Result<std::size_t> Store::retrack(std::vector<std::string>& warnings) {
+    try {
+        auto records = m_index.letters();
+        auto representative = duplicate_representatives(records, m_index.near_duplicate_pairs());
+        std::vector<track::Letter> letters;
+        for (auto& r : records) {
+            if (representative[r.id] != r.id) continue;  // counted through its near-duplicate
+            letters.push_back(track::Letter{r.id, r.version, r.effective_date, r.dossier, r.items, r.previous_items});
+        }
+        auto items = track::track(std::move(letters), corrections(), warnings);
+        db::replace_tracked_items(m_index.database(), items);
+        return items.size();
+    } catch (const std::exception& e) {
+        return fail("tracking", e.what());
+    }
+}
+
+}  // namespace toezeg::pipeline

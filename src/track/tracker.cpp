@@ -1,0 +1,339 @@
+#include "track/tracker.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "track/similarity.hpp"
+#include "util/text.hpp"
+#include "util/utf8.hpp"
+
+namespace toezeg::track {
+
+namespace {
+
+constexpr double k_link_threshold = 0.7;      // at or above: the same item
+constexpr double k_possible_threshold = 0.35;  // at or above, below the link: shown for review
+
+std::string digits_and_dashes(const std::string& ref) {
+    std::string out;
+    for (char c : ref) {
+        if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) out.push_back(c);
+        else if ((c == '-' || c == ',' || c == ' ') && !out.empty() && out.back() != '-') out.push_back('-');
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    // "21 501-04, nr. 287" -> "21-501-04-287": join the dossier digits again.
+    if (out.size() > 2 && out[2] == '-') out.erase(2, 1);
+    return out;
+}
+
+std::string description(const Item& it) { return it.subject.empty() ? it.evidence : it.subject + " " + it.evidence; }
+
+// Subjects say best what a commitment is about; the evidence around them helps less.
+double subject_similarity(const Item& it, const TrackedItem& t) {
+    std::string theirs = t.events.empty() ? "" : t.events.back().evidence;
+    double evidence = similarity(description(it), t.subject + " " + theirs);
+    if (it.subject.empty() || t.subject.empty()) return evidence;
+    return std::max(similarity(it.subject, t.subject), 0.7 * evidence);
+}
+
+std::set<std::string> lowered(const std::vector<std::string>& names) {
+    std::set<std::string> out;
+    for (auto& n : names) out.insert(utf8::to_lower(n));
+    return out;
+}
+
+bool overlaps(const std::set<std::string>& a, const std::set<std::string>& b) {
+    for (auto& x : a)
+        if (b.contains(x)) return true;
+    return false;
+}
+
+std::string event_type(const Item& it, bool first) {
+    switch (it.status) {
+        case Status::fulfilled: return "fulfilled";
+        case Status::partial: return "partly fulfilled";
+        case Status::lapsed: return "lapsed";
+        case Status::open: break;
+    }
+    if (!first) return "repeated";
+    if (it.kind == Kind::motion) return "mentioned";
+    return it.earlier ? "repeated" : "made";
+}
+
+class Tracker {
+public:
+    explicit Tracker(std::vector<std::string>& warnings) : m_warnings(warnings) {}
+
+    void add_letter(const Letter& letter) {
+        std::vector<std::size_t> used;  // items this letter already touched
+        for (const auto& it : letter.items) {
+            std::size_t index = it.kind == Kind::motion ? link_motion(letter, it, used) : link_commitment(letter, it, used);
+            used.push_back(index);
+            record(letter, it, index);
+        }
+    }
+
+    void apply(const std::vector<Correction>& corrections) {
+        for (const auto& c : corrections) {
+            if (c.op == "link" && c.items.size() >= 2) link(c);
+            else if (c.op == "unlink" && !c.items.empty()) unlink(c);
+            else m_warnings.push_back("correction '" + c.op + "' is not understood; skipped");
+        }
+    }
+
+    std::vector<TrackedItem> finish() {
+        for (auto& t : m_items) settle(t);
+        std::vector<TrackedItem> out;
+        for (auto& t : m_items)
+            if (!t.events.empty()) out.push_back(std::move(t));
+        std::sort(out.begin(), out.end(), [](auto& a, auto& b) {
+            return std::tie(a.events.front().date, a.id) < std::tie(b.events.front().date, b.id);
+        });
+        return out;
+    }
+
+private:
+    std::size_t create(const Letter& letter, const Item& it) {
+        TrackedItem t;
+        t.kind = it.kind;
+        t.member = it.member;
+        t.members = it.members;
+        t.party = it.party;
+        t.actor = it.actor;
+        t.subject = it.subject;
+        t.made_on = it.earlier || it.kind == Kind::motion ? it.made_on : letter.date;
+        t.made_in = it.earlier ? it.made_in : (it.kind == Kind::commitment ? letter.doc_id : "");
+        t.ref = it.ref;
+        t.dossier = letter.dossier;
+        if (it.kind == Kind::motion) {
+            t.id = "motie-" + (it.ref.empty() ? text::slug(text::join(it.members, " "), 30) + "-" +
+                                                    text::hex(text::fnv1a(letter.doc_id + it.evidence)).substr(0, 6)
+                                              : digits_and_dashes(it.ref));
+        } else {
+            // From the letter and what it is about, so a reissued version keeps the id.
+            std::string about = utf8::reduce_for_match(it.subject.empty() ? it.evidence : it.subject).substr(0, 80);
+            t.id = "tz-" + text::hex(text::fnv1a(letter.doc_id + "|" + about)).substr(0, 10);
+        }
+        std::string base = t.id;
+        for (int n = 2; m_ids.contains(t.id); ++n) t.id = base + "-" + std::to_string(n);
+        m_ids.insert(t.id);
+        if (it.kind == Kind::commitment && it.earlier) {
+            // Known only from this later letter: it was made before, where and when it says.
+            Event made;
+            made.date = it.made_on.empty() ? letter.date : it.made_on;
+            made.type = "made";
+            made.evidence = it.made_in.empty() ? "" : "(" + it.made_in + ")";
+            t.events.push_back(made);
+        }
+        m_items.push_back(std::move(t));
+        m_made_in_letter.emplace_back(it.kind == Kind::commitment && !it.earlier ? letter.doc_id : "");
+        return m_items.size() - 1;
+    }
+
+    bool touched_by(std::size_t index, const std::string& doc) const {
+        for (auto& e : m_items[index].events)
+            if (e.doc == doc) return true;
+        return false;
+    }
+
+    std::size_t link_motion(const Letter& letter, const Item& it, const std::vector<std::size_t>& used) {
+        auto members = lowered(it.members);
+        std::vector<std::pair<double, std::size_t>> scored;
+        for (std::size_t k = 0; k < m_items.size(); ++k) {
+            const auto& t = m_items[k];
+            if (t.kind != Kind::motion || std::count(used.begin(), used.end(), k)) continue;
+            if (!it.ref.empty() && !t.ref.empty()) {
+                if (it.ref == t.ref) scored.push_back({1.0, k});
+                continue;  // two different numbers are two motions
+            }
+            if (members.empty() || lowered(t.members) != members) continue;
+            scored.push_back({0.75 + 0.25 * subject_similarity(it, t), k});
+        }
+        return choose(letter, it, scored);
+    }
+
+    std::size_t link_commitment(const Letter& letter, const Item& it, const std::vector<std::size_t>& used) {
+        auto members = lowered(it.members);
+        std::vector<std::pair<double, std::size_t>> scored;
+        for (std::size_t k = 0; k < m_items.size(); ++k) {
+            const auto& t = m_items[k];
+            if (t.kind != Kind::commitment || std::count(used.begin(), used.end(), k) || touched_by(k, letter.doc_id))
+                continue;
+            double subject = subject_similarity(it, t);
+            double score = 0;
+            if (it.earlier) {
+                if (!it.made_on.empty() && it.made_on == t.made_on) score += 0.45;
+                // "Zoals toegezegd in de geannoteerde agenda van 20 april jl.": the letter of that date.
+                if (!it.made_on.empty() && !m_made_in_letter[k].empty() && it.made_on == t.made_on) score += 0.2;
+                auto theirs = lowered(t.members);
+                if (!members.empty() && !theirs.empty()) score += overlaps(members, theirs) ? 0.3 : -0.5;
+                if (!it.made_in.empty() && !t.made_in.empty() && similarity(it.made_in, t.made_in) >= 0.5) score += 0.1;
+                score += 0.4 * subject;
+            } else {
+                // A new promise that repeats an open one (perhaps with a new deadline).
+                if (t.status != Status::open) continue;
+                score = subject >= 0.5 ? 0.5 + subject / 2 : subject;
+            }
+            if (score > 0) scored.push_back({score, k});
+        }
+        return choose(letter, it, scored);
+    }
+
+    std::size_t choose(const Letter& letter, const Item& it, std::vector<std::pair<double, std::size_t>>& scored) {
+        std::sort(scored.begin(), scored.end(), [&](auto& a, auto& b) {
+            return a.first != b.first ? a.first > b.first : m_items[a.second].id < m_items[b.second].id;
+        });
+        bool clear = !scored.empty() && scored[0].first >= k_link_threshold &&
+                     (scored.size() == 1 || scored[0].first - scored[1].first >= 0.1);
+        if (clear) {
+            m_confidence = std::min(1.0, scored[0].first);
+            return scored[0].second;
+        }
+        std::size_t index = create(letter, it);
+        m_confidence = 1.0;
+        for (auto& [score, k] : scored) {
+            if (score < k_possible_threshold) break;
+            auto reason = it.kind == Kind::motion ? "same submitters" : "similar commitment";
+            m_items[index].possible_matches.push_back(PossibleMatch{m_items[k].id, std::min(1.0, score), reason});
+            m_items[k].possible_matches.push_back(PossibleMatch{m_items[index].id, std::min(1.0, score), reason});
+        }
+        return index;
+    }
+
+    void record(const Letter& letter, const Item& it, std::size_t index) {
+        TrackedItem& t = m_items[index];
+        bool first = std::none_of(t.events.begin(), t.events.end(), [](auto& e) { return !e.doc.empty(); });
+        Event e;
+        e.date = letter.date;
+        e.doc = letter.doc_id;
+        e.version = letter.version;
+        e.evidence = it.evidence;
+        e.span = it.span;
+        e.confidence = m_confidence;
+        e.due = it.due;
+        e.type = event_type(it, first && !(it.kind == Kind::commitment && it.earlier));
+        if (e.type == "repeated" && !it.due.empty() && !t.due.empty() && it.due != t.due) e.type = "deadline changed";
+        if (e.type == "repeated" || e.type == "made") {
+            // The version before said another deadline: the change itself is an event.
+            for (auto& prev : letter.previous_items)
+                if (prev.kind == it.kind && prev.due != it.due && similarity(prev.evidence, it.evidence) >= 0.5) {
+                    if (e.type == "made") t.events.push_back(e);
+                    e.type = "deadline changed";
+                    break;
+                }
+        }
+        t.events.push_back(e);
+        if (!it.due.empty()) {
+            t.due = it.due;
+            t.due_text = it.due_text;
+        } else if (!it.due_text.empty() && t.due.empty()) {
+            t.due_text = it.due_text;
+        }
+        for (auto& m : it.members)
+            if (std::find(t.members.begin(), t.members.end(), m) == t.members.end()) t.members.push_back(m);
+        if (t.member.empty()) t.member = it.member;
+        if (t.ref.empty()) t.ref = it.ref;
+        if (t.subject.empty()) t.subject = it.subject;
+        if (t.party.empty()) t.party = it.party;
+        if (!it.actor.empty() && it.actor != "kabinet") t.actor = it.actor;
+        else if (t.actor.empty()) t.actor = it.actor;
+        if (t.made_on.empty() && !it.made_on.empty()) t.made_on = it.made_on;
+        if (t.dossier.empty()) t.dossier = letter.dossier;
+        settle(t);
+    }
+
+    TrackedItem* find(const std::string& id) {
+        for (auto& t : m_items)
+            if (t.id == id) return &t;
+        return nullptr;
+    }
+
+    void link(const Correction& c) {
+        TrackedItem* into = find(c.items[0]);
+        if (!into) return m_warnings.push_back("correction link: no tracked item " + c.items[0]);
+        for (std::size_t k = 1; k < c.items.size(); ++k) {
+            TrackedItem* other = find(c.items[k]);
+            if (!other || other == into) {
+                m_warnings.push_back("correction link: no tracked item " + c.items[k]);
+                continue;
+            }
+            for (auto& e : other->events) into->events.push_back(e);
+            for (auto& m : other->members)
+                if (std::find(into->members.begin(), into->members.end(), m) == into->members.end()) into->members.push_back(m);
+            if (into->ref.empty()) into->ref = other->ref;
+            other->events.clear();
+            Event note;
+            note.date = c.at.substr(0, 10);
+            note.type = "linked";
+            note.evidence = "linked by hand with " + other->id;
+            into->events.push_back(note);
+            std::erase_if(into->possible_matches, [&](auto& p) { return p.id == other->id; });
+        }
+    }
+
+    void unlink(const Correction& c) {
+        TrackedItem* from = find(c.items[0]);
+        if (!from) return m_warnings.push_back("correction unlink: no tracked item " + c.items[0]);
+        TrackedItem split = *from;
+        split.id = from->id + "~" + c.doc;
+        split.events.clear();
+        split.possible_matches.clear();
+        std::vector<Event> keep;
+        for (auto& e : from->events) (e.doc == c.doc ? split.events : keep).push_back(e);
+        if (split.events.empty()) return m_warnings.push_back("correction unlink: " + c.items[0] + " has no event from " + c.doc);
+        from->events = keep;
+        Event note;
+        note.date = c.at.substr(0, 10);
+        note.type = "unlinked";
+        note.evidence = "events of " + c.doc + " moved to " + split.id + " by hand";
+        from->events.push_back(note);
+        m_items.push_back(std::move(split));
+        m_made_in_letter.emplace_back("");
+    }
+
+    static void settle(TrackedItem& t) {
+        std::stable_sort(t.events.begin(), t.events.end(), [](auto& a, auto& b) { return a.date < b.date; });
+        for (auto it = t.events.rbegin(); it != t.events.rend(); ++it)
+            if (it->type != "linked" && it->type != "unlinked") {
+                t.status = status_of_event(it->type);
+                break;
+            }
+        for (auto it = t.events.rbegin(); it != t.events.rend(); ++it)
+            if (!it->due.empty()) {
+                t.due = it->due;
+                break;
+            }
+    }
+
+    std::vector<std::string>& m_warnings;
+    std::vector<TrackedItem> m_items;
+    std::vector<std::string> m_made_in_letter;  // per item: the stored letter that made it, if any
+    std::set<std::string> m_ids;
+    double m_confidence = 1.0;
+};
+
+}  // namespace
+
+Status status_of_event(const std::string& type) {
+    if (type == "fulfilled") return Status::fulfilled;
+    if (type == "partly fulfilled") return Status::partial;
+    if (type == "lapsed") return Status::lapsed;
+    return Status::open;
+}
+
+bool is_overdue(const TrackedItem& item, const std::string& as_of) {
+    return item.status == Status::open && !item.due.empty() && item.due < as_of;
+}
+
+std::vector<TrackedItem> track(std::vector<Letter> letters, const std::vector<Correction>& corrections,
+                               std::vector<std::string>& warnings) {
+    std::sort(letters.begin(), letters.end(),
+              [](const Letter& a, const Letter& b) { return std::tie(a.date, a.doc_id) < std::tie(b.date, b.doc_id); });
+    Tracker tracker(warnings);
+    for (const auto& letter : letters) tracker.add_letter(letter);
+    tracker.apply(corrections);
+    return tracker.finish();
+}
+
+}  // namespace toezeg::track

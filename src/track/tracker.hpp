@@ -1,0 +1,67 @@
+#pragma once
+// Follows commitments and motions across letters: one tracked item each, with its events.
+#include <string>
+#include <vector>
+
+#include "core/item.hpp"
+
+namespace toezeg::track {
+
+// The latest version of one letter with what was detected in it.
+struct Letter {
+    std::string doc_id;
+    int version = 1;
+    std::string date;     // effective letter date (ISO), may be empty
+    std::string dossier;  // "32 317" when known
+    std::vector<Item> items;
+    std::vector<Item> previous_items;  // items of the version before, to see changed deadlines
+};
+
+// A user's correction, kept in git (corrections/links.jsonl).
+struct Correction {
+    std::string op;                  // "link" or "unlink"
+    std::vector<std::string> items;  // link: the items to merge (into the first); unlink: the item
+    std::string doc;                 // unlink: the document whose events leave the item
+    std::string at;                  // when it was made (ISO), shown in the history
+};
+
+struct Event {
+    std::string date;
+    std::string type;  // made, repeated, deadline changed, partly fulfilled, fulfilled, lapsed, linked, unlinked
+    std::string doc;   // document id; empty for an event known only from a later letter
+    int version = 0;
+    std::string evidence;
+    Span span;
+    double confidence = 1.0;  // how sure the link of this event to the item is
+    std::string due;          // deadline stated in this event, if any
+};
+
+struct PossibleMatch {
+    std::string id;
+    double score = 0;
+    std::string reason;
+};
+
+struct TrackedItem {
+    std::string id;
+    Kind kind = Kind::commitment;
+    Status status = Status::open;
+    std::string member;
+    std::vector<std::string> members;
+    std::string party, actor, subject, made_on, made_in, due, due_text, ref, dossier;
+    std::vector<Event> events;
+    std::vector<PossibleMatch> possible_matches;
+    std::string first_date() const { return events.empty() ? "" : events.front().date; }
+    std::string last_date() const { return events.empty() ? "" : events.back().date; }
+};
+
+// Links every item of every letter into tracked items. The result does not depend on the
+// order of `letters`. Corrections that name unknown items are reported in `warnings`.
+std::vector<TrackedItem> track(std::vector<Letter> letters, const std::vector<Correction>& corrections,
+                               std::vector<std::string>& warnings);
+
+// An open item whose deadline lies before `as_of` (ISO date).
+bool is_overdue(const TrackedItem& item, const std::string& as_of);
+Status status_of_event(const std::string& type);
+
+}  // namespace toezeg::track

@@ -1,0 +1,174 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "db/tracked_items.hpp"
+#include "helpers.hpp"
+#include "pipeline/ingest_files.hpp"
+#include "pipeline/store.hpp"
+#include "util/text.hpp"
+
+using namespace toezeg;
+
+namespace {
+
+// One line per tracked item: kind, status (with "overdue" at `as_of`), due, members, subject.
+std::vector<std::string> table(pipeline::Store& store, const std::string& as_of) {
+    std::vector<std::string> rows;
+    for (auto& t : db::load_tracked_items(store.index().database(), {})) {
+        std::string status(to_string(t.status));
+        if (track::is_overdue(t, as_of)) status += "+overdue";
+        rows.push_back(std::string(to_string(t.kind)) + " | " + status + " | " + (t.due.empty() ? "-" : t.due) + " | " +
+                       text::join(t.members, ",") + " | " + t.subject);
+    }
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+struct Series {
+    test::TempDir tmp;
+    pipeline::StorePaths paths{tmp.path / "store"};
+    Series() { REQUIRE(pipeline::Store::init(paths)); }
+
+    void ingest(const std::string& name, pipeline::IngestOptions options = {}) {
+        auto store = pipeline::Store::open(paths, pipeline::Access::write);
+        REQUIRE(store);
+        auto r = pipeline::ingest_file(*store, test::source_dir() / "tests/data/series" / name, options);
+        REQUIRE(r.outcome != pipeline::Outcome::failed);
+        std::vector<std::string> warnings;
+        REQUIRE(store->retrack(warnings));
+    }
+    std::vector<std::string> rows(const std::string& as_of) {
+        auto store = pipeline::Store::open(paths, pipeline::Access::read);
+        return table(*store, as_of);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("tracking a series of letters step by step", "[track]") {
+    Series s;
+    s.ingest("s1_agenda.txt");  // promises two things, mentions a motion
+    CHECK(s.rows("2026-03-15") == std::vector<std::string>{
+        "commitment | open | 2026-07-01 |  | de huisvesting van statushouders",
+        "commitment | open+overdue | 2026-02-28 |  | de uitkomsten van de evaluatie van de Wet inburgering",
+        "motion | open | - | Podt | taalonderwijs voor nieuwkomers"});
+
+    s.ingest("s2_verslag.txt");  // fulfils the first, partly carries out the motion
+    CHECK(s.rows("2026-03-15") == std::vector<std::string>{
+        "commitment | fulfilled | 2026-02-28 |  | de uitkomsten van de evaluatie van de Wet inburgering",
+        "commitment | open | 2026-07-01 |  | de huisvesting van statushouders",
+        "motion | partial | - | Podt | taalonderwijs voor nieuwkomers"});
+    CHECK(s.rows("2026-08-01")[1] == "commitment | open+overdue | 2026-07-01 |  | de huisvesting van statushouders");
+
+    s.ingest("s3_later.txt");  // fulfils the second after its deadline, and the motion in full
+    CHECK(s.rows("2026-09-15") == std::vector<std::string>{
+        "commitment | fulfilled | 2026-02-28 |  | de uitkomsten van de evaluatie van de Wet inburgering",
+        "commitment | fulfilled | 2026-07-01 |  | de huisvesting van statushouders",
+        "motion | fulfilled | - | Podt | taalonderwijs voor nieuwkomers"});
+
+    s.ingest("s4_taaleisen_v1.txt");
+    auto before = s.rows("2026-05-15");
+    CHECK(std::count(before.begin(), before.end(), "commitment | open+overdue | 2026-04-30 |  | de taaleisen voor nieuwkomers") == 1);
+    pipeline::IngestOptions as;
+    as.as_id = "brief-2026-03-02-tk-taaleisen-voor-nieuwkomers";
+    s.ingest("s4_taaleisen_v2.txt", as);  // reissued with a later deadline
+    auto rows = s.rows("2026-05-15");
+    REQUIRE(rows.size() == 4);
+    CHECK(rows[2] == "commitment | open | 2026-05-31 |  | de taaleisen voor nieuwkomers");
+
+    auto store = pipeline::Store::open(s.paths, pipeline::Access::read);
+    auto items = db::load_tracked_items(store->index().database(), {});
+    auto taal = std::find_if(items.begin(), items.end(), [](auto& t) { return t.subject == "de taaleisen voor nieuwkomers"; });
+    REQUIRE(taal != items.end());
+    REQUIRE(taal->events.size() == 2);  // the first version's events are replaced, not doubled
+    CHECK(taal->events[0].type == "made");
+    CHECK(taal->events[1].type == "deadline changed");
+    CHECK(taal->events[1].version == 2);
+    auto motion = std::find_if(items.begin(), items.end(), [](auto& t) { return t.kind == Kind::motion; });
+    REQUIRE(motion->events.size() == 3);
+    CHECK(motion->events[1].type == "partly fulfilled");
+    CHECK(motion->events[2].type == "fulfilled");
+    CHECK(motion->ref == "32 824, nr. 400");
+}
+
+TEST_CASE("the order of ingest does not change the tracked state", "[track]") {
+    Series forward, backward;
+    for (auto* name : {"s1_agenda.txt", "s2_verslag.txt", "s3_later.txt"}) forward.ingest(name);
+    for (auto* name : {"s3_later.txt", "s2_verslag.txt", "s1_agenda.txt"}) backward.ingest(name);
+    CHECK(forward.rows("2026-09-15") == backward.rows("2026-09-15"));
+    auto a = pipeline::Store::open(forward.paths, pipeline::Access::read);
+    auto b = pipeline::Store::open(backward.paths, pipeline::Access::read);
+    auto x = db::load_tracked_items(a->index().database(), {});
+    auto y = db::load_tracked_items(b->index().database(), {});
+    REQUIRE(x.size() == y.size());
+    for (std::size_t k = 0; k < x.size(); ++k) CHECK(x[k].id == y[k].id);
+}
+
+TEST_CASE("the five seeds: tracked items (000 and 003 counted once)", "[track][e2e]") {
+    test::TempDir tmp;
+    pipeline::StorePaths paths{tmp.path / "store"};
+    REQUIRE(pipeline::Store::init(paths));
+    auto store = pipeline::Store::open(paths, pipeline::Access::write);
+    auto files = pipeline::expand_inputs({(test::source_dir() / "corpus").string()});
+    for (auto& f : *files) pipeline::ingest_file(*store, f, {});
+    std::vector<std::string> warnings;
+    REQUIRE(store->retrack(warnings));
+    CHECK(table(*store, "2026-06-01") == std::vector<std::string>{
+        "commitment | fulfilled | - |  | de algemene oriëntatie van de Raad inzake het voorstel voor een terugkeerverordening",
+        "commitment | fulfilled | - |  | de inhoud van het bereikte politieke akkoord over de richtlijn harmonisatie van bepaalde aspecten…",
+        "commitment | fulfilled | - |  | de stand van zaken ten aanzien van de terugkeersamenwerking met derde landen",
+        "commitment | fulfilled | - |  | de stand van zaken van de gesprekken in de Europese kopgroep over verdragen",
+        "commitment | fulfilled | - |  | de toepassing van de EU-lijst veilige landen van herkomst",
+        "commitment | fulfilled | - | Kröger | de werkwijze bij besluit- en vertrekmoratoria",
+        "commitment | fulfilled | - | Van Toorenburg | de voortgang van deze pilot",
+        "commitment | open | - |  | ",  // "Uw Kamer wordt hierover middels een BNC-fiche geïnformeerd"
+        "commitment | open | - |  | de uitvoering van de motie Van Zanten/Boomsma bij relevante ontwikkelingen geïnformeerd worden via…",
+        "commitment | open | - |  | de verdere ontwikkelingen",
+        "commitment | open | - |  | het instellen van een besluit- en vertrekmoratorium",
+        "motion | fulfilled | - | Eerdmans | ",
+        "motion | fulfilled | - | Eerdmans | het opstarten van informatiecampagnes en een terugkeerplan gericht op onwelwillende herkomstlanden",
+        "motion | fulfilled | - | Rajkowski,Van Zanten | alles op alles zetten om Dublinclaimanten naar andere Europese landen terug te sturen",
+        "motion | open | - | Ram | organisaties in de keten van mensensmokkel en mensenhandel",
+        "motion | open | - | Van Zanten,Boomsma | "});
+    // The motions carry their Kamerstuk numbers; the seven items of 000 are not doubled by 003.
+    db::TrackedQuery only_motions;
+    only_motions.kind = Kind::motion;
+    auto motions = db::load_tracked_items(store->index().database(), only_motions);
+    std::vector<std::string> refs;
+    for (auto& m : motions) refs.push_back(m.ref);
+    std::sort(refs.begin(), refs.end());
+    CHECK(refs == std::vector<std::string>{"", "21 501-04, nr. 287", "22 112, nr. 4131", "36 704, nr. 63", "36 704, nr. 64"});
+}
+
+TEST_CASE("link and unlink are kept in git and survive reindex", "[track]") {
+    Series s;
+    for (auto* name : {"s1_agenda.txt", "s2_verslag.txt"}) s.ingest(name);
+    std::string a, b;
+    {
+        auto store = pipeline::Store::open(s.paths, pipeline::Access::write);
+        auto items = db::load_tracked_items(store->index().database(), {});
+        REQUIRE(items.size() == 3);
+        a = items[0].id;
+        b = items[1].id;
+        REQUIRE(store->add_correction(track::Correction{"link", {a, b}, "", "2026-11-22T10:00:00Z"}));
+        std::vector<std::string> warnings;
+        REQUIRE(store->retrack(warnings) == 2u);
+        auto merged = db::load_tracked_item(store->index().database(), a);
+        REQUIRE(merged);
+        CHECK(merged->events.back().type == "linked");
+        CHECK_FALSE(db::load_tracked_item(store->index().database(), b));
+    }
+    REQUIRE(pipeline::Store::reindex(s.paths));
+    auto store = pipeline::Store::open(s.paths, pipeline::Access::write);
+    CHECK(db::load_tracked_items(store->index().database(), {}).size() == 2);
+    auto merged = db::load_tracked_item(store->index().database(), a);
+    std::string doc;
+    for (auto& e : merged->events)
+        if (!e.doc.empty()) doc = e.doc;  // the last letter that spoke of it
+    REQUIRE(store->add_correction(track::Correction{"unlink", {a}, doc, ""}));
+    std::vector<std::string> warnings;
+    auto n = store->retrack(warnings);
+    CHECK(warnings.empty());
+    CHECK(n == 3u);
+}
