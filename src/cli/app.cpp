@@ -28,6 +28,7 @@ int run(int argc, char** argv) {
     setup_item(app, runner);
     setup_link(app, runner);
     setup_unlink(app, runner);
+    setup_report(app, runner);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

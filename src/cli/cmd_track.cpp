@@ -7,6 +7,7 @@
 #include "core/date.hpp"
 #include "db/tracked_items.hpp"
 #include "pipeline/store.hpp"
+#include "report/exports.hpp"
 #include "util/text.hpp"
 
 namespace toezeg::cli {
@@ -14,43 +15,6 @@ namespace toezeg::cli {
 using nlohmann::json;
 
 namespace {
-
-json tracked_to_json(const track::TrackedItem& t, const std::string& as_of) {
-    auto or_null = [](const std::string& s) { return s.empty() ? json(nullptr) : json(s); };
-    json events = json::array();
-    for (auto& e : t.events)
-        events.push_back({{"date", or_null(e.date)}, {"type", e.type}, {"doc", or_null(e.doc)}, {"version", e.version},
-                          {"evidence", e.evidence}, {"confidence", e.confidence}});
-    json matches = json::array();
-    for (auto& p : t.possible_matches) matches.push_back({{"id", p.id}, {"score", p.score}, {"reason", p.reason}});
-    return json{{"id", t.id},
-                {"kind", std::string(to_string(t.kind))},
-                {"status", std::string(to_string(t.status))},
-                {"overdue", track::is_overdue(t, as_of)},
-                {"member", or_null(t.member)},
-                {"members", t.members},
-                {"party", or_null(t.party)},
-                {"actor", or_null(t.actor)},
-                {"subject", or_null(t.subject)},
-                {"made_on", or_null(t.made_on)},
-                {"made_in", or_null(t.made_in)},
-                {"due", or_null(t.due)},
-                {"due_text", or_null(t.due_text)},
-                {"ref", or_null(t.ref)},
-                {"dossier", or_null(t.dossier)},
-                {"events", events},
-                {"possible_matches", matches}};
-}
-
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
 
 bool valid_date_option(const std::string& value, const char* name) {
     if (value.empty() || Date::parse_iso(value)) return true;
@@ -129,10 +93,10 @@ void setup_status(CLI::App& app, Runner& run) {
                 out = "id,kind,status,overdue,member,members,actor,subject,made_on,due,ref,last_event,last_doc\n";
                 for (auto& t : items) {
                     auto members = json::parse(t.members).get<std::vector<std::string>>();
-                    out += csv_field(t.id) + "," + t.kind + "," + t.status + "," + (t.overdue ? "true" : "false") + "," +
-                           csv_field(t.member) + "," + csv_field(text::join(members, "; ")) + "," + csv_field(t.actor) +
-                           "," + csv_field(t.subject) + "," + t.made_on + "," + t.due + "," + csv_field(t.ref) + "," +
-                           csv_field(t.last_type) + "," + csv_field(t.last_doc) + "\n";
+                    out += report::csv_field(t.id) + "," + t.kind + "," + t.status + "," + (t.overdue ? "true" : "false") + "," +
+                           report::csv_field(t.member) + "," + report::csv_field(text::join(members, "; ")) + "," + report::csv_field(t.actor) +
+                           "," + report::csv_field(t.subject) + "," + t.made_on + "," + t.due + "," + report::csv_field(t.ref) + "," +
+                           report::csv_field(t.last_type) + "," + report::csv_field(t.last_doc) + "\n";
                 }
                 std::cout << out;
                 return k_exit_ok;
@@ -175,7 +139,7 @@ void setup_item(CLI::App& app, Runner& run) {
             }
             std::string as_of = o->as_of.empty() ? Date::today().iso() : o->as_of;
             if (o->json_out) {
-                std::cout << tracked_to_json(*t, as_of).dump() << "\n";
+                std::cout << report::tracked_to_json(*t, as_of).dump() << "\n";
                 return k_exit_ok;
             }
             std::vector<std::vector<std::string>> head = {

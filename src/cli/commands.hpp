@@ -21,5 +21,6 @@ void setup_status(CLI::App& app, Runner& run);
 void setup_item(CLI::App& app, Runner& run);
 void setup_link(CLI::App& app, Runner& run);
 void setup_unlink(CLI::App& app, Runner& run);
+void setup_report(CLI::App& app, Runner& run);
 
 }  // namespace toezeg::cli

@@ -1,0 +1,96 @@
+#include "report/exports.hpp"
+
+#include <algorithm>
+
+#include <kainjow/mustache.hpp>
+
+#include "report/format.hpp"
+#include "util/text.hpp"
+
+namespace toezeg::report {
+
+using nlohmann::json;
+namespace mus = kainjow::mustache;
+
+json tracked_to_json(const track::TrackedItem& t, const std::string& as_of) {
+    auto or_null = [](const std::string& s) { return s.empty() ? json(nullptr) : json(s); };
+    json events = json::array();
+    for (auto& e : t.events)
+        events.push_back({{"date", or_null(e.date)}, {"type", e.type}, {"doc", or_null(e.doc)}, {"version", e.version},
+                          {"evidence", e.evidence}, {"confidence", e.confidence}});
+    json matches = json::array();
+    for (auto& p : t.possible_matches) matches.push_back({{"id", p.id}, {"score", p.score}, {"reason", p.reason}});
+    return json{{"id", t.id},           {"kind", std::string(to_string(t.kind))},
+                {"status", std::string(to_string(t.status))},
+                {"overdue", track::is_overdue(t, as_of)},
+                {"member", or_null(t.member)}, {"members", t.members},        {"party", or_null(t.party)},
+                {"actor", or_null(t.actor)},   {"subject", or_null(t.subject)}, {"made_on", or_null(t.made_on)},
+                {"made_in", or_null(t.made_in)}, {"due", or_null(t.due)},     {"due_text", or_null(t.due_text)},
+                {"ref", or_null(t.ref)},       {"dossier", or_null(t.dossier)}, {"events", events},
+                {"possible_matches", matches}};
+}
+
+std::string csv_field(const std::string& s) {
+    if (s.find_first_of(",\"\n") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string tracked_csv_header() { return "id,kind,status,overdue,member,members,actor,subject,made_on,due,ref,last_event,last_doc\n"; }
+
+std::string tracked_csv_row(const track::TrackedItem& t, const std::string& as_of) {
+    const track::Event empty;
+    const auto& last = t.events.empty() ? empty : t.events.back();
+    return csv_field(t.id) + "," + std::string(to_string(t.kind)) + "," + std::string(to_string(t.status)) + "," +
+           (track::is_overdue(t, as_of) ? "true" : "false") + "," + csv_field(t.member) + "," +
+           csv_field(text::join(t.members, "; ")) + "," + csv_field(t.actor) + "," + csv_field(t.subject) + "," +
+           t.made_on + "," + t.due + "," + csv_field(t.ref) + "," + csv_field(last.type) + "," + csv_field(last.doc) + "\n";
+}
+
+std::string document_file(const std::string& id, int version, int latest) {
+    return version == latest ? id + ".html" : id + "@v" + std::to_string(version) + ".html";
+}
+
+std::string atom_feed(const std::vector<track::TrackedItem>& items, const std::string& feed_template) {
+    struct Entry {
+        std::string date, id, title, item, summary;
+    };
+    std::vector<Entry> entries;
+    for (auto& t : items) {
+        std::string what = t.subject.empty() ? text::shorten(t.events.empty() ? "" : t.events.front().evidence, 90) : t.subject;
+        for (std::size_t k = 0; k < t.events.size(); ++k) {
+            const auto& e = t.events[k];
+            bool first = k == 0;
+            bool change = e.type == "fulfilled" || e.type == "partly fulfilled" || e.type == "lapsed" || e.type == "deadline changed";
+            if ((!first && !change) || e.date.empty()) continue;
+            std::string kind = kind_label(t.kind);
+            std::string title = first ? "Nieuw: " + kind + " – " + what : kind + " " + event_label(e.type) + " – " + what;
+            entries.push_back(Entry{e.date, "urn:toezeg:" + t.id + ":" + std::to_string(k) + ":" + e.type + ":" + e.doc, title,
+                                    t.id, text::shorten(e.evidence, 400)});
+        }
+    }
+    std::sort(entries.begin(), entries.end(), [](auto& a, auto& b) { return std::tie(b.date, a.id) < std::tie(a.date, b.id); });
+    if (entries.size() > 500) entries.resize(500);
+    mus::data list{mus::data::type::list};
+    for (auto& e : entries) {
+        mus::data d;
+        d.set("entry_id", e.id);
+        d.set("title", e.title);
+        d.set("updated", e.date + "T00:00:00Z");
+        d.set("item", e.item);
+        d.set("summary", e.summary);
+        list.push_back(d);
+    }
+    mus::data root;
+    root.set("feed_id", "urn:toezeg:feed");
+    root.set("updated", (entries.empty() ? std::string("1970-01-01") : entries.front().date) + "T00:00:00Z");
+    root.set("entries", list);
+    mus::mustache tmpl{feed_template};
+    return tmpl.render(root);
+}
+
+}  // namespace toezeg::report

@@ -1,0 +1,21 @@
+#pragma once
+// Machine-readable forms of tracked items and documents: JSON, CSV, Atom.
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "db/corpus_index.hpp"
+#include "track/tracker.hpp"
+
+namespace toezeg::report {
+
+nlohmann::json tracked_to_json(const track::TrackedItem& item, const std::string& as_of);
+std::string csv_field(const std::string& value);
+std::string tracked_csv_header();
+std::string tracked_csv_row(const track::TrackedItem& item, const std::string& as_of);
+// Atom: an entry per new item and per change of status, with ids that never change.
+std::string atom_feed(const std::vector<track::TrackedItem>& items, const std::string& feed_template);
+std::string document_file(const std::string& id, int version, int latest);  // "kst-32317-987.html"
+
+}  // namespace toezeg::report

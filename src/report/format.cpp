@@ -1,0 +1,63 @@
+#include "report/format.hpp"
+
+#include <cstdio>
+
+namespace toezeg::report {
+
+std::string date_label(const std::string& iso) {
+    auto d = Date::parse_iso(iso);
+    return d ? d->dutch() : iso;
+}
+
+std::string status_class(Status status, bool overdue) {
+    if (overdue) return "status-overdue";
+    return "status-" + std::string(to_string(status));
+}
+
+std::string status_label(Status status, bool overdue) { return overdue ? "Verlopen" : std::string(dutch_status(status)); }
+
+std::string kind_label(Kind kind) { return kind == Kind::commitment ? "Toezegging" : "Motie"; }
+
+std::string event_label(const std::string& type) {
+    if (type == "made") return "gedaan";
+    if (type == "mentioned") return "genoemd";
+    if (type == "repeated") return "herhaald";
+    if (type == "deadline changed") return "termijn gewijzigd";
+    if (type == "partly fulfilled") return "deels voldaan";
+    if (type == "fulfilled") return "voldaan";
+    if (type == "lapsed") return "vervallen";
+    if (type == "linked") return "handmatig gekoppeld";
+    if (type == "unlinked") return "handmatig ontkoppeld";
+    return type;
+}
+
+std::string IsoWeek::label() const {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-W%02d", year, week);
+    return buf;
+}
+
+IsoWeek iso_week_of(Date day) {
+    long days = day.days();
+    long weekday = ((days + 3) % 7 + 7) % 7;  // 0 = Monday (1970-01-01 was a Thursday)
+    Date monday = Date::from_days(days - weekday);
+    Date thursday = Date::from_days(days - weekday + 3);
+    Date jan1{thursday.year, 1, 1};
+    int week = static_cast<int>((thursday.days() - jan1.days()) / 7 + 1);
+    return IsoWeek{thursday.year, week, monday};
+}
+
+std::optional<IsoWeek> parse_iso_week(const std::string& text) {
+    int year = 0, week = 0;
+    char w = 0;
+    if (std::sscanf(text.c_str(), "%4d-%c%2d", &year, &w, &week) != 3 || (w != 'W' && w != 'w') || week < 1 || week > 53)
+        return std::nullopt;
+    // The Monday of week 1 is the Monday of the week holding 4 January.
+    IsoWeek first = iso_week_of(Date{year, 1, 4});
+    Date monday = first.monday.plus_days(7L * (week - 1));
+    IsoWeek out = iso_week_of(monday);
+    if (out.year != year || out.week != week) return std::nullopt;
+    return out;
+}
+
+}  // namespace toezeg::report

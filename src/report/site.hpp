@@ -1,0 +1,28 @@
+#pragma once
+// The static report site: dashboard, weekly report, item and document pages, exports.
+#include <filesystem>
+#include <string>
+
+#include "core/error.hpp"
+#include "db/corpus_index.hpp"
+
+namespace toezeg::report {
+
+struct ReportOptions {
+    std::filesystem::path out_dir = "reports";
+    std::string as_of;                   // ISO date; overdue and "this week" are relative to it
+    std::string week;                    // "2026-W12"; default: the last full week before as_of
+    std::filesystem::path templates_dir; // replaces built-in templates by name when set
+};
+
+struct ReportStats {
+    int written = 0;    // files whose content changed
+    int unchanged = 0;  // files left as they were
+    int removed = 0;    // pages of items or documents that are no longer there
+    std::string week_page;
+};
+
+// Writes the site into options.out_dir; files whose content is unchanged are not touched.
+Result<ReportStats> write_report(db::CorpusIndex& index, const ReportOptions& options);
+
+}  // namespace toezeg::report

@@ -1,0 +1,114 @@
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+#include "helpers.hpp"
+#include "pipeline/ingest_files.hpp"
+#include "pipeline/store.hpp"
+#include "report/document_html.hpp"
+#include "report/format.hpp"
+#include "report/site.hpp"
+
+using namespace toezeg;
+
+namespace {
+
+std::string slurp(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+struct Site {
+    test::TempDir tmp;
+    pipeline::StorePaths paths{tmp.path / "store"};
+    std::filesystem::path out = tmp.path / "reports";
+
+    explicit Site(const std::vector<std::string>& inputs) {
+        REQUIRE(pipeline::Store::init(paths));
+        auto store = pipeline::Store::open(paths, pipeline::Access::write);
+        std::vector<std::string> absolute;
+        for (auto& i : inputs) absolute.push_back((test::source_dir() / i).string());
+        auto files = pipeline::expand_inputs(absolute);
+        for (auto& f : *files) REQUIRE(pipeline::ingest_file(*store, f, {}).outcome != pipeline::Outcome::failed);
+        std::vector<std::string> warnings;
+        REQUIRE(store->retrack(warnings));
+    }
+    report::ReportStats write(const std::string& as_of) {
+        auto store = pipeline::Store::open(paths, pipeline::Access::read);
+        report::ReportOptions options;
+        options.out_dir = out;
+        options.as_of = as_of;
+        auto stats = report::write_report(store->index(), options);
+        REQUIRE(stats);
+        return *stats;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("report: hostile text appears as text on every page that shows it", "[report]") {
+    Site site({"tests/data/hostile/script_letter.txt"});
+    site.write("2026-03-10");
+    std::vector<std::filesystem::path> pages;
+    for (auto& e : std::filesystem::recursive_directory_iterator(site.out))
+        if (e.path().extension() == ".html" || e.path().extension() == ".xml") pages.push_back(e.path());
+    int showing = 0;
+    for (auto& p : pages) {
+        std::string html = slurp(p);
+        INFO(p.string());
+        CHECK(html.find("<script>alert") == std::string::npos);
+        CHECK(html.find("<b>vet") == std::string::npos);
+        if (html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos) ++showing;
+    }
+    CHECK(showing >= 4);  // document page, item page, index, weekly report or feed
+    std::string doc = slurp(site.out / "docs" / "brief-2026-03-04-tk-beveiliging-van-script-alert-1-script-aa.html");
+    CHECK(doc.find("&amp; &quot;de gevolgen&quot; voor &#39;R&amp;D&#39;") != std::string::npos);
+    std::string index = slurp(site.out / "index.html");
+    CHECK(index.find("O&apos;Brien") != std::string::npos);
+    std::string json = slurp(site.out / "items.json");
+    CHECK(json.find("<script>alert(1)</script>") != std::string::npos);  // JSON keeps the text as it is
+}
+
+TEST_CASE("report: a second run with nothing changed rewrites nothing", "[report]") {
+    Site site({"corpus"});
+    auto first = site.write("2026-03-23");
+    CHECK(first.written > 20);
+    CHECK(first.week_page == "week-2026-W12.html");
+    auto mtime = std::filesystem::last_write_time(site.out / "index.html");
+    auto second = site.write("2026-03-23");
+    CHECK(second.written == 0);
+    CHECK(second.unchanged == first.written);
+    CHECK(std::filesystem::last_write_time(site.out / "index.html") == mtime);
+}
+
+TEST_CASE("report: weekly report and dashboard content for the seeds", "[report]") {
+    Site site({"corpus"});
+    site.write("2026-03-23");
+    std::string week = slurp(site.out / "week-2026-W12.html");
+    CHECK(week.find("16 maart 2026 tot en met 22 maart 2026") != std::string::npos);
+    CHECK(week.find("Verslag JBZ-Raad van 5 en 6 maart 2026") != std::string::npos);  // 000, dated 18 March
+    CHECK(week.find("Statuswijzigingen (4)") != std::string::npos);  // the fifth, a motion, is new this week
+    std::string index = slurp(site.out / "index.html");
+    CHECK(index.find("16 gevolgde toezeggingen en moties uit 5 documenten") != std::string::npos);
+    CHECK(index.find("<span class=\"badge status-fulfilled\">Voldaan</span></th><td>7</td><td>3</td><td>10</td>") !=
+          std::string::npos);
+    std::string feed = slurp(site.out / "feed.xml");
+    CHECK(feed.find("<id>urn:toezeg:motie-22112-4131:0:fulfilled:brief-2026-03-18-ek-verslag-jbz-raad-van-5-en-6-maart-2026</id>") !=
+          std::string::npos);
+}
+
+TEST_CASE("report: marks, links, footnotes and diffs in document HTML", "[report]") {
+    Item it;
+    it.kind = Kind::motion;
+    it.span = {4, 9};
+    std::string text = "Een <motie> & meer.\n\nTweede alinea.\n\n1 Voetnoot.\n";
+    std::string html = report::document_html(text, text.find("1 Voetnoot"), {it}, {report::Link{{22, 28}, "x.html"}});
+    CHECK(html == "<p>Een <mark class=\"motion\" id=\"p-4\" title=\"Motie: Openstaand\">&lt;moti</mark>e&gt; &amp; meer.</p>\n"
+                  "<p>T<a href=\"x.html\">weede </a>alinea.</p>\n"
+                  "<section class=\"footnotes\" aria-label=\"Voetnoten\">\n<p>1 Voetnoot.</p>\n</section>");
+    CHECK(report::diff_html("de zomer van 2026", "het najaar van 2026") ==
+          "<del>de</del><ins>het</ins> <del>zomer</del><ins>najaar</ins> van 2026");
+    CHECK(report::iso_week_of(Date{2026, 3, 23}).label() == "2026-W13");
+    CHECK(report::parse_iso_week("2026-W12")->monday.iso() == "2026-03-16");
+    CHECK_FALSE(report::parse_iso_week("2026-W60"));
+}
