@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <set>
 
 #include "db/tracked_items.hpp"
@@ -39,7 +40,10 @@ public:
         for (auto sub : {"", "items", "docs"}) fs::create_directories(m_opt.out_dir / sub, ec);
         if (ec) return fail(m_opt.out_dir.string(), "cannot create the report folder: " + ec.message());
         m_items = db::load_tracked_items(m_index.database(), {});
-        for (auto& row : m_index.documents()) m_docs.push_back(DocInfo{row, row.date});
+        for (auto& row : m_index.documents()) {
+            m_latest_version[row.id] = row.versions;
+            m_docs.push_back(DocInfo{row, row.date});
+        }
         for (auto& l : m_index.letters())
             for (auto& d : m_docs)
                 if (d.row.id == l.id) d.effective_date = l.effective_date;
@@ -93,22 +97,28 @@ private:
     }
 
     Result<std::string> render(const std::string& name, mus::data& data, const std::string& root) {
-        auto tpl = m_templates.get(name);
-        if (!tpl) return std::unexpected(tpl.error());
-        for (auto part : {"head", "foot", "item_table_overdue"}) {
-            auto text = m_templates.get(std::string(part) + ".mustache");
-            if (!text) return std::unexpected(text.error());
-            std::string body = *text;
-            data.set(part, mus::partial{[body] { return body; }});
+        auto& tmpl_ptr = m_compiled[name];
+        if (!tmpl_ptr) {
+            auto tpl = m_templates.get(name);
+            if (!tpl) return std::unexpected(tpl.error());
+            tmpl_ptr = std::make_unique<mus::mustache>(*tpl);
+            if (!tmpl_ptr->is_valid()) return fail("template " + name, tmpl_ptr->error_message());
+            for (auto part : {"head", "foot", "item_table_overdue"}) {
+                auto text = m_templates.get(std::string(part) + ".mustache");
+                if (!text) return std::unexpected(text.error());
+                m_partials[part] = *text;
+            }
+        }
+        for (auto& [part, body] : m_partials) {
+            const std::string* text = &body;
+            data.set(part, mus::partial{[text] { return *text; }});
         }
         data.set("root", root);
         data.set("as_of", date_label(m_opt.as_of));
         data.set("generated_on", date_label(m_opt.as_of));
         data.set("week_page", m_stats.week_page);
-        mus::mustache tmpl{*tpl};
-        if (!tmpl.is_valid()) return fail("template " + name, tmpl.error_message());
-        std::string out = tmpl.render(data);
-        if (!tmpl.is_valid()) return fail("template " + name, tmpl.error_message());
+        std::string out = tmpl_ptr->render(data);
+        if (!tmpl_ptr->is_valid()) return fail("template " + name, tmpl_ptr->error_message());
         return out;
     }
 
@@ -131,9 +141,8 @@ private:
     }
 
     std::string event_link(const track::Event& e) const {
-        int latest = 0;
-        for (auto& d : m_docs)
-            if (d.row.id == e.doc) latest = d.row.versions;
+        auto it = m_latest_version.find(e.doc);
+        int latest = it == m_latest_version.end() ? 0 : it->second;
         return document_file(e.doc, e.version, latest) + "#p-" + std::to_string(e.span.begin);
     }
 
@@ -492,6 +501,9 @@ private:
     std::vector<track::TrackedItem> m_items;
     std::vector<DocInfo> m_docs;
     std::map<std::string, std::string> m_by_ref;
+    std::map<std::string, int> m_latest_version;
+    std::map<std::string, std::unique_ptr<mus::mustache>> m_compiled;  // templates parsed once
+    std::map<std::string, std::string> m_partials;
     std::set<std::string> m_written;
     ReportStats m_stats;
 };
