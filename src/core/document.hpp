@@ -45,6 +45,8 @@ struct Metadata {
     std::string subject;        // "Betreft ..."
     std::string meeting;        // "JBZ-Raad van 5 en 6 maart 2026"
     std::string title;          // display title derived from the above
+    std::string doc_type;       // "motie" for a motion's own document, "brief", or ""
+    std::vector<std::string> submitters;  // a motion's submitters, as its document lists them
 };
 
 // The result of normalising a letter's raw text.
@@ -65,6 +67,7 @@ struct Document {
     Metadata meta;
     std::vector<Citation> citations;
     std::vector<std::string> warnings;
+    std::string format;  // "text", "pdf" or "xml": what the original was
 
     std::string_view slice(Span s) const { return std::string_view(text).substr(s.begin, s.size()); }
 };

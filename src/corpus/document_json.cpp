@@ -15,7 +15,7 @@ json metadata_to_json(const Metadata& m) {
     return {{"dossier", m.dossier},     {"dossier_title", m.dossier_title}, {"number", m.number},
             {"date", m.date},           {"addressee", m.addressee},         {"sender", m.sender},
             {"signers", signers},       {"subject", m.subject},             {"meeting", m.meeting},
-            {"title", m.title}};
+            {"title", m.title},         {"doc_type", m.doc_type},           {"submitters", m.submitters}};
 }
 
 Metadata metadata_from_json(const json& j) {
@@ -29,6 +29,8 @@ Metadata metadata_from_json(const json& j) {
     m.subject = j.value("subject", "");
     m.meeting = j.value("meeting", "");
     m.title = j.value("title", "");
+    m.doc_type = j.value("doc_type", "");
+    m.submitters = j.value("submitters", std::vector<std::string>{});
     for (auto& s : j.value("signers", json::array())) m.signers.push_back({s.value("role", ""), s.value("name", "")});
     return m;
 }
@@ -41,7 +43,8 @@ json document_to_json(const Document& d) {
     for (auto& c : d.citations) cites.push_back({{"ref", c.ref}, {"span", span_json(c.span)}, {"footnote", c.footnote}});
     return {{"id", d.id},           {"version", d.version},          {"source", d.source},
             {"metadata", metadata_to_json(d.meta)},                  {"body_end", d.body_end},
-            {"footnotes", notes},   {"citations", cites},            {"warnings", d.warnings}};
+            {"footnotes", notes},   {"citations", cites},            {"warnings", d.warnings},
+            {"format", d.format}};
 }
 
 Result<Document> document_from_json(const json& j, std::string text) {
@@ -57,6 +60,7 @@ Result<Document> document_from_json(const json& j, std::string text) {
         for (auto& c : j.value("citations", json::array()))
             d.citations.push_back(Citation{c.at("ref").get<std::string>(), span_from(c.at("span")), c.value("footnote", 0)});
         d.warnings = j.value("warnings", std::vector<std::string>{});
+        d.format = j.value("format", "text");
         d.text = std::move(text);
         if (d.body_end > d.text.size()) return fail(d.id, "meta.json: body_end lies beyond the text");
         return d;

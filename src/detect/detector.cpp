@@ -53,7 +53,38 @@ public:
         : m_doc(doc), m_rules(rules), m_reference(reference_date(doc)),
           m_sentences(split_sentences(doc.text, doc.body_end)) {}
 
+    // A motion's own document (official XML): the motion itself, born on its date.
+    std::vector<Item> motion_document() const {
+        Item it;
+        it.kind = Kind::motion;
+        it.status = Status::open;
+        it.rule = "motion.document";
+        it.members = m_doc.meta.submitters;
+        it.member = it.members.empty() ? "" : it.members.front();
+        if (!m_doc.meta.dossier.empty() && !m_doc.meta.number.empty()) it.ref = m_doc.meta.dossier + ", nr. " + m_doc.meta.number;
+        it.made_on = m_doc.meta.date;
+        static const RE2 k_request("(?i)^verzoekt (?:de regering|het kabinet)");
+        std::optional<Span> asks;
+        for (auto& sentence : m_sentences) {
+            std::string_view s = m_doc.slice(sentence.span);
+            if (!RE2::PartialMatch(s, k_request)) continue;
+            asks = asks ? Span{asks->begin, sentence.span.end} : sentence.span;
+        }
+        if (!asks) asks = m_sentences.empty() ? Span{0, 0} : m_sentences.front().span;
+        it.span = *asks;
+        it.evidence = text::shorten(m_doc.slice(*asks), 1200);
+        static const RE2 k_subject("(?i)^verzoekt (?:de regering|het kabinet)\\s+(?:om\\s+)?([^,;]{6,})");
+        std::string subject;
+        if (RE2::PartialMatch(it.evidence, k_subject, &subject)) it.subject = text::shorten(subject, 100);
+        if (auto dl = find_deadline(it.evidence, m_reference)) {
+            it.due = dl->due;
+            it.due_text = dl->text;
+        }
+        return {it};
+    }
+
     std::vector<Item> run() {
+        if (m_doc.meta.doc_type == "motie") return motion_document();
         // Most sentences hold none of the words any rule needs; one scan rules them out.
         static const RE2 k_triggers(
             "(?i)toezeg|toegezeg|\\bzeg|motie|kamer|\\bu\\b|hoogte|terug|informe|bericht|rapporte|stuur|zend");

@@ -63,8 +63,6 @@ std::string clean_characters(std::string_view in) {
 
 Result<DecodedText> decode_text(std::string_view bytes, const std::string& source) {
     if (text::trim(bytes).empty()) return fail(source, "empty file (no text to ingest)");
-    if (bytes.starts_with("%PDF"))
-        return fail(source, "is a PDF; this build reads text letters only (extract the text first)");
     if (looks_binary(bytes))
         return fail(source, "binary file, not text (starts with '" + describe_start(bytes) + "')");
     DecodedText out;

@@ -4,26 +4,66 @@
 #include "ingest/citations.hpp"
 #include "ingest/decode.hpp"
 #include "ingest/identity.hpp"
+#include "ingest/kst_xml.hpp"
+#include "ingest/pdf_text.hpp"
+#include "util/utf8.hpp"
 #include "ingest/layout.hpp"
 #include "ingest/metadata.hpp"
 
 namespace toezeg::ingest {
 
-Result<Document> read_text_document(std::string_view bytes, const std::string& source, const ReadOptions& options) {
-    auto decoded = decode_text(bytes, source);
+namespace {
+
+// Text letters and PDFs: the PDF layout normaliser and metadata read from the text.
+Result<Document> from_layout_text(std::string_view raw, const std::string& source, std::string format) {
+    auto decoded = decode_text(raw, source);
     if (!decoded) return std::unexpected(decoded.error());
     NormalisedText norm = normalise_layout(decoded->text);
     if (norm.body_end == 0 || norm.text.find_first_not_of(" \n") == std::string::npos)
         return fail(source, "no text left after removing page furniture");
-
     Document doc;
     doc.source = source;
+    doc.format = std::move(format);
     doc.text = std::move(norm.text);
     doc.body_end = norm.body_end;
     doc.footnotes = std::move(norm.footnotes);
     doc.warnings = std::move(decoded->warnings);
     doc.warnings.insert(doc.warnings.end(), norm.warnings.begin(), norm.warnings.end());
     doc.meta = parse_metadata(doc.text, doc.body_end);
+    return doc;
+}
+
+// Official XML: structure and metadata come from the XML itself.
+Result<Document> from_xml(std::string_view bytes, const std::string& source) {
+    auto xml = read_kst_xml(bytes, source);
+    if (!xml) return std::unexpected(xml.error());
+    Document doc;
+    doc.source = source;
+    doc.format = "xml";
+    doc.text = utf8::nfc(xml->text.text);
+    doc.body_end = xml->text.body_end;
+    doc.footnotes = std::move(xml->text.footnotes);
+    doc.meta = std::move(xml->meta);
+    doc.meta.doc_type = xml->kind;
+    doc.meta.submitters = std::move(xml->submitters);
+    return doc;
+}
+
+}  // namespace
+
+Result<Document> read_text_document(std::string_view bytes, const std::string& source, const ReadOptions& options) {
+    Result<Document> read = fail(source, "unknown format");
+    if (bytes.starts_with("%PDF")) {
+        auto text = pdf_text(bytes, source);
+        if (!text) return std::unexpected(text.error());
+        read = from_layout_text(*text, source, "pdf");
+    } else if (looks_like_kst_xml(bytes)) {
+        read = from_xml(bytes, source);
+    } else {
+        read = from_layout_text(bytes, source, "text");
+    }
+    if (!read) return std::unexpected(read.error());
+    Document doc = std::move(*read);
     if (!options.date.empty()) {
         if (!Date::parse_iso(options.date)) return fail(options.date, "--date must be a date as YYYY-MM-DD");
         doc.meta.date = options.date;

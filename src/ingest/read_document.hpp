@@ -1,5 +1,5 @@
 #pragma once
-// From a file's bytes to a Document: decode, normalise, parse metadata, cite, identify.
+// From a file's bytes (text, PDF or official XML) to a Document: normalise, parse metadata, cite, identify.
 #include <string>
 #include <string_view>
 

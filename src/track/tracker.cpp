@@ -57,7 +57,7 @@ std::string event_type(const Item& it, bool first) {
         case Status::open: break;
     }
     if (!first) return "repeated";
-    if (it.kind == Kind::motion) return "mentioned";
+    if (it.kind == Kind::motion) return it.rule == "motion.document" ? "made" : "mentioned";
     return it.earlier ? "repeated" : "made";
 }
 
