@@ -29,6 +29,8 @@ int run(int argc, char** argv) {
     setup_link(app, runner);
     setup_unlink(app, runner);
     setup_report(app, runner);
+    setup_fetch(app, runner);
+    setup_ci(app, runner);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

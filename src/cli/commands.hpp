@@ -22,5 +22,7 @@ void setup_item(CLI::App& app, Runner& run);
 void setup_link(CLI::App& app, Runner& run);
 void setup_unlink(CLI::App& app, Runner& run);
 void setup_report(CLI::App& app, Runner& run);
+void setup_fetch(CLI::App& app, Runner& run);
+void setup_ci(CLI::App& app, Runner& run);
 
 }  // namespace toezeg::cli

@@ -1,12 +1,18 @@
 #pragma once
 // Shared test helpers: repository paths, reading seeds, temporary directories.
 #include <filesystem>
-#include <string>
+#include <spawn.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include <string>
+#include <vector>
 
 #include "core/document.hpp"
 #include "ingest/read_document.hpp"
 #include "util/files.hpp"
+
+extern char** environ;
 
 namespace toezeg::test {
 
@@ -39,5 +45,37 @@ struct TempDir {
         return n;
     }
 };
+
+// Runs a program without a shell; returns its exit code and fills `out` with its stdout.
+inline int run_program(std::vector<std::string> args, std::string* out = nullptr) {
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    int fds[2];
+    if (::pipe(fds) != 0) return -1;
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
+    posix_spawn_file_actions_addclose(&actions, fds[0]);
+    pid_t pid;
+    if (posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ) != 0) return -1;
+    ::close(fds[1]);
+    std::string data;
+    char buf[4096];
+    ssize_t n;
+    while ((n = ::read(fds[0], buf, sizeof buf)) > 0) data.append(buf, static_cast<std::size_t>(n));
+    ::close(fds[0]);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    posix_spawn_file_actions_destroy(&actions);
+    if (out) *out = data;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+inline std::string run_program_output(std::vector<std::string> args) {
+    std::string out;
+    run_program(std::move(args), &out);
+    return out;
+}
 
 }  // namespace toezeg::test

@@ -1,8 +1,5 @@
 #include <catch2/catch.hpp>
 
-#include <spawn.h>
-#include <sys/wait.h>
-
 #include <fstream>
 
 #include "db/sqlite.hpp"
@@ -10,36 +7,9 @@
 #include "pipeline/ingest_files.hpp"
 #include "pipeline/store.hpp"
 
-extern char** environ;
-
 using namespace toezeg;
 
 namespace {
-
-// Runs a program without a shell and returns its stdout.
-std::string run_program(std::vector<std::string> args) {
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    int fds[2];
-    REQUIRE(::pipe(fds) == 0);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
-    posix_spawn_file_actions_addclose(&actions, fds[0]);
-    pid_t pid;
-    REQUIRE(posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ) == 0);
-    ::close(fds[1]);
-    std::string out;
-    char buf[4096];
-    ssize_t n;
-    while ((n = ::read(fds[0], buf, sizeof buf)) > 0) out.append(buf, static_cast<std::size_t>(n));
-    ::close(fds[0]);
-    int status = 0;
-    ::waitpid(pid, &status, 0);
-    posix_spawn_file_actions_destroy(&actions);
-    return out;
-}
 
 // Every table's rows (bar timestamps that differ by nature), for comparing two indexes.
 std::string dump(const std::filesystem::path& db_path) {
@@ -96,10 +66,10 @@ TEST_CASE("store: ingest, unchanged re-ingest, new version, reindex, git history
         CHECK(dup[0].kind == "near-duplicate");
     }
     // The git CLI tells the story: one commit per version.
-    auto log = run_program({"git", "--git-dir", paths.git().string(), "log", "--format=%s"});
+    auto log = test::run_program_output({"git", "--git-dir", paths.git().string(), "log", "--format=%s"});
     CHECK(log.find("Ingest kst-32317-987 version 2\n") == 0);
     CHECK(std::count(log.begin(), log.end(), '\n') == 6);
-    auto shown = run_program({"git", "--git-dir", paths.git().string(), "show", "HEAD:documents/kst-32317-987/text.txt"});
+    auto shown = test::run_program_output({"git", "--git-dir", paths.git().string(), "show", "HEAD:documents/kst-32317-987/text.txt"});
     CHECK(shown.find("Naschrift: het kabinet zal uw Kamer") != std::string::npos);
 
     // reindex rebuilds the same content from git alone.

@@ -1,0 +1,66 @@
+#include "fetch/sync_feed.hpp"
+
+#include <pugixml.hpp>
+
+namespace toezeg::fetch {
+
+namespace {
+
+std::string_view local(const char* name) {
+    std::string_view n(name);
+    auto colon = n.find(':');
+    return colon == std::string_view::npos ? n : n.substr(colon + 1);
+}
+
+pugi::xml_node child_local(const pugi::xml_node& node, std::string_view name) {
+    for (auto& c : node.children())
+        if (local(c.name()) == name) return c;
+    return {};
+}
+
+std::string attr_local(const pugi::xml_node& node, std::string_view name) {
+    for (auto& a : node.attributes())
+        if (local(a.name()) == name) return a.value();
+    return "";
+}
+
+}  // namespace
+
+std::string skiptoken_of(const std::string& url) {
+    auto pos = url.find("skiptoken=");
+    if (pos == std::string::npos) return "";
+    auto end = url.find('&', pos);
+    return url.substr(pos + 10, end == std::string::npos ? std::string::npos : end - pos - 10);
+}
+
+Result<FeedPage> parse_feed_page(std::string_view xml, const std::string& source) {
+    pugi::xml_document doc;
+    auto parsed = doc.load_buffer(xml.data(), xml.size());
+    if (!parsed) return fail(source, std::string("feed is not well-formed XML: ") + parsed.description());
+    auto feed = doc.first_child();
+    if (local(feed.name()) != "feed") return fail(source, "not an Atom feed (root element is <" + std::string(feed.name()) + ">)");
+    FeedPage page;
+    for (auto& node : feed.children()) {
+        std::string_view name = local(node.name());
+        if (name == "link" && std::string_view(node.attribute("rel").value()) == "next") page.next = node.attribute("href").value();
+        if (name != "entry") continue;
+        auto content = child_local(node, "content");
+        for (auto& entity : content.children()) {
+            if (local(entity.name()) != "document") continue;  // other entity types are not letters
+            FeedDocument d;
+            d.id = attr_local(entity, "id");
+            d.deleted = attr_local(entity, "verwijderd") == "true";
+            d.updated = attr_local(entity, "bijgewerkt");
+            d.soort = child_local(entity, "soort").text().get();
+            d.number = child_local(entity, "documentNummer").text().get();
+            d.title = child_local(entity, "titel").text().get();
+            d.subject = child_local(entity, "onderwerp").text().get();
+            d.date = std::string(child_local(entity, "datum").text().get()).substr(0, 10);
+            d.content_type = child_local(entity, "contentType").text().get();
+            if (!d.id.empty()) page.documents.push_back(std::move(d));
+        }
+    }
+    return page;
+}
+
+}  // namespace toezeg::fetch

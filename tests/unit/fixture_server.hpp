@@ -1,0 +1,120 @@
+#pragma once
+// A small HTTP/1.1 server on 127.0.0.1 for the fetch tests: fixed answers per path,
+// answers that fail a given number of times first, and answers that never come in time.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <map>
+#include <mutex>
+#include <string>
+#include <thread>
+
+namespace toezeg::test {
+
+struct Route {
+    std::string body;
+    std::string content_type = "application/xml";
+    int fail_first = 0;    // answer 500 this many times before the real answer
+    int delay_ms = 0;      // wait this long before answering (for timeouts)
+};
+
+class FixtureServer {
+public:
+    FixtureServer() {
+        m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        int one = 1;
+        ::setsockopt(m_fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        addr.sin_port = 0;
+        ::bind(m_fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+        socklen_t len = sizeof addr;
+        ::getsockname(m_fd, reinterpret_cast<sockaddr*>(&addr), &len);
+        m_port = ntohs(addr.sin_port);
+        ::listen(m_fd, 16);
+        m_thread = std::thread([this] { serve(); });
+    }
+    ~FixtureServer() {
+        m_stop = true;
+        ::shutdown(m_fd, SHUT_RDWR);
+        ::close(m_fd);
+        m_thread.join();
+    }
+    std::string base() const { return "http://127.0.0.1:" + std::to_string(m_port); }
+    void route(const std::string& path, Route r) {
+        std::lock_guard lock(m_mutex);
+        m_routes[path] = std::move(r);
+    }
+    int hits(const std::string& path) {
+        std::lock_guard lock(m_mutex);
+        return m_hits[path];
+    }
+    int total_hits() {
+        std::lock_guard lock(m_mutex);
+        int n = 0;
+        for (auto& [p, h] : m_hits) n += h;
+        return n;
+    }
+
+private:
+    void serve() {
+        while (!m_stop) {
+            int client = ::accept(m_fd, nullptr, nullptr);
+            if (client < 0) break;
+            std::thread([this, client] { answer(client); }).detach();
+        }
+    }
+    void answer(int client) {
+        std::string request;
+        char buf[4096];
+        while (request.find("\r\n\r\n") == std::string::npos) {
+            ssize_t n = ::read(client, buf, sizeof buf);
+            if (n <= 0) break;
+            request.append(buf, static_cast<std::size_t>(n));
+        }
+        std::string path = request.substr(4, request.find(' ', 4) - 4);
+        Route r;
+        bool found = false, fail_now = false;
+        {
+            std::lock_guard lock(m_mutex);
+            ++m_hits[path];
+            auto it = m_routes.find(path);
+            if (it != m_routes.end()) {
+                found = true;
+                if (it->second.fail_first > 0) {
+                    --it->second.fail_first;
+                    fail_now = true;
+                }
+                r = it->second;
+            }
+        }
+        if (r.delay_ms) std::this_thread::sleep_for(std::chrono::milliseconds(r.delay_ms));
+        std::string status = !found ? "404 Not Found" : fail_now ? "500 Internal Server Error" : "200 OK";
+        std::string body = found && !fail_now ? r.body : status;
+        std::string head = "HTTP/1.1 " + status + "\r\nContent-Type: " + r.content_type +
+                           "\r\nContent-Length: " + std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n";
+        std::string all = head + body;
+        std::size_t sent = 0;
+        while (sent < all.size()) {
+            ssize_t n = ::write(client, all.data() + sent, all.size() - sent);
+            if (n <= 0) break;
+            sent += static_cast<std::size_t>(n);
+        }
+        ::close(client);
+    }
+
+    int m_fd = -1;
+    int m_port = 0;
+    std::atomic<bool> m_stop{false};
+    std::thread m_thread;
+    std::mutex m_mutex;
+    std::map<std::string, Route> m_routes;
+    std::map<std::string, int> m_hits;
+};
+
+}  // namespace toezeg::test

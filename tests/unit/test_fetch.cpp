@@ -1,0 +1,160 @@
+#include <catch2/catch.hpp>
+
+#include "db/tracked_items.hpp"
+#include "fetch/sync_feed.hpp"
+#include "fixture_server.hpp"
+#include "helpers.hpp"
+#include "pipeline/fetch_run.hpp"
+#include "pipeline/store.hpp"
+
+using namespace toezeg;
+
+namespace {
+
+std::string with_base(std::string text, const std::string& base) {
+    for (std::size_t pos; (pos = text.find("{{BASE}}")) != std::string::npos;) text.replace(pos, 8, base);
+    return text;
+}
+
+// The fixture service: two feed pages and the files behind their entries.
+void serve_feed(test::FixtureServer& server, int resource_failures = 0) {
+    std::string feed = "/SyncFeed/2.0/Feed?category=Document";
+    server.route(feed, {with_base(test::read_source("tests/data/feed/page1.xml"), server.base())});
+    server.route(feed + "&skiptoken=2002", {with_base(test::read_source("tests/data/feed/page2.xml"), server.base())});
+    std::string res = "/SyncFeed/2.0/Resources/0b1c2d3e-0000-4000-8000-00000000000";
+    server.route(res + "1", {test::read_source("corpus/004_a4a7fe74bfd62a91.txt"), "text/plain", resource_failures});
+    server.route(res + "2", {test::read_source("tests/data/xml/kst-36196-12-motie-podt-koekkoek.xml"), "application/xml"});
+    server.route(res + "3", {test::read_source("tests/data/pdf/003_seed.pdf"), "application/pdf"});
+    server.route(res + "4", {test::read_source("tests/data/letters/l08_szw_verzamelbrief.txt"), "text/plain"});
+}
+
+pipeline::FetchOptions quick(const std::string& base) {
+    pipeline::FetchOptions o;
+    o.base_url = base;
+    o.http.min_interval_ms = 0;
+    o.http.backoff_ms = 10;
+    o.http.total_timeout_ms = 2000;
+    return o;
+}
+
+struct Fixture {
+    test::TempDir tmp;
+    pipeline::StorePaths paths{tmp.path / "store"};
+    Fixture() { REQUIRE(pipeline::Store::init(paths)); }
+    pipeline::Store open() {
+        auto s = pipeline::Store::open(paths, pipeline::Access::write);
+        REQUIRE(s);
+        return std::move(*s);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("fetch: pages, deletions, a retried 500, the position kept, and an unchanged re-run", "[fetch]") {
+    test::FixtureServer server;
+    serve_feed(server, 1);  // the first file answers 500 once
+    Fixture f;
+    auto store = f.open();
+    auto report = pipeline::run_fetch(store, quick(server.base()));
+    REQUIRE(report);
+    CHECK(report->pages == 2);
+    CHECK(report->entries == 5);
+    CHECK(report->errors.empty());
+    REQUIRE(report->ingested.size() == 4);
+    CHECK(report->ingested[0].id == "kst-32317-994");
+    CHECK(report->ingested[1].id == "kst-36196-12");
+    CHECK(report->ingested[2].outcome == pipeline::Outcome::added);  // the PDF of seed 003
+    REQUIRE(report->deleted.size() == 1);
+    CHECK(report->deleted[0] == "0b1c2d3e-0000-4000-8000-000000000009");
+    CHECK(server.hits("/SyncFeed/2.0/Resources/0b1c2d3e-0000-4000-8000-000000000001") == 2);
+    auto state = store.corpus().read_file("state/fetch.json");
+    REQUIRE(state);
+    CHECK(state->find("\"next\": \"2002\"") != std::string::npos);
+
+    auto head = store.corpus().head();
+    int requests = server.total_hits();
+    auto again = pipeline::run_fetch(store, quick(server.base()));
+    REQUIRE(again);
+    CHECK(again->ingested.empty());
+    CHECK(again->pages == 1);                    // resumed at the stored position
+    CHECK(server.total_hits() == requests + 1);  // one feed page, no files
+    CHECK(store.corpus().head() == head);        // nothing committed
+}
+
+TEST_CASE("fetch: filters by kind and dossier", "[fetch]") {
+    test::FixtureServer server;
+    serve_feed(server);
+    Fixture f;
+    auto store = f.open();
+    auto options = quick(server.base());
+    options.soort = "Brief regering";
+    options.dossier = "32317";
+    auto report = pipeline::run_fetch(store, options);
+    REQUIRE(report);
+    std::vector<std::string> ids;
+    for (auto& r : report->ingested) ids.push_back(r.id);
+    CHECK(ids == std::vector<std::string>{"kst-32317-994"});  // the PDF letter names no dossier
+    CHECK(report->skipped == 3);
+}
+
+TEST_CASE("fetch: a timeout, a server error and no network are reported clearly", "[fetch]") {
+    Fixture f;
+    auto store = f.open();
+    {
+        test::FixtureServer server;
+        server.route("/SyncFeed/2.0/Feed?category=Document", {"<feed/>", "application/xml", 0, 3000});
+        auto options = quick(server.base());
+        options.http.total_timeout_ms = 300;
+        options.http.attempts = 2;
+        auto report = pipeline::run_fetch(store, options);
+        REQUIRE_FALSE(report);
+        CHECK(report.error().message.find("after 2 tries") != std::string::npos);
+        CHECK(report.error().message.find("Timeout") != std::string::npos);
+    }
+    {
+        test::FixtureServer server;
+        server.route("/SyncFeed/2.0/Feed?category=Document", {"x", "application/xml", 10});
+        auto report = pipeline::run_fetch(store, quick(server.base()));
+        REQUIRE_FALSE(report);
+        CHECK(report.error().message == "HTTP 500 after 3 tries");
+    }
+    auto offline = pipeline::run_fetch(store, quick("http://127.0.0.1:9"));
+    REQUIRE_FALSE(offline);
+    CHECK(offline.error().message.find("cannot reach the service") == 0);
+}
+
+TEST_CASE("ci mode twice: the second run fetches nothing, commits nothing and exits 0", "[fetch][ci]") {
+    test::FixtureServer server;
+    serve_feed(server);
+    test::TempDir tmp;
+    std::string store = (tmp.path / "store").string(), out = (tmp.path / "reports").string();
+    std::vector<std::string> args = {TOEZEG_BINARY, "ci", "--store", store, "--out", out, "--base-url", server.base(),
+                                     "--as-of", "2026-03-23", "--timeout", "5"};
+    ::setenv("TOEZEG_FETCH_INTERVAL_MS", "0", 1);
+    std::string first;
+    CHECK(test::run_program(args, &first) == 0);
+    CHECK(first.find("## Nieuwe documenten (4)") != std::string::npos);
+    CHECK(first.find("## Nieuwe toezeggingen en moties (") != std::string::npos);
+    CHECK(std::filesystem::exists(tmp.path / "reports" / "index.html"));
+    auto head = test::run_program_output({"git", "--git-dir", store + "/corpus.git", "rev-parse", "HEAD"});
+    std::string second;
+    CHECK(test::run_program(args, &second) == 0);
+    CHECK(second.find("## Nieuwe documenten (0)") != std::string::npos);
+    CHECK(second.find("## Statuswijzigingen (0)") != std::string::npos);
+    CHECK(test::run_program_output({"git", "--git-dir", store + "/corpus.git", "rev-parse", "HEAD"}) == head);
+    // Overdue items fail the job only when asked to.
+    CHECK(test::run_program({TOEZEG_BINARY, "ci", "--store", store, "--out", out, "--no-fetch", "--fail-on", "overdue",
+                             "--as-of", "2027-06-01"}) == 1);
+    ::unsetenv("TOEZEG_FETCH_INTERVAL_MS");
+}
+
+TEST_CASE("feed parsing: entities, deletions and the next page", "[fetch]") {
+    auto page = fetch::parse_feed_page(with_base(test::read_source("tests/data/feed/page1.xml"), "http://x"), "page1");
+    REQUIRE(page);
+    REQUIRE(page->documents.size() == 2);
+    CHECK(page->documents[0].soort == "Brief regering");
+    CHECK(page->documents[0].number == "2026D04400");
+    CHECK(page->documents[1].content_type == "application/xml");
+    CHECK(fetch::skiptoken_of(page->next) == "2002");
+    CHECK_FALSE(fetch::parse_feed_page("<html></html>", "x"));
+}
