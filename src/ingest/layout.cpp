@@ -97,7 +97,7 @@ bool is_url_line(std::string_view s) {
 void mark_furniture(std::vector<Line>& lines) {
     static const RE2 k_running_head(
         R"((?i)^(?:tweede|eerste) kamer(?: der staten-generaal)?,? (?:vergaderjaar )?\d{4}\s*[-–/]\s*\d{2,4},?.*(?:nr\.?\s*\d+|\d)\s*\d*$)");
-    static const RE2 k_page_number(R"(^(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?$|^(?i:pagina|blad) \d+ (?:van|/) \d+$)");
+    static const RE2 k_page_number(R"(^(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?$|^(?i:pagina|blad) \d+(?: (?:van|/) \d+)?$)");
     static const RE2 k_letterhead_page(R"((?i)^(?:datum|kenmerk|ons kenmerk|onze referentie|pagina)\b.*\bpagina \d+ van \d+\s*$)");
     static const RE2 k_return_address(R"((?i)^>?\s*retouradres\b)");
     std::map<std::string, int> counts;
@@ -246,15 +246,19 @@ private:
     bool starts_new_paragraph(const Line& prev, const Line& next, bool blank, bool page) const {
         char32_t first = first_cp(next.text);
         bool capital = utf8::is_upper(first) || utf8::is_digit(first) || first == U'‘' || first == '"';
-        if (page && !blank) return ends_sentence(prev.text) && capital;
-        if (page && blank) return !(!ends_sentence(prev.text) && utf8::is_lower(first));
+        // Across a page break a sentence goes on when the page ended mid-sentence: the next
+        // word is lower case, or the last one cannot end a sentence ("Justitie en | Veiligheid").
+        bool continues = !ends_sentence(prev.text) &&
+                         (utf8::is_lower(first) || k_function_words.contains(utf8::to_lower(last_word(prev.text))));
+        if (page) return !continues && (blank || (ends_sentence(prev.text) && capital));
         if (blank) return true;
         if (starts_list_item(next.text)) return true;
         if (!capital || prev.text.ends_with(",") || prev.text.ends_with("-")) return false;
         if (code_points(prev.text) * 100 < m_typical * 60) return true;
         // A heading without final punctuation, followed by a sentence that starts with an
         // ordinary opening word ("Vanaf", "In"): the previous line cannot end mid-sentence there.
-        return !ends_sentence(prev.text) && !k_function_words.contains(utf8::to_lower(last_word(prev.text))) &&
+        return code_points(prev.text) * 100 < m_typical * 92 && !ends_sentence(prev.text) &&
+               !k_function_words.contains(utf8::to_lower(last_word(prev.text))) &&
                k_sentence_openers.contains(utf8::to_lower(first_word(next.text)));
     }
 
@@ -306,7 +310,9 @@ private:
     std::size_t m_typical = 80;
     inline static const std::set<std::string> k_function_words = {
         "de", "het", "een", "van", "voor", "aan", "met", "op", "in", "door", "en", "of", "tot", "over", "bij",
-        "naar", "te", "om", "dat", "die", "als", "uit", "onder", "tegen", "zijn", "haar", "hun", "deze", "dit"};
+        "naar", "te", "om", "dat", "die", "als", "uit", "onder", "tegen", "zijn", "haar", "hun", "deze", "dit",
+        // words a name follows: "het lid / De Hoop", "de motie / Van der Plas"
+        "lid", "leden", "heer", "mevrouw", "motie", "moties", "minister", "staatssecretaris", "kamerlid"};
     inline static const std::set<std::string> k_sentence_openers = {
         "de", "het", "een", "in", "op", "bij", "met", "voor", "na", "naar", "vanaf", "tijdens", "voorafgaand",
         "ook", "daarnaast", "verder", "hierbij", "hiermee", "zoals", "er", "wij", "ik", "u", "uw", "sinds",
