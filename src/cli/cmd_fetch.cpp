@@ -8,6 +8,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
+#include "cli/store_access.hpp"
 #include "core/date.hpp"
 #include "db/tracked_items.hpp"
 #include "pipeline/fetch_run.hpp"
@@ -68,25 +69,17 @@ void setup_fetch(CLI::App& app, Runner& run) {
     add_fetch_flags(cmd, *f);
     cmd->callback([&run, store, f] {
         run = [store, f] {
-            auto opened = pipeline::Store::open(pipeline::resolve_store(*store), pipeline::Access::write);
-            if (!opened) {
-                print_error(opened.error());
-                return k_exit_fatal;
-            }
+            auto opened = open_store(*store, pipeline::Access::write);
+            if (!opened) return k_exit_fatal;
             auto report = pipeline::run_fetch(*opened, fetch_options(*f));
             if (!report) {
                 print_error(report.error());
                 return k_exit_fatal;
             }
             for (auto& e : report->errors) print_error(e);
-            std::vector<std::string> warnings;
-            auto tracked = opened->retrack(warnings);
-            for (auto& w : warnings) print_warning("tracking", w);
+            auto tracked = retrack(*opened);
             print_fetch(*report, std::cout);
-            if (!tracked) {
-                print_error(tracked.error());
-                return k_exit_fatal;
-            }
+            if (!tracked) return k_exit_fatal;
             return report->errors.empty() ? k_exit_ok : k_exit_some_failed;
         };
     });
@@ -124,17 +117,8 @@ void setup_ci(CLI::App& app, Runner& run) {
                     return k_exit_fatal;
                 }
             std::string as_of = o->as_of.empty() ? Date::today().iso() : o->as_of;
-            auto paths = pipeline::resolve_store(o->store);
-            if (!std::filesystem::exists(paths.git() / "HEAD"))
-                if (auto made = pipeline::Store::init(paths); !made) {
-                    print_error(made.error());
-                    return k_exit_fatal;
-                }
-            auto store = pipeline::Store::open(paths, pipeline::Access::write);
-            if (!store) {
-                print_error(store.error());
-                return k_exit_fatal;
-            }
+            auto store = open_store(o->store, pipeline::Access::write, true);
+            if (!store) return k_exit_fatal;
             std::map<std::string, std::string> before;
             for (auto& t : db::load_tracked_summaries(store->index().database(), {})) before[t.id] = t.status;
 
@@ -154,9 +138,7 @@ void setup_ci(CLI::App& app, Runner& run) {
                 if (r.outcome == pipeline::Outcome::failed) errors.push_back(r.error);
                 results.push_back(std::move(r));
             }
-            std::vector<std::string> warnings;
-            auto tracked = store->retrack(warnings);
-            if (!tracked) errors.push_back(tracked.error());
+            if (!retrack(*store)) errors.push_back(Error{"tracking", "could not recompute the tracked items"});
             report::ReportOptions ro;
             ro.out_dir = o->out;
             ro.as_of = as_of;

@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
+#include "cli/store_access.hpp"
 #include "pipeline/store.hpp"
 #include "util/word_diff.hpp"
 
@@ -22,15 +23,6 @@ struct Common {
 void add_common(CLI::App* cmd, Common& c) {
     cmd->add_option("--store", c.store, "Store directory (default: $TOEZEG_STORE, else .toezeg)");
     cmd->add_flag("--json", c.json_out, "Print JSON (JSON Lines for lists)");
-}
-
-std::optional<pipeline::Store> open_for_reading(const std::string& flag) {
-    auto store = pipeline::Store::open(pipeline::resolve_store(flag), pipeline::Access::read);
-    if (!store) {
-        print_error(store.error());
-        return std::nullopt;
-    }
-    return std::move(*store);
 }
 
 std::string iso_time(long long seconds) {
@@ -74,7 +66,7 @@ void setup_list(CLI::App& app, Runner& run) {
     add_common(cmd, *c);
     cmd->callback([&run, c] {
         run = [c] {
-            auto store = open_for_reading(c->store);
+            auto store = open_store(c->store, pipeline::Access::read);
             if (!store) return k_exit_fatal;
             std::vector<std::vector<std::string>> rows;
             if (!c->json_out) rows.push_back({"ID", "DATE", "VERSIONS", "TITLE"});
@@ -101,7 +93,7 @@ void setup_log(CLI::App& app, Runner& run) {
     cmd->add_option("id", *id, "Document id")->required();
     cmd->callback([&run, c, id] {
         run = [c, id] {
-            auto store = open_for_reading(c->store);
+            auto store = open_store(c->store, pipeline::Access::read);
             if (!store) return k_exit_fatal;
             std::string doc_id;
             int version = 0;
@@ -130,7 +122,7 @@ void setup_show(CLI::App& app, Runner& run) {
     cmd->add_option("id", *ref, "Document id, optionally with @version")->required();
     cmd->callback([&run, c, ref] {
         run = [c, ref] {
-            auto store = open_for_reading(c->store);
+            auto store = open_store(c->store, pipeline::Access::read);
             if (!store) return k_exit_fatal;
             std::string id;
             int version = 0;
@@ -181,7 +173,7 @@ void setup_diff(CLI::App& app, Runner& run) {
     cmd->add_option("versions", *versions, "Two version numbers N M")->expected(0, 2);
     cmd->callback([&run, c, id, versions] {
         run = [c, id, versions] {
-            auto store = open_for_reading(c->store);
+            auto store = open_store(c->store, pipeline::Access::read);
             if (!store) return k_exit_fatal;
             std::string doc_id;
             int latest = 0;

@@ -4,6 +4,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
+#include "cli/store_access.hpp"
 #include "core/date.hpp"
 #include "pipeline/store.hpp"
 #include "report/site.hpp"
@@ -23,11 +24,8 @@ void setup_report(CLI::App& app, Runner& run) {
     cmd->add_option("--templates", o->templates, "Folder with templates that replace the built-in ones by name");
     cmd->callback([&run, o] {
         run = [o] {
-            auto store = pipeline::Store::open(pipeline::resolve_store(o->store), pipeline::Access::read);
-            if (!store) {
-                print_error(store.error());
-                return k_exit_fatal;
-            }
+            auto store = open_store(o->store, pipeline::Access::read);
+            if (!store) return k_exit_fatal;
             report::ReportOptions options;
             options.out_dir = o->out;
             options.as_of = o->as_of.empty() ? Date::today().iso() : o->as_of;

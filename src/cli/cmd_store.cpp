@@ -4,6 +4,8 @@
 
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
+#include "cli/store_access.hpp"
+#include "db/tracked_items.hpp"
 #include "pipeline/ingest_files.hpp"
 #include "pipeline/store.hpp"
 
@@ -52,18 +54,8 @@ void setup_ingest(CLI::App& app, Runner& run) {
     cmd->add_flag("--init", o->init, "Create the store first when there is none");
     cmd->callback([&run, o] {
         run = [o] {
-            auto paths = pipeline::resolve_store(o->store);
-            if (o->init && !std::filesystem::exists(paths.git() / "HEAD")) {
-                if (auto made = pipeline::Store::init(paths); !made) {
-                    print_error(made.error());
-                    return k_exit_fatal;
-                }
-            }
-            auto store = pipeline::Store::open(paths, pipeline::Access::write);
-            if (!store) {
-                print_error(store.error());
-                return k_exit_fatal;
-            }
+            auto store = open_store(o->store, pipeline::Access::write, o->init);
+            if (!store) return k_exit_fatal;
             if (!o->ingest.as_id.empty() && o->paths.size() != 1) {
                 print_error(Error{"--as", "takes exactly one file"});
                 return k_exit_fatal;
@@ -84,13 +76,11 @@ void setup_ingest(CLI::App& app, Runner& run) {
                 rows.push_back({line, r.id, "v" + std::to_string(r.version), r.source + (r.note.empty() ? "" : "  (" + r.note + ")")});
             }
             std::cout << format_table(rows);
-            std::vector<std::string> warnings;
-            auto tracked = store->retrack(warnings);
-            for (auto& w : warnings) print_warning("tracking", w);
-            if (!tracked) {
-                print_error(tracked.error());
-                return k_exit_fatal;
-            }
+            // Tracking only changes when a document or version was added.
+            std::optional<std::size_t> tracked;
+            if (counts[0] + counts[1] > 0) tracked = retrack(*store);
+            else tracked = db::load_tracked_summaries(store->index().database(), {}).size();
+            if (!tracked) return k_exit_fatal;
             std::cout << files->size() << " file" << (files->size() == 1 ? "" : "s") << ": " << counts[0] << " new, "
                       << counts[1] << " new version" << (counts[1] == 1 ? "" : "s") << ", " << counts[2]
                       << " unchanged, " << counts[3] << " failed; " << *tracked << " tracked items\n";

@@ -6,6 +6,7 @@
 #include "cli/output.hpp"
 #include "core/date.hpp"
 #include "db/tracked_items.hpp"
+#include "cli/store_access.hpp"
 #include "pipeline/store.hpp"
 #include "report/exports.hpp"
 #include "util/text.hpp"
@@ -20,15 +21,6 @@ bool valid_date_option(const std::string& value, const char* name) {
     if (value.empty() || Date::parse_iso(value)) return true;
     print_error(Error{name, "must be a date as YYYY-MM-DD, not '" + value + "'"});
     return false;
-}
-
-std::optional<pipeline::Store> open_store(const std::string& flag, pipeline::Access access) {
-    auto store = pipeline::Store::open(pipeline::resolve_store(flag), access);
-    if (!store) {
-        print_error(store.error());
-        return std::nullopt;
-    }
-    return std::move(*store);
 }
 
 }  // namespace
@@ -194,13 +186,8 @@ void setup_link(CLI::App& app, Runner& run) {
                 print_error(added.error());
                 return k_exit_fatal;
             }
-            std::vector<std::string> warnings;
-            auto n = store->retrack(warnings);
-            for (auto& w : warnings) print_warning("tracking", w);
-            if (!n) {
-                print_error(n.error());
-                return k_exit_fatal;
-            }
+            auto n = retrack(*store);
+            if (!n) return k_exit_fatal;
             std::cout << "linked " << text::join(o->ids, " ") << "; " << *n << " tracked items\n";
             return k_exit_ok;
         };
@@ -235,13 +222,8 @@ void setup_unlink(CLI::App& app, Runner& run) {
                 print_error(added.error());
                 return k_exit_fatal;
             }
-            std::vector<std::string> warnings;
-            auto n = store->retrack(warnings);
-            for (auto& w : warnings) print_warning("tracking", w);
-            if (!n) {
-                print_error(n.error());
-                return k_exit_fatal;
-            }
+            auto n = retrack(*store);
+            if (!n) return k_exit_fatal;
             std::cout << "unlinked " << o->doc << " from " << o->id << " (now " << o->id << "~" << o->doc << "); " << *n
                       << " tracked items\n";
             return k_exit_ok;

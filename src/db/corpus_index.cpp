@@ -177,18 +177,22 @@ std::vector<DuplicateCandidate> CorpusIndex::near_duplicates(const std::vector<s
                                                              const std::string& except_id, double threshold) {
     std::vector<DuplicateCandidate> out;
     if (fingerprints.size() < 3) return out;
+    // Sentences that stand in many letters are boilerplate ("Hierbij bieden wij ..."), no
+    // sign of a near-duplicate: they are left out, which also keeps this query small.
     std::map<std::string, int> shared;
-    auto st = m_db.prepare("SELECT doc_id FROM fingerprints WHERE hash = ?1");
+    auto st = m_db.prepare("SELECT doc_id FROM fingerprints WHERE hash = ?1 LIMIT 51");
     for (auto h : fingerprints) {
         st.bind(1, h);
-        while (st.step()) {
-            auto id = st.text(0);
-            if (id != except_id) ++shared[id];
-        }
+        std::vector<std::string> ids;
+        while (st.step()) ids.push_back(st.text(0));
         st.reset();
+        if (ids.size() > 50) continue;
+        for (auto& id : ids)
+            if (id != except_id) ++shared[id];
     }
     auto count = m_db.prepare("SELECT count(*) FROM fingerprints WHERE doc_id = ?1");
     for (auto& [id, n] : shared) {
+        if (n < 3) continue;
         count.bind(1, id);
         count.step();
         auto theirs = count.integer(0);
@@ -196,7 +200,7 @@ std::vector<DuplicateCandidate> CorpusIndex::near_duplicates(const std::vector<s
         // Containment of the smaller text in the larger: a letter sent alone and with its annex.
         double smaller = static_cast<double>(std::min<std::int64_t>(theirs, static_cast<std::int64_t>(fingerprints.size())));
         double c = smaller > 0 ? n / smaller : 0;
-        if (n >= 3 && c >= threshold) out.push_back(DuplicateCandidate{id, c});
+        if (c >= threshold) out.push_back(DuplicateCandidate{id, c});
     }
     return out;
 }

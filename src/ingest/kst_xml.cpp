@@ -44,7 +44,10 @@ struct Builder {
                 std::string nr = n.child_value("noot.nr");
                 if (!nr.empty()) number = std::atoi(nr.c_str());
                 std::string body;
-                for (auto& al : n.children("noot.al")) body += (body.empty() ? "" : " ") + flat(al);
+                for (auto& al : n.children("noot.al")) {
+                    if (!body.empty()) body += ' ';
+                    body += flat(al);
+                }
                 if (body.empty()) body = flat(n);
                 notes.push_back({number, text::collapse_spaces(body)});
                 s += std::to_string(number);

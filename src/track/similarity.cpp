@@ -27,8 +27,9 @@ std::set<std::string> content_words(std::string_view text) {
     return out;
 }
 
-double similarity(std::string_view a, std::string_view b) {
-    auto x = content_words(a), y = content_words(b);
+double similarity(std::string_view a, std::string_view b) { return similarity(content_words(a), content_words(b)); }
+
+double similarity(const std::set<std::string>& x, const std::set<std::string>& y) {
     if (x.empty() || y.empty()) return 0;
     std::size_t shared = 0;
     for (auto& w : x) shared += y.contains(w);

@@ -10,5 +10,6 @@ namespace toezeg::track {
 std::set<std::string> content_words(std::string_view text);
 // Jaccard overlap of the content words, 0..1.
 double similarity(std::string_view a, std::string_view b);
+double similarity(const std::set<std::string>& a, const std::set<std::string>& b);
 
 }  // namespace toezeg::track

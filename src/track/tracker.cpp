@@ -29,12 +29,18 @@ std::string digits_and_dashes(const std::string& ref) {
 
 std::string description(const Item& it) { return it.subject.empty() ? it.evidence : it.subject + " " + it.evidence; }
 
+// The words a mention or an item is compared by, computed once.
+struct Words {
+    std::set<std::string> subject, description;
+};
+
+Words words_of(const Item& it) { return Words{content_words(it.subject), content_words(description(it))}; }
+
 // Subjects say best what a commitment is about; the evidence around them helps less.
-double subject_similarity(const Item& it, const TrackedItem& t) {
-    std::string theirs = t.events.empty() ? "" : t.events.back().evidence;
-    double evidence = similarity(description(it), t.subject + " " + theirs);
-    if (it.subject.empty() || t.subject.empty()) return evidence;
-    return std::max(similarity(it.subject, t.subject), 0.7 * evidence);
+double subject_similarity(const Words& mention, const Words& item) {
+    double evidence = similarity(mention.description, item.description);
+    if (mention.subject.empty() || item.subject.empty()) return evidence;
+    return std::max(similarity(mention.subject, item.subject), 0.7 * evidence);
 }
 
 std::set<std::string> lowered(const std::vector<std::string>& names) {
@@ -128,6 +134,7 @@ private:
         }
         m_items.push_back(std::move(t));
         m_made_in_letter.emplace_back(it.kind == Kind::commitment && !it.earlier ? letter.doc_id : "");
+        m_words.emplace_back();
         return m_items.size() - 1;
     }
 
@@ -139,6 +146,7 @@ private:
 
     std::size_t link_motion(const Letter& letter, const Item& it, const std::vector<std::size_t>& used) {
         auto members = lowered(it.members);
+        Words mine = words_of(it);
         std::vector<std::pair<double, std::size_t>> scored;
         for (std::size_t k = 0; k < m_items.size(); ++k) {
             const auto& t = m_items[k];
@@ -148,19 +156,20 @@ private:
                 continue;  // two different numbers are two motions
             }
             if (members.empty() || lowered(t.members) != members) continue;
-            scored.push_back({0.75 + 0.25 * subject_similarity(it, t), k});
+            scored.push_back({0.75 + 0.25 * subject_similarity(mine, m_words[k]), k});
         }
         return choose(letter, it, scored);
     }
 
     std::size_t link_commitment(const Letter& letter, const Item& it, const std::vector<std::size_t>& used) {
         auto members = lowered(it.members);
+        Words mine = words_of(it);
         std::vector<std::pair<double, std::size_t>> scored;
         for (std::size_t k = 0; k < m_items.size(); ++k) {
             const auto& t = m_items[k];
             if (t.kind != Kind::commitment || std::count(used.begin(), used.end(), k) || touched_by(k, letter.doc_id))
                 continue;
-            double subject = subject_similarity(it, t);
+            double subject = subject_similarity(mine, m_words[k]);
             double score = 0;
             if (it.earlier) {
                 if (!it.made_on.empty() && it.made_on == t.made_on) score += 0.45;
@@ -241,6 +250,7 @@ private:
         if (t.made_on.empty() && !it.made_on.empty()) t.made_on = it.made_on;
         if (t.dossier.empty()) t.dossier = letter.dossier;
         settle(t);
+        m_words[index] = Words{content_words(t.subject), content_words(t.subject + " " + it.evidence)};
     }
 
     TrackedItem* find(const std::string& id) {
@@ -290,6 +300,7 @@ private:
         from->events.push_back(note);
         m_items.push_back(std::move(split));
         m_made_in_letter.emplace_back("");
+        m_words.emplace_back();
     }
 
     static void settle(TrackedItem& t) {
@@ -309,6 +320,7 @@ private:
     std::vector<std::string>& m_warnings;
     std::vector<TrackedItem> m_items;
     std::vector<std::string> m_made_in_letter;  // per item: the stored letter that made it, if any
+    std::vector<Words> m_words;                 // per item: what a new mention is compared with
     std::set<std::string> m_ids;
     double m_confidence = 1.0;
 };
