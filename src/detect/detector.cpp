@@ -7,6 +7,8 @@
 #include <set>
 
 #include "detect/dates.hpp"
+#include "detect/fields.hpp"
+#include "detect/motion_document.hpp"
 #include "detect/people.hpp"
 #include "detect/sentences.hpp"
 #include "util/text.hpp"
@@ -53,38 +55,8 @@ public:
         : m_doc(doc), m_rules(rules), m_reference(reference_date(doc)),
           m_sentences(split_sentences(doc.text, doc.body_end)) {}
 
-    // A motion's own document (official XML): the motion itself, born on its date.
-    std::vector<Item> motion_document() const {
-        Item it;
-        it.kind = Kind::motion;
-        it.status = Status::open;
-        it.rule = "motion.document";
-        it.members = m_doc.meta.submitters;
-        it.member = it.members.empty() ? "" : it.members.front();
-        if (!m_doc.meta.dossier.empty() && !m_doc.meta.number.empty()) it.ref = m_doc.meta.dossier + ", nr. " + m_doc.meta.number;
-        it.made_on = m_doc.meta.date;
-        static const RE2 k_request("(?i)^verzoekt (?:de regering|het kabinet)");
-        std::optional<Span> asks;
-        for (auto& sentence : m_sentences) {
-            std::string_view s = m_doc.slice(sentence.span);
-            if (!RE2::PartialMatch(s, k_request)) continue;
-            asks = asks ? Span{asks->begin, sentence.span.end} : sentence.span;
-        }
-        if (!asks) asks = m_sentences.empty() ? Span{0, 0} : m_sentences.front().span;
-        it.span = *asks;
-        it.evidence = text::shorten(m_doc.slice(*asks), 1200);
-        static const RE2 k_subject("(?i)^verzoekt (?:de regering|het kabinet)\\s+(?:om\\s+)?([^,;]{6,})");
-        std::string subject;
-        if (RE2::PartialMatch(it.evidence, k_subject, &subject)) it.subject = text::shorten(subject, 100);
-        if (auto dl = find_deadline(it.evidence, m_reference)) {
-            it.due = dl->due;
-            it.due_text = dl->text;
-        }
-        return {it};
-    }
-
     std::vector<Item> run() {
-        if (m_doc.meta.doc_type == "motie") return motion_document();
+        if (m_doc.meta.doc_type == "motie") return {motion_document_item(m_doc, m_sentences, m_reference)};
         // Most sentences hold none of the words any rule needs; one scan rules them out.
         static const RE2 k_triggers(
             "(?i)toezeg|toegezeg|\\bzeg|motie|kamer|\\bu\\b|hoogte|terug|informe|bericht|rapporte|stuur|zend");
@@ -462,47 +434,6 @@ private:
         d.item.evidence = std::string(m_doc.slice(chosen));
     }
 
-    std::string subject_of(std::string_view s) const {
-        // The most telling phrase first ("op de hoogte houden van X"), then any "over X".
-        static const RE2 k_specific(
-            "(?i)\\b(?:op de hoogte (?:houden|stellen|brengen) van|terug te komen op|terugkomen op|te informeren over|informeren over|te rapporteren over|in te gaan op|nader in te gaan op)\\s+([^,.;:()\\n]{6,}?)(?:\\s+(?:als afgedaan|te informeren|als uitgevoerd)|[,.;:(\\n]|$)");
-        static const RE2 k_general(
-            "(?i)\\b(?:over|inzake|betreffende|ten aanzien van|gericht op)\\s+([^,.;:()\\n]{6,}?)(?:\\s+(?:als afgedaan|te informeren|als uitgevoerd|is\\b|wordt\\b|uit\\b|informeert\\b)|[,.;:(\\n]|$)");
-        std::string subject;
-        if (!RE2::PartialMatch(s, k_specific, &subject) && !RE2::PartialMatch(s, k_general, &subject)) return "";
-        // A footnote marker glued to the last word ("herkomstlanden2") is no part of it.
-        while (!subject.empty() && subject.back() >= '0' && subject.back() <= '9' && subject.size() > 1 &&
-               utf8::is_letter(static_cast<unsigned char>(subject[subject.size() - 2]) | 0x20))
-            subject.pop_back();
-        return text::shorten(text::trim(subject), 100);
-    }
-
-    std::string made_in(std::string_view s) const {
-        static const RE2 k_event(
-            "(?i)\\b(?:in|tijdens|bij) (?:het|de) ((?:(?:mondelinge|plenaire|schriftelijke|geannoteerde) )?[\\p{L}-]*(?:debat|overleg|vragenuur|agenda|behandeling|bijeenkomst|notaoverleg)|plan van aanpak)\\b((?: [^ ,.;]+){0,8})");
-        std::string head, tail;
-        if (!RE2::PartialMatch(s, k_event, &head, &tail)) return "";
-        static const std::set<std::string> k_stop = {"van", "op", "d.d.", "zegde", "heb", "heeft", "is", "werd", "aan",
-                                                     "toegezegd", "ga", "informeer", "over", "het", "de", "om", "zijn"};
-        std::string out = head;
-        std::size_t pos = 0;
-        std::string t = tail;
-        while (pos < t.size()) {
-            while (pos < t.size() && t[pos] == ' ') ++pos;
-            auto next = t.find(' ', pos);
-            std::string word = t.substr(pos, next == std::string::npos ? std::string::npos : next - pos);
-            if (word.empty()) break;
-            std::string lw = utf8::to_lower(word);
-            // "plenaire behandeling van het wetsvoorstel X": keep "van" when a name follows.
-            if (k_stop.contains(lw) && !(lw == "van" && head.find("behandeling") != std::string::npos)) break;
-            if (lw.size() && lw[0] >= '0' && lw[0] <= '9') break;
-            out += " " + word;
-            if (next == std::string::npos) break;
-            pos = next;
-        }
-        return out;
-    }
-
     Item finish(Draft& d) {
         Item& it = d.item;
         it.earlier = d.earlier;
@@ -522,7 +453,7 @@ private:
             it.actor = find_actor(primary, m_doc.meta);
             if (d.earlier) {
                 if (auto date = first_event_date(primary, m_reference)) it.made_on = date->iso();
-                it.made_in = made_in(primary);
+                it.made_in = made_in_of(primary);
             } else {
                 it.made_on = m_doc.meta.date;
             }

@@ -93,4 +93,23 @@ std::string atom_feed(const std::vector<track::TrackedItem>& items, const std::s
     return tmpl.render(root);
 }
 
+std::vector<std::pair<std::string, std::string>> export_files(const std::vector<track::TrackedItem>& items,
+                                                              const std::vector<db::DocumentRow>& documents,
+                                                              const std::string& as_of, const std::string& feed_template) {
+    json all = json::array();
+    std::string csv = tracked_csv_header();
+    for (auto& t : items) {
+        all.push_back(tracked_to_json(t, as_of));
+        csv += tracked_csv_row(t, as_of);
+    }
+    json docs = json::array();
+    for (auto& d : documents)
+        docs.push_back({{"id", d.id}, {"title", d.title}, {"date", d.date}, {"versions", d.versions}, {"dossier", d.dossier},
+                        {"number", d.number}, {"addressee", d.addressee}, {"page", "docs/" + d.id + ".html"}});
+    return {{"items.json", all.dump(1) + "\n"},
+            {"items.csv", csv},
+            {"documents.json", docs.dump(1) + "\n"},
+            {"feed.xml", atom_feed(items, feed_template)}};
+}
+
 }  // namespace toezeg::report

@@ -17,5 +17,9 @@ std::string tracked_csv_row(const track::TrackedItem& item, const std::string& a
 // Atom: an entry per new item and per change of status, with ids that never change.
 std::string atom_feed(const std::vector<track::TrackedItem>& items, const std::string& feed_template);
 std::string document_file(const std::string& id, int version, int latest);  // "kst-32317-987.html"
+// items.json, items.csv, documents.json and feed.xml, by file name.
+std::vector<std::pair<std::string, std::string>> export_files(const std::vector<track::TrackedItem>& items,
+                                                              const std::vector<db::DocumentRow>& documents,
+                                                              const std::string& as_of, const std::string& feed_template);
 
 }  // namespace toezeg::report

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "util/text.hpp"
+
 namespace toezeg::report {
 
 std::string date_label(const std::string& iso) {
@@ -29,6 +31,13 @@ std::string event_label(const std::string& type) {
     if (type == "linked") return "handmatig gekoppeld";
     if (type == "unlinked") return "handmatig ontkoppeld";
     return type;
+}
+
+std::string item_summary(const track::TrackedItem& t) {
+    if (!t.subject.empty()) return t.subject;
+    for (auto& e : t.events)
+        if (!e.evidence.empty() && e.evidence[0] != '(') return text::shorten(e.evidence, 110);
+    return t.id;
 }
 
 std::string IsoWeek::label() const {

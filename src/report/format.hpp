@@ -4,6 +4,7 @@
 
 #include "core/date.hpp"
 #include "core/item.hpp"
+#include "track/tracker.hpp"
 
 namespace toezeg::report {
 
@@ -12,6 +13,8 @@ std::string status_class(Status status, bool overdue);  // CSS class
 std::string status_label(Status status, bool overdue);  // "Openstaand", "Verlopen", ...
 std::string kind_label(Kind kind);                       // "Toezegging", "Motie"
 std::string event_label(const std::string& type);        // "voldaan", "termijn gewijzigd", ...
+// What a tracked item is about: its subject, else the first quoted evidence, else its id.
+std::string item_summary(const track::TrackedItem& item);
 
 struct IsoWeek {
     int year = 0, week = 0;

@@ -86,14 +86,7 @@ private:
     }
 
     void remove_stale(const std::string& sub) {
-        std::error_code ec;
-        for (auto& entry : fs::directory_iterator(m_opt.out_dir / sub, ec)) {
-            std::string relative = sub + "/" + entry.path().filename().string();
-            if (entry.path().extension() == ".html" && !m_written.contains(relative)) {
-                fs::remove(entry.path(), ec);
-                ++m_stats.removed;
-            }
-        }
+        m_stats.removed += files::remove_others(m_opt.out_dir / sub, ".html", sub + "/", m_written);
     }
 
     Result<std::string> render(const std::string& name, mus::data& data, const std::string& root) {
@@ -133,12 +126,7 @@ private:
 
     bool overdue(const track::TrackedItem& t) const { return track::is_overdue(t, m_opt.as_of); }
 
-    static std::string summary(const track::TrackedItem& t) {
-        if (!t.subject.empty()) return t.subject;
-        for (auto& e : t.events)
-            if (!e.evidence.empty() && e.evidence[0] != '(') return text::shorten(e.evidence, 110);
-        return t.id;
-    }
+    static std::string summary(const track::TrackedItem& t) { return item_summary(t); }
 
     std::string event_link(const track::Event& e) const {
         auto it = m_latest_version.find(e.doc);
@@ -475,23 +463,11 @@ private:
     }
 
     Result<void> write_exports() {
-        json items = json::array();
-        std::string csv = tracked_csv_header();
-        for (auto& t : m_items) {
-            items.push_back(tracked_to_json(t, m_opt.as_of));
-            csv += tracked_csv_row(t, m_opt.as_of);
-        }
-        put("items.json", items.dump(1) + "\n");
-        put("items.csv", csv);
-        json docs = json::array();
-        for (auto& doc : m_docs)
-            docs.push_back({{"id", doc.row.id}, {"title", doc.row.title}, {"date", doc.row.date}, {"versions", doc.row.versions},
-                            {"dossier", doc.row.dossier}, {"number", doc.row.number}, {"addressee", doc.row.addressee},
-                            {"page", "docs/" + doc.row.id + ".html"}});
-        put("documents.json", docs.dump(1) + "\n");
         auto feed = m_templates.get("feed.mustache");
         if (!feed) return std::unexpected(feed.error());
-        put("feed.xml", atom_feed(m_items, *feed));
+        std::vector<db::DocumentRow> rows;
+        for (auto& doc : m_docs) rows.push_back(doc.row);
+        for (auto& [file, content] : export_files(m_items, rows, m_opt.as_of, *feed)) put(file, content);
         return {};
     }
 

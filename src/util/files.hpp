@@ -10,5 +10,17 @@ namespace toezeg::files {
 Result<std::string> read(const std::filesystem::path& path, std::size_t max_bytes);
 // Writes to a temporary file beside `path`, then renames it into place.
 Result<void> write_atomic(const std::filesystem::path& path, std::string_view content);
+// Removes the files with `extension` in `dir` whose "<prefix><name>" is not in `keep`; returns how many.
+template <class Set>
+int remove_others(const std::filesystem::path& dir, const std::string& extension, const std::string& prefix, const Set& keep) {
+    int removed = 0;
+    std::error_code ec;
+    for (auto& entry : std::filesystem::directory_iterator(dir, ec))
+        if (entry.path().extension() == extension && !keep.contains(prefix + entry.path().filename().string())) {
+            std::filesystem::remove(entry.path(), ec);
+            ++removed;
+        }
+    return removed;
+}
 
 }  // namespace toezeg::files
