@@ -68,6 +68,8 @@ std::string event_type(const Item& it, bool first) {
 }
 
 class Tracker {
+    using Index = std::map<std::string, std::set<std::size_t>>;
+
 public:
     explicit Tracker(std::vector<std::string>& warnings) : m_warnings(warnings) {}
 
@@ -144,11 +146,38 @@ private:
         return false;
     }
 
+    // Items that share something a link needs (number, date made, Kamerlid, minister), so
+    // linking stays linear in the number of letters instead of comparing with every item.
+    std::set<std::size_t> candidates(std::initializer_list<std::pair<const Index*, std::string>> keys) const {
+        std::set<std::size_t> out;
+        for (auto& [index, key] : keys) {
+            if (key.empty()) continue;
+            if (auto it = index->find(key); it != index->end()) out.insert(it->second.begin(), it->second.end());
+        }
+        return out;
+    }
+
+    void index_item(std::size_t k) {
+        const auto& t = m_items[k];
+        if (!t.ref.empty()) m_by_ref[t.ref].insert(k);
+        if (!t.made_on.empty()) m_by_made_on[t.made_on].insert(k);
+        for (auto& m : lowered(t.members)) m_by_member[m].insert(k);
+        m_by_members[members_key(t.members)].insert(k);
+        if (!t.actor.empty()) m_by_actor[t.actor].insert(k);
+    }
+
+    static std::string members_key(const std::vector<std::string>& members) {
+        std::string key;
+        for (auto& m : lowered(members)) key += m + "|";
+        return key;
+    }
+
     std::size_t link_motion(const Letter& letter, const Item& it, const std::vector<std::size_t>& used) {
         auto members = lowered(it.members);
         Words mine = words_of(it);
         std::vector<std::pair<double, std::size_t>> scored;
-        for (std::size_t k = 0; k < m_items.size(); ++k) {
+        auto pool = candidates({{&m_by_ref, it.ref}, {&m_by_members, members.empty() ? "" : members_key(it.members)}});
+        for (std::size_t k : pool) {
             const auto& t = m_items[k];
             if (t.kind != Kind::motion || std::count(used.begin(), used.end(), k)) continue;
             if (!it.ref.empty() && !t.ref.empty()) {
@@ -165,7 +194,16 @@ private:
         auto members = lowered(it.members);
         Words mine = words_of(it);
         std::vector<std::pair<double, std::size_t>> scored;
-        for (std::size_t k = 0; k < m_items.size(); ++k) {
+        std::set<std::size_t> pool;
+        if (it.earlier) {
+            pool = candidates({{&m_by_made_on, it.made_on}});
+            for (auto& m : members) pool.merge(candidates({{&m_by_member, m}}));
+            if (it.made_on.empty() && members.empty())
+                for (std::size_t k = 0; k < m_items.size(); ++k) pool.insert(k);  // nothing to narrow by
+        } else {
+            pool = candidates({{&m_by_actor, it.actor}});  // a minister repeating an open promise
+        }
+        for (std::size_t k : pool) {
             const auto& t = m_items[k];
             if (t.kind != Kind::commitment || std::count(used.begin(), used.end(), k) || touched_by(k, letter.doc_id))
                 continue;
@@ -251,6 +289,7 @@ private:
         if (t.dossier.empty()) t.dossier = letter.dossier;
         settle(t);
         m_words[index] = Words{content_words(t.subject), content_words(t.subject + " " + it.evidence)};
+        index_item(index);
     }
 
     TrackedItem* find(const std::string& id) {
@@ -321,6 +360,7 @@ private:
     std::vector<TrackedItem> m_items;
     std::vector<std::string> m_made_in_letter;  // per item: the stored letter that made it, if any
     std::vector<Words> m_words;                 // per item: what a new mention is compared with
+    Index m_by_ref, m_by_made_on, m_by_member, m_by_members, m_by_actor;
     std::set<std::string> m_ids;
     double m_confidence = 1.0;
 };
