@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include "corpus/document_json.hpp"
+#include "util/text.hpp"
 
 namespace toezeg::corpus {
 
@@ -18,6 +19,10 @@ Result<CorpusStore> CorpusStore::open(const std::filesystem::path& git_dir) {
     auto git = GitRepository::open(git_dir);
     if (!git) return std::unexpected(git.error());
     return CorpusStore(std::move(*git));
+}
+
+std::string CorpusStore::folder_of(const std::string& document_id) {
+    return "documents/" + text::hex(text::fnv1a(document_id)).substr(0, 2) + "/" + document_id;
 }
 
 std::string document_json_with_extras(const StoredVersion& v) {

@@ -47,7 +47,9 @@ public:
     std::optional<std::string> head() const { return m_git.head(); }
     long long commit_time(const std::string& commit) const { return m_git.commit_time(commit); }
     static std::optional<CommitSubject> parse_subject(const std::string& message);
-    static std::string folder_of(const std::string& document_id) { return "documents/" + document_id; }
+    // "documents/3f/kst-32317-987": a two-hex-digit shard from the id keeps every tree small,
+    // so a commit stays cheap however many documents the store holds.
+    static std::string folder_of(const std::string& document_id);
 
 private:
     explicit CorpusStore(GitRepository git) : m_git(std::move(git)) {}

@@ -2,6 +2,7 @@
 
 #include <fstream>
 
+#include "corpus/corpus_store.hpp"
 #include "db/sqlite.hpp"
 #include "helpers.hpp"
 #include "pipeline/ingest_files.hpp"
@@ -69,7 +70,7 @@ TEST_CASE("store: ingest, unchanged re-ingest, new version, reindex, git history
     auto log = test::run_program_output({"git", "--git-dir", paths.git().string(), "log", "--format=%s"});
     CHECK(log.find("Ingest kst-32317-987 version 2\n") == 0);
     CHECK(std::count(log.begin(), log.end(), '\n') == 6);
-    auto shown = test::run_program_output({"git", "--git-dir", paths.git().string(), "show", "HEAD:documents/kst-32317-987/text.txt"});
+    auto shown = test::run_program_output({"git", "--git-dir", paths.git().string(), "show", "HEAD:" + corpus::CorpusStore::folder_of("kst-32317-987") + "/text.txt"});
     CHECK(shown.find("Naschrift: het kabinet zal uw Kamer") != std::string::npos);
 
     // reindex rebuilds the same content from git alone.
