@@ -1,5 +1,5 @@
 #pragma once
-// The corpus: every version of every letter as one git commit under documents/<id>/.
+// The corpus: every version of every letter as one git commit under documents/<shard>/<id>/.
 #include <filesystem>
 #include <optional>
 #include <string>
