@@ -2,6 +2,7 @@
 #include <ctime>
 #include <iostream>
 #include <memory>
+#include <set>
 
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
@@ -132,13 +133,13 @@ void setup_show(CLI::App& app, Runner& run) {
             json meta = json::parse(record->meta_json);
             json related = json::array();
             for (auto& r : index.relations(id)) related.push_back({{"id", r.other_id}, {"kind", r.kind}, {"score", r.score}});
+            std::set<std::string> cited;
             for (auto& cite_doc : meta.value("citations", json::array())) {
                 // A citation "32 317, nr. 994" points at the stored document kst-32317-994.
                 std::string ref_text = cite_doc.value("ref", "");
-                for (auto& d : index.documents())
-                    if (!d.dossier.empty() && !d.number.empty() && d.id != id &&
-                        ref_text == d.dossier + ", nr. " + d.number)
-                        related.push_back({{"id", d.id}, {"kind", "cites"}, {"ref", ref_text}});
+                auto target = index.document_for_ref(ref_text);
+                if (target && *target != id && cited.insert(*target).second)
+                    related.push_back({{"id", *target}, {"kind", "cites"}, {"ref", ref_text}});
             }
             auto self = index.document(id);
             if (self && !self->dossier.empty() && !self->number.empty())

@@ -173,6 +173,14 @@ std::vector<std::string> CorpusIndex::documents_citing(const std::string& ref) {
     return out;
 }
 
+std::optional<std::string> CorpusIndex::document_for_ref(const std::string& ref) {
+    auto st = m_db.prepare(
+        "SELECT id FROM documents WHERE dossier <> '' AND number <> '' AND dossier || ', nr. ' || number = ?1 ORDER BY id LIMIT 1");
+    st.bind(1, ref);
+    if (!st.step()) return std::nullopt;
+    return st.text(0);
+}
+
 std::vector<DuplicateCandidate> CorpusIndex::near_duplicates(const std::vector<std::int64_t>& fingerprints,
                                                              const std::string& except_id, double threshold) {
     std::vector<DuplicateCandidate> out;

@@ -67,6 +67,8 @@ public:
     std::optional<VersionRecord> version(const std::string& id, int version);
     std::vector<RelationRow> relations(const std::string& id);
     std::vector<std::string> documents_citing(const std::string& ref);
+    // The stored document a canonical reference ("32 317, nr. 994") names, if any.
+    std::optional<std::string> document_for_ref(const std::string& ref);
     std::vector<DuplicateCandidate> near_duplicates(const std::vector<std::int64_t>& fingerprints,
                                                     const std::string& except_id, double threshold);
     std::vector<Item> detections(const std::string& id, int version);
