@@ -37,7 +37,8 @@ void setup_report(CLI::App& app, Runner& run) {
                 return k_exit_fatal;
             }
             std::cout << "report in " << (std::filesystem::path(o->out) / "index.html").string() << ": " << stats->written
-                      << " files written, " << stats->unchanged << " unchanged, " << stats->removed << " removed; weekly report "
+                      << " files written, " << stats->unchanged << " unchanged (" << stats->reused
+                      << " not rendered again), " << stats->removed << " removed; weekly report "
                       << stats->week_page << "\n";
             return k_exit_ok;
         };

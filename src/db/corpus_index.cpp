@@ -107,9 +107,11 @@ std::optional<int> CorpusIndex::version_with_original(const std::string& doc_id,
 
 namespace {
 DocumentRow read_document_row(Statement& st) {
-    return DocumentRow{st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), static_cast<int>(st.integer(6))};
+    return DocumentRow{st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(7), static_cast<int>(st.integer(6))};
 }
-constexpr const char* k_document_columns = "id, title, date, dossier, number, addressee, latest_version";
+constexpr const char* k_document_columns =
+    "id, title, date, dossier, number, addressee, latest_version, "
+    "(SELECT effective_date FROM versions v WHERE v.doc_id = documents.id AND v.version = documents.latest_version)";
 }  // namespace
 
 std::optional<DocumentRow> CorpusIndex::document(const std::string& id) {
@@ -134,6 +136,13 @@ std::vector<VersionRow> CorpusIndex::versions(const std::string& id) {
     while (st.step())
         out.push_back(VersionRow{static_cast<int>(st.integer(0)), st.text(1), st.text(2), st.text(3), st.text(4), st.integer(5)});
     return out;
+}
+
+std::optional<std::string> CorpusIndex::meta_json(const std::string& id, int version) {
+    auto st = m_db.prepare("SELECT meta_json FROM versions WHERE doc_id = ?1 AND version = ?2");
+    st.bind(1, id).bind(2, version);
+    if (!st.step()) return std::nullopt;
+    return st.text(0);
 }
 
 std::optional<VersionRecord> CorpusIndex::version(const std::string& id, int version) {

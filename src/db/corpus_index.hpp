@@ -33,6 +33,7 @@ struct LetterRecord {
 
 struct DocumentRow {
     std::string id, title, date, dossier, number, addressee;
+    std::string effective_date;  // of the latest version: the letter date, else the latest date in it
     int versions = 0;
 };
 
@@ -65,6 +66,8 @@ public:
     std::vector<DocumentRow> documents();
     std::vector<VersionRow> versions(const std::string& id);
     std::optional<VersionRecord> version(const std::string& id, int version);
+    // meta.json of one version, without loading its text.
+    std::optional<std::string> meta_json(const std::string& id, int version);
     std::vector<RelationRow> relations(const std::string& id);
     std::vector<std::string> documents_citing(const std::string& ref);
     // The stored document a canonical reference ("32 317, nr. 994") names, if any.

@@ -3,8 +3,17 @@
 #include <sqlite3.h>
 
 #include <stdexcept>
+#include <string>
+#include <unordered_map>
 
 namespace toezeg::db {
+
+struct StatementCache {
+    std::unordered_map<std::string, sqlite3_stmt*> idle;
+    ~StatementCache() {
+        for (auto& [sql, stmt] : idle) sqlite3_finalize(stmt);
+    }
+};
 
 namespace {
 [[noreturn]] void throw_error(sqlite3* db, const std::string& what) {
@@ -12,8 +21,18 @@ namespace {
 }
 }  // namespace
 
-Statement::Statement(Statement&& other) noexcept : m_db(other.m_db), m_stmt(other.m_stmt) { other.m_stmt = nullptr; }
-Statement::~Statement() { sqlite3_finalize(m_stmt); }
+Statement::Statement(Statement&& other) noexcept : m_db(other.m_db), m_stmt(other.m_stmt), m_home(other.m_home) {
+    other.m_stmt = nullptr;
+}
+Statement::~Statement() {
+    if (!m_stmt) return;
+    if (m_home) {
+        sqlite3_reset(m_stmt);
+        sqlite3_clear_bindings(m_stmt);
+        if (m_home->idle.try_emplace(sqlite3_sql(m_stmt), m_stmt).second) return;
+    }
+    sqlite3_finalize(m_stmt);
+}
 
 Statement& Statement::bind(int index, std::string_view value) {
     if (sqlite3_bind_text(m_stmt, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT) != SQLITE_OK)
@@ -67,21 +86,30 @@ Result<Database> Database::open(const std::filesystem::path& path) {
     sqlite3_busy_timeout(db, 10000);
     Database out(db);
     try {
-        out.exec("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;");
+        out.exec("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA mmap_size=1073741824;");
     } catch (const std::exception& e) {
         return fail(path.string(), e.what());
     }
     return out;
 }
 
-Database::Database(Database&& other) noexcept : m_db(other.m_db) { other.m_db = nullptr; }
-Database::~Database() { sqlite3_close_v2(m_db); }
+Database::Database(sqlite3* db) : m_cache(std::make_unique<StatementCache>()), m_db(db) {}
+Database::Database(Database&& other) noexcept : m_cache(std::move(other.m_cache)), m_db(other.m_db) { other.m_db = nullptr; }
+Database::~Database() {
+    m_cache.reset();  // finalizes the idle statements before the connection closes
+    sqlite3_close_v2(m_db);
+}
 
 Statement Database::prepare(std::string_view sql) {
+    if (auto it = m_cache->idle.find(std::string(sql)); it != m_cache->idle.end()) {
+        sqlite3_stmt* stmt = it->second;
+        m_cache->idle.erase(it);  // in use now; a second use of the same SQL meanwhile prepares its own
+        return Statement(m_db, stmt, m_cache.get());
+    }
     sqlite3_stmt* stmt = nullptr;
     if (sqlite3_prepare_v2(m_db, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) != SQLITE_OK)
         throw_error(m_db, "prepare '" + std::string(sql.substr(0, 60)) + "'");
-    return Statement(m_db, stmt);
+    return Statement(m_db, stmt, m_cache.get());
 }
 
 void Database::exec(const std::string& sql) {

@@ -2,6 +2,7 @@
 // RAII wrapper for SQLite. The only header that stands between the code and sqlite3.h.
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,9 +14,13 @@ struct sqlite3_stmt;
 
 namespace toezeg::db {
 
+// Prepared statements not in use, by their SQL, so a query run once per document is
+// compiled once per connection.
+struct StatementCache;
+
 class Statement {
 public:
-    Statement(sqlite3* db, sqlite3_stmt* stmt) : m_db(db), m_stmt(stmt) {}
+    Statement(sqlite3* db, sqlite3_stmt* stmt, StatementCache* home = nullptr) : m_db(db), m_stmt(stmt), m_home(home) {}
     Statement(Statement&& other) noexcept;
     Statement& operator=(Statement&&) = delete;
     Statement(const Statement&) = delete;
@@ -40,6 +45,7 @@ public:
 private:
     sqlite3* m_db;
     sqlite3_stmt* m_stmt;
+    StatementCache* m_home;  // where the statement goes back when done, if anywhere
 };
 
 class Database {
@@ -49,6 +55,7 @@ public:
     Database& operator=(Database&&) = delete;
     ~Database();
 
+    // A statement for `sql`, taken from the cache when one is idle.
     Statement prepare(std::string_view sql);
     void exec(const std::string& sql);  // several statements, no parameters (schema only)
     int user_version();
@@ -56,7 +63,8 @@ public:
     std::int64_t changes();
 
 private:
-    explicit Database(sqlite3* db) : m_db(db) {}
+    explicit Database(sqlite3* db);
+    std::unique_ptr<StatementCache> m_cache;
     sqlite3* m_db;
 };
 

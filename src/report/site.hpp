@@ -18,6 +18,7 @@ struct ReportOptions {
 struct ReportStats {
     int written = 0;    // files whose content changed
     int unchanged = 0;  // files left as they were
+    int reused = 0;     // of those, pages not even rendered: their inputs are as in the last run
     int removed = 0;    // pages of items or documents that are no longer there
     std::string week_page;
 };

@@ -28,15 +28,19 @@ Result<std::string> read(const std::filesystem::path& path, std::size_t max_byte
     return data;
 }
 
+Result<void> write(const std::filesystem::path& path, std::string_view content) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    if (!out) return fail(path.string(), std::string("cannot write: ") + std::strerror(errno));
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    out.close();
+    if (!out) return fail(path.string(), "write failed");
+    return {};
+}
+
 Result<void> write_atomic(const std::filesystem::path& path, std::string_view content) {
     auto tmp = path;
     tmp += ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) return fail(tmp.string(), std::string("cannot write: ") + std::strerror(errno));
-        out.write(content.data(), static_cast<std::streamsize>(content.size()));
-        if (!out) return fail(tmp.string(), "write failed");
-    }
+    if (auto written = write(tmp, content); !written) return written;
     std::error_code ec;
     std::filesystem::rename(tmp, path, ec);
     if (ec) return fail(path.string(), "cannot rename into place: " + ec.message());

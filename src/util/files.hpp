@@ -8,6 +8,8 @@
 namespace toezeg::files {
 
 Result<std::string> read(const std::filesystem::path& path, std::size_t max_bytes);
+// Writes `content` to `path` directly (for a file that does not exist yet).
+Result<void> write(const std::filesystem::path& path, std::string_view content);
 // Writes to a temporary file beside `path`, then renames it into place.
 Result<void> write_atomic(const std::filesystem::path& path, std::string_view content);
 // Removes the files with `extension` in `dir` whose "<prefix><name>" is not in `keep`; returns how many.

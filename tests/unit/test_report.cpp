@@ -112,3 +112,83 @@ TEST_CASE("report: marks, links, footnotes and diffs in document HTML", "[report
     CHECK(report::parse_iso_week("2026-W12")->monday.iso() == "2026-03-16");
     CHECK_FALSE(report::parse_iso_week("2026-W60"));
 }
+
+namespace {
+int count_pages(const std::filesystem::path& out) {
+    int n = 0;
+    for (auto sub : {"items", "docs"})
+        for (auto& e : std::filesystem::directory_iterator(out / sub)) n += e.path().extension() == ".html";
+    return n;
+}
+}  // namespace
+
+TEST_CASE("report: a rerun renders only the pages whose inputs changed", "[report]") {
+    Site site({"corpus"});
+    auto first = site.write("2026-03-23");
+    CHECK(first.reused == 0);
+    int pages = count_pages(site.out);
+    REQUIRE(pages > 20);
+
+    auto second = site.write("2026-03-23");
+    CHECK(second.reused == pages);
+    CHECK(second.written == 0);
+
+    // A page deleted or edited by hand is rendered again, and only that page.
+    auto item_page = std::filesystem::directory_iterator(site.out / "items")->path();
+    std::string before = slurp(item_page);
+    std::filesystem::remove(item_page);
+    auto doc_page = std::filesystem::directory_iterator(site.out / "docs")->path();
+    std::string doc_before = slurp(doc_page);
+    { std::ofstream(doc_page, std::ios::binary) << "edited by hand"; }
+    auto third = site.write("2026-03-23");
+    CHECK(third.written == 2);
+    CHECK(third.reused == pages - 2);
+    CHECK(slurp(item_page) == before);
+    CHECK(slurp(doc_page) == doc_before);
+
+    // Another date can change what is overdue on every page: nothing is taken over.
+    auto other_day = site.write("2026-06-01");
+    CHECK(other_day.reused == 0);
+}
+
+TEST_CASE("report: a new version of a letter renders the pages that show it again", "[report]") {
+    Site site({"corpus"});
+    site.write("2026-03-23");
+    int pages = count_pages(site.out);
+    {
+        auto store = pipeline::Store::open(site.paths, pipeline::Access::write);
+        test::TempDir edit;
+        auto letter = edit.path / "004.txt";
+        std::string text = slurp(test::source_dir() / "corpus" / "004_a4a7fe74bfd62a91.txt");
+        auto at = text.find("Implementatie van het Europese Entry");
+        REQUIRE(at != std::string::npos);
+        text.insert(at, "Een zin die in de tweede versie is toegevoegd. ");
+        { std::ofstream(letter, std::ios::binary) << text; }
+        pipeline::IngestOptions options;
+        options.as_id = "kst-32317-994";
+        auto result = pipeline::ingest_file(*store, letter, options);
+        REQUIRE(result.outcome == pipeline::Outcome::new_version);
+        std::vector<std::string> warnings;
+        REQUIRE(store->retrack(warnings));
+    }
+    auto stats = site.write("2026-03-23");
+    CHECK(count_pages(site.out) == pages + 1);
+    CHECK(stats.reused > 0);
+    CHECK(stats.written >= 2);  // the new latest page and version 1's own page
+    std::string latest = slurp(site.out / "docs" / "kst-32317-994.html");
+    CHECK(latest.find("<ins>") != std::string::npos);
+
+    // What was reused is exactly what a run from scratch writes.
+    auto incremental = site.out;
+    site.out = site.tmp.path / "from-scratch";
+    site.write("2026-03-23");
+    int compared = 0;
+    for (auto& e : std::filesystem::recursive_directory_iterator(site.out)) {
+        if (!e.is_regular_file() || e.path().filename() == ".toezeg-pages") continue;
+        auto relative = std::filesystem::relative(e.path(), site.out);
+        INFO(relative.string());
+        CHECK(slurp(incremental / relative) == slurp(e.path()));
+        ++compared;
+    }
+    CHECK(compared > pages);
+}

@@ -1,0 +1,175 @@
+#include "report/page_writer.hpp"
+
+#include <chrono>
+#include <fstream>
+
+#include "report/format.hpp"
+#include "util/files.hpp"
+
+namespace toezeg::report {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+mus::data to_mustache(const json& value) {
+    switch (value.type()) {
+        case json::value_t::object: {
+            mus::data out;
+            for (auto& [key, v] : value.items()) out.set(key, to_mustache(v));
+            return out;
+        }
+        case json::value_t::array: {
+            mus::data out{mus::data::type::list};
+            for (auto& v : value) out.push_back(to_mustache(v));
+            return out;
+        }
+        case json::value_t::string: return mus::data(value.get_ref<const std::string&>());
+        case json::value_t::boolean: return mus::data(value.get<bool>());
+        case json::value_t::null: return mus::data(false);
+        default: return mus::data(value.dump());
+    }
+}
+
+namespace {
+
+// The partials every page template uses, inlined as text before compiling: kainjow
+// parses a partial again on every use, which dominated rendering thousands of pages.
+const char* const k_partials[] = {"head", "foot", "item_table_overdue"};
+
+std::string inline_partials(std::string text, const Templates& templates) {
+    for (auto name : k_partials) {
+        std::string tag = std::string("{{>") + name + "}}";
+        auto body = templates.get(std::string(name) + ".mustache");
+        if (!body) continue;  // reported when a template using it renders
+        for (std::size_t at = text.find(tag); at != std::string::npos; at = text.find(tag, at + body->size())) {
+            std::size_t len = tag.size();
+            // A tag alone on its line replaces the line, as Mustache's standalone rule says.
+            bool line_start = at == 0 || text[at - 1] == '\n';
+            if (line_start && at + len < text.size() && text[at + len] == '\n') ++len;
+            text.replace(at, len, *body);
+        }
+    }
+    return text;
+}
+
+}  // namespace
+
+PageWriter::PageWriter(const ReportOptions& options, std::string week_page) : m_opt(options), m_templates(options.templates_dir) {
+    m_stats.week_page = std::move(week_page);
+}
+
+Result<void> PageWriter::start() {
+    std::error_code ec;
+    for (auto sub : {"", "items", "docs"}) fs::create_directories(m_opt.out_dir / sub, ec);
+    if (ec) return fail(m_opt.out_dir.string(), "cannot create the report folder: " + ec.message());
+    PageKey generation;
+    std::string stamp = binary_stamp();
+    // Without a stamp of the binary nothing can be trusted from an earlier run.
+    if (stamp.empty()) stamp = std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
+    generation.add(TOEZEG_VERSION).add(stamp).add(m_opt.as_of).add(m_stats.week_page);
+    for (auto name : {"head.mustache", "foot.mustache", "item_table_overdue.mustache", "item.mustache", "document.mustache"}) {
+        auto text = m_templates.get(name);
+        generation.add(text ? *text : name);
+    }
+    m_generation = generation.value();
+    m_cache = PageCache::load(m_opt.out_dir, m_generation);
+    return {};
+}
+
+Result<mus::mustache*> PageWriter::compiled(const std::string& name) {
+    std::lock_guard lock(m_mutex);
+    auto& slot = m_compiled[{std::this_thread::get_id(), name}];
+    if (!slot) {
+        auto text = m_templates.get(name);
+        if (!text) return std::unexpected(text.error());
+        slot = std::make_unique<mus::mustache>(inline_partials(*text, m_templates));
+        if (!slot->is_valid()) return fail("template " + name, slot->error_message());
+    }
+    return slot.get();
+}
+
+void PageWriter::add_globals(mus::data& data, const std::string& root) const {
+    data.set("root", root);
+    data.set("as_of", date_label(m_opt.as_of));
+    data.set("generated_on", date_label(m_opt.as_of));
+    data.set("week_page", m_stats.week_page);
+}
+
+Result<void> PageWriter::page(const std::string& relative, const std::string& tpl, mus::data& data, const std::string& root) {
+    auto tmpl = compiled(tpl);
+    if (!tmpl) return std::unexpected(tmpl.error());
+    add_globals(data, root);
+    std::string html = (*tmpl)->render(data);
+    if (!(*tmpl)->is_valid()) return fail("template " + tpl, (*tmpl)->error_message());
+    write_content(relative, html, std::nullopt);
+    return {};
+}
+
+Result<void> PageWriter::cached_page(const std::string& relative, const std::string& tpl, json data, const std::string& root,
+                                     std::string_view extra, const std::function<void(json&)>& complete) {
+    std::uint64_t key = PageKey().add(tpl).add(root).add(data.dump()).add(extra).value();
+    if (m_cache->fresh(relative, key)) {
+        std::error_code ec;
+        auto size = fs::file_size(m_opt.out_dir / relative, ec);
+        std::lock_guard lock(m_mutex);
+        m_written.insert(relative);
+        m_cache->record(relative, key, size);
+        ++m_stats.unchanged;
+        ++m_stats.reused;
+        return {};
+    }
+    auto tmpl = compiled(tpl);
+    if (!tmpl) return std::unexpected(tmpl.error());
+    if (complete) complete(data);
+    mus::data d = to_mustache(data);
+    add_globals(d, root);
+    std::string html = (*tmpl)->render(d);
+    if (!(*tmpl)->is_valid()) return fail("template " + tpl, (*tmpl)->error_message());
+    write_content(relative, html, key);
+    return {};
+}
+
+Result<std::string> PageWriter::fragment(const std::string& tpl, const json& data) {
+    auto tmpl = compiled(tpl);
+    if (!tmpl) return std::unexpected(tmpl.error());
+    mus::data d = to_mustache(data);
+    std::string html = (*tmpl)->render(d);
+    if (!(*tmpl)->is_valid()) return fail("template " + tpl, (*tmpl)->error_message());
+    return html;
+}
+
+void PageWriter::put(const std::string& relative, const std::string& content) { write_content(relative, content, std::nullopt); }
+
+void PageWriter::write_content(const std::string& relative, const std::string& content, std::optional<std::uint64_t> key) {
+    fs::path path = m_opt.out_dir / relative;
+    {
+        std::lock_guard lock(m_mutex);
+        m_written.insert(relative);
+        if (key) m_cache->record(relative, *key, content.size());
+    }
+    std::error_code ec;
+    if (fs::file_size(path, ec) == content.size() && !ec) {
+        std::ifstream in(path, std::ios::binary);
+        std::string old(content.size(), '\0');
+        if (in.read(old.data(), static_cast<std::streamsize>(old.size())) && old == content) {
+            std::lock_guard lock(m_mutex);
+            ++m_stats.unchanged;
+            return;
+        }
+    }
+    // An existing page is replaced atomically, so a reader never sees half of it; a new
+    // one is written in place (half a new page after a crash is not in the manifest and
+    // is rendered again by the next run).
+    auto ok = ec ? files::write(path, content) : files::write_atomic(path, content);
+    if (!ok) throw std::runtime_error(ok.error().describe());
+    std::lock_guard lock(m_mutex);
+    ++m_stats.written;
+}
+
+Result<ReportStats> PageWriter::finish() {
+    for (std::string sub : {"items", "docs"}) m_stats.removed += files::remove_others(m_opt.out_dir / sub, ".html", sub + "/", m_written);
+    if (auto saved = m_cache->save(); !saved) return std::unexpected(saved.error());
+    return m_stats;
+}
+
+}  // namespace toezeg::report

@@ -1,0 +1,70 @@
+#pragma once
+// Renders report pages from Mustache templates into the output folder: partials inlined
+// once, a page skipped when its key says its inputs are unchanged, a file written only
+// when its content differs, pages of items and documents that are gone removed.
+// Pages may be written from several threads at once.
+#include <kainjow/mustache.hpp>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <optional>
+#include <set>
+#include <string>
+
+#include "core/error.hpp"
+#include "report/page_cache.hpp"
+#include "report/site.hpp"
+#include "report/templates.hpp"
+
+namespace toezeg::report {
+
+namespace mus = kainjow::mustache;
+
+// JSON data as Mustache data: objects, lists, strings, booleans; numbers become strings.
+mus::data to_mustache(const nlohmann::json& value);
+
+class PageWriter {
+public:
+    PageWriter(const ReportOptions& options, std::string week_page);
+    // Creates the folders and reads the manifest of the previous run.
+    Result<void> start();
+
+    // Renders `tpl` into `relative`, with `root` the way back to the site's top folder.
+    Result<void> page(const std::string& relative, const std::string& tpl, mus::data& data, const std::string& root);
+    // The same for a page whose data is JSON: skipped without rendering when the data and
+    // `extra` (what the data stands for but does not hold, e.g. a commit id) are as before.
+    // `complete` adds the costly parts that `extra` stands for, only when the page renders.
+    Result<void> cached_page(const std::string& relative, const std::string& tpl, nlohmann::json data,
+                             const std::string& root, std::string_view extra = {},
+                             const std::function<void(nlohmann::json&)>& complete = {});
+    // A piece of a page (e.g. one table row) rendered from `tpl`, for a page to include.
+    Result<std::string> fragment(const std::string& tpl, const nlohmann::json& data);
+    // Writes `content` unless the file already holds exactly that.
+    void put(const std::string& relative, const std::string& content);
+    Result<std::string> asset(const std::string& name) const { return m_templates.get(name); }
+
+    // Removes stale pages in items/ and docs/ and saves the manifest.
+    Result<ReportStats> finish();
+
+private:
+    Result<mus::mustache*> compiled(const std::string& name);
+    void add_globals(mus::data& data, const std::string& root) const;
+    void write_content(const std::string& relative, const std::string& content, std::optional<std::uint64_t> key);
+
+    const ReportOptions& m_opt;
+    Templates m_templates;
+    std::mutex m_mutex;  // guards what follows: compiled templates, cache records, written files, stats
+    // Compiled per thread: rendering changes a template's error state.
+    std::map<std::pair<std::thread::id, std::string>, std::unique_ptr<mus::mustache>> m_compiled;
+    std::optional<PageCache> m_cache;
+    std::uint64_t m_generation = 0;
+    std::set<std::string> m_written;
+    ReportStats m_stats;
+};
+
+}  // namespace toezeg::report

@@ -1,0 +1,37 @@
+#pragma once
+// What the report's page writers share: the tracked items and documents of one run.
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/error.hpp"
+#include "db/corpus_index.hpp"
+#include "report/page_writer.hpp"
+#include "track/tracker.hpp"
+
+namespace toezeg::report {
+
+struct SiteData {
+    std::string as_of;                                          // ISO date of the report
+    std::vector<track::TrackedItem> items;
+    std::vector<db::DocumentRow> documents;
+    std::unordered_map<std::string, std::string> by_ref;        // "32 317, nr. 994" -> document id
+    std::unordered_map<std::string, int> latest_version;        // document id -> its latest version
+
+    bool overdue(const track::TrackedItem& t) const { return track::is_overdue(t, as_of); }
+    // docs/ file of an event's document version, with the anchor of its passage.
+    std::string event_link(const track::Event& e) const;
+};
+
+// One row of an item table (index, weekly report) and the head of an item's page.
+nlohmann::json item_row(const SiteData& site, const track::TrackedItem& t);
+
+// items/<id>.html for every tracked item; `rows` gets each item's row of the index's
+// table (item_row.mustache), in the order of site.items.
+Result<void> write_item_pages(const SiteData& site, PageWriter& out, std::vector<std::string>& rows);
+// docs/<id>[.v<n>].html for every version of every document.
+Result<void> write_document_pages(const SiteData& site, db::CorpusIndex& index, PageWriter& out);
+
+}  // namespace toezeg::report
