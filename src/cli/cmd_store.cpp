@@ -64,16 +64,20 @@ void setup_ingest(CLI::App& app, Runner& run) {
             auto files = pipeline::expand_inputs(o->paths);
             int counts[4] = {0, 0, 0, 0};
             std::vector<std::vector<std::string>> rows;
-            for (auto& file : *files) {
-                auto r = pipeline::ingest_file(*store, file, o->ingest);
+            auto ingested = pipeline::ingest_files(*store, *files, o->ingest, [&](const pipeline::IngestResult& r) {
                 ++counts[static_cast<int>(r.outcome)];
                 for (auto& w : r.warnings) print_warning(r.source, w);
                 if (r.outcome == pipeline::Outcome::failed) {
                     print_error(r.error);
-                    continue;
+                    return;
                 }
                 std::string line = std::string(pipeline::to_string(r.outcome));
                 rows.push_back({line, r.id, "v" + std::to_string(r.version), r.source + (r.note.empty() ? "" : "  (" + r.note + ")")});
+            });
+            if (!ingested) {
+                std::cout << format_table(rows);
+                print_error(ingested.error());
+                return k_exit_fatal;
             }
             std::cout << format_table(rows);
             // Tracking only changes when a document or version was added.

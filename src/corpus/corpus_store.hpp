@@ -45,6 +45,10 @@ public:
     Result<std::string> write_file(const std::string& path, const std::string& content, const std::string& message);
     Result<std::vector<CommitInfo>> history() const { return m_git.history(); }
     std::optional<std::string> head() const { return m_git.head(); }
+    // See GitRepository: commits of a batch reach the disk as one pack at its end.
+    Result<void> begin_batch() { return m_git.begin_batch(); }
+    Result<void> end_batch() { return m_git.end_batch(); }
+    void abort_batch() { m_git.abort_batch(); }
     long long commit_time(const std::string& commit) const { return m_git.commit_time(commit); }
     static std::optional<CommitSubject> parse_subject(const std::string& message);
     // "documents/3f/kst-32317-987": a two-hex-digit shard from the id keeps every tree small,

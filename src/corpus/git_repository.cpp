@@ -1,9 +1,12 @@
 #include "corpus/git_repository.hpp"
 
 #include <git2.h>
+#include <git2/sys/mempack.h>
+#include <git2/sys/repository.h>
 
 #include <cstring>
 #include <mutex>
+#include <optional>
 
 namespace toezeg::corpus {
 
@@ -16,7 +19,11 @@ struct Handle {
     Handle() = default;
     Handle(const Handle&) = delete;
     Handle& operator=(const Handle&) = delete;
-    ~Handle() { if (ptr) Free(ptr); }
+    ~Handle() { reset(); }
+    void reset() {
+        if (ptr) Free(ptr);
+        ptr = nullptr;
+    }
     T** out() { return &ptr; }
     T* get() const { return ptr; }
 };
@@ -29,6 +36,9 @@ using Revwalk = Handle<git_revwalk, git_revwalk_free>;
 using Blob = Handle<git_blob, git_blob_free>;
 using Entry = Handle<git_tree_entry, git_tree_entry_free>;
 using Diff = Handle<git_diff, git_diff_free>;
+using Odb = Handle<git_odb, git_odb_free>;
+using Packbuilder = Handle<git_packbuilder, git_packbuilder_free>;
+using Reference = Handle<git_reference, git_reference_free>;
 
 void ensure_init() {
     static std::once_flag once;
@@ -62,6 +72,24 @@ std::vector<std::string> split_path(const std::string& path) {
 
 struct GitRepository::Impl {
     Repo repo;
+    // While a batch is open: the repository's own object database, the in-memory one
+    // that takes the batch's writes, and the newest commit (not yet on any branch).
+    Odb disk_odb, batch_odb;
+    git_odb_backend* mempack = nullptr;  // owned by batch_odb
+    std::optional<git_oid> pending_tip;
+    std::vector<git_oid> batch_objects;  // every object written in the batch
+
+    void written(const git_oid& id) {
+        if (batch_odb.get()) batch_objects.push_back(id);
+    }
+
+    bool tip(git_oid& out) const {
+        if (pending_tip) {
+            out = *pending_tip;
+            return true;
+        }
+        return git_reference_name_to_id(&out, repo.get(), "HEAD") == 0;
+    }
 
     // Tree at `parts[0..depth)` below `base` (may be null) or nullptr when absent.
     Result<git_oid> write_path(const git_tree* base, const std::vector<std::string>& parts, std::size_t depth,
@@ -88,6 +116,7 @@ struct GitRepository::Impl {
             return fail("git", last_error("tree insert"));
         git_oid out;
         if (git_treebuilder_write(&out, builder.get()) != 0) return fail("git", last_error("tree write"));
+        written(out);
         return out;
     }
 
@@ -98,20 +127,24 @@ struct GitRepository::Impl {
         if (git_signature_now(sig.out(), "toezeg", "toezeg@localhost") != 0) return fail("git", last_error("signature"));
         Commit parent;
         git_oid parent_id;
-        bool has_parent = git_reference_name_to_id(&parent_id, repo.get(), "HEAD") == 0;
+        bool has_parent = tip(parent_id);
         if (has_parent && git_commit_lookup(parent.out(), repo.get(), &parent_id) != 0)
             return fail("git", last_error("parent lookup"));
         const git_commit* parents[1] = {parent.get()};
         git_oid commit_id;
-        if (git_commit_create(&commit_id, repo.get(), "HEAD", sig.get(), sig.get(), "UTF-8", message.c_str(),
+        // In a batch the branch moves only when the batch's objects are on disk.
+        const char* update_ref = batch_odb.get() ? nullptr : "HEAD";
+        if (git_commit_create(&commit_id, repo.get(), update_ref, sig.get(), sig.get(), "UTF-8", message.c_str(),
                               tree.get(), has_parent ? 1 : 0, parents) != 0)
             return fail("git", last_error("commit"));
+        if (batch_odb.get()) pending_tip = commit_id;
+        written(commit_id);
         return hex(&commit_id);
     }
 
     void head_tree(Tree& tree) const {
         git_oid head_id;
-        if (git_reference_name_to_id(&head_id, repo.get(), "HEAD") != 0) return;
+        if (!tip(head_id)) return;
         Commit head;
         if (git_commit_lookup(head.out(), repo.get(), &head_id) != 0) return;
         git_commit_tree(tree.out(), head.get());
@@ -141,8 +174,66 @@ Result<GitRepository> GitRepository::open(const std::filesystem::path& path) {
 
 std::optional<std::string> GitRepository::head() const {
     git_oid id;
-    if (git_reference_name_to_id(&id, m_impl->repo.get(), "HEAD") != 0) return std::nullopt;
+    if (!m_impl->tip(id)) return std::nullopt;
     return hex(&id);
+}
+
+Result<void> GitRepository::begin_batch() {
+    auto& m = *m_impl;
+    if (m.batch_odb.get()) return {};
+    if (git_repository_odb(m.disk_odb.out(), m.repo.get()) != 0) return fail("git", last_error("object database"));
+    std::string objects = std::string(git_repository_path(m.repo.get())) + "objects";
+    if (git_odb_open(m.batch_odb.out(), objects.c_str()) != 0) return fail("git", last_error("object database"));
+    if (git_mempack_new(&m.mempack) != 0) return fail("git", last_error("in-memory pack"));
+    if (git_odb_add_backend(m.batch_odb.get(), m.mempack, 999) != 0) return fail("git", last_error("in-memory pack"));
+    git_repository_set_odb(m.repo.get(), m.batch_odb.get());
+    return {};
+}
+
+Result<void> GitRepository::end_batch() {
+    auto& m = *m_impl;
+    if (!m.batch_odb.get()) return {};
+    Result<void> result;
+    if (m.pending_tip) {
+        // One pack file of the objects the batch wrote (not whole trees: unchanged parts
+        // are on disk already), written by libgit2's indexer to a temporary file renamed
+        // into place; then the branch is moved to the batch's last commit.
+        git_buf pack = GIT_BUF_INIT;
+        git_odb_writepack* writer = nullptr;
+        git_indexer_progress progress{};
+        Packbuilder builder;
+        bool built = git_packbuilder_new(builder.out(), m.repo.get()) == 0;
+        if (built) git_packbuilder_set_threads(builder.get(), 0);  // delta search on every core
+        for (auto& id : m.batch_objects) built = built && git_packbuilder_insert(builder.get(), &id, nullptr) == 0;
+        if (!built || git_packbuilder_write_buf(&pack, builder.get()) != 0) result = fail("git", last_error("pack the batch"));
+        else if (git_odb_write_pack(&writer, m.disk_odb.get(), nullptr, nullptr) != 0 ||
+                 writer->append(writer, pack.ptr, pack.size, &progress) != 0 || writer->commit(writer, &progress) != 0)
+            result = fail("git", last_error("write the batch's pack"));
+        if (writer) writer->free(writer);
+        git_buf_dispose(&pack);
+        if (result) {
+            Reference head, moved;
+            const char* branch = "refs/heads/master";
+            if (git_reference_lookup(head.out(), m.repo.get(), "HEAD") == 0 && git_reference_type(head.get()) == GIT_REFERENCE_SYMBOLIC)
+                branch = git_reference_symbolic_target(head.get());
+            if (git_reference_create(moved.out(), m.repo.get(), branch, &*m.pending_tip, 1, "toezeg batch") != 0)
+                result = fail("git", last_error("move the branch"));
+        }
+    }
+    abort_batch();
+    return result;
+}
+
+void GitRepository::abort_batch() {
+    auto& m = *m_impl;
+    if (!m.batch_odb.get()) return;
+    // Back to the repository's own object database; what the batch held in memory is gone.
+    git_repository_set_odb(m.repo.get(), m.disk_odb.get());
+    m.batch_odb.reset();
+    m.disk_odb.reset();
+    m.mempack = nullptr;
+    m.pending_tip.reset();
+    m.batch_objects.clear();
 }
 
 long long GitRepository::commit_time(const std::string& commit) const {
@@ -161,11 +252,13 @@ Result<std::string> GitRepository::commit_folder(const std::string& folder, cons
         git_oid blob;
         if (git_blob_create_from_buffer(&blob, m_impl->repo.get(), f.content.data(), f.content.size()) != 0)
             return fail("git", last_error("blob"));
+        m_impl->written(blob);
         if (git_treebuilder_insert(nullptr, leaf.get(), f.name.c_str(), &blob, GIT_FILEMODE_BLOB) != 0)
             return fail("git", last_error("tree insert"));
     }
     git_oid leaf_id;
     if (git_treebuilder_write(&leaf_id, leaf.get()) != 0) return fail("git", last_error("tree write"));
+    m_impl->written(leaf_id);
     Tree base;
     m_impl->head_tree(base);
     auto root = m_impl->write_path(base.get(), split_path(folder), 0, leaf_id, GIT_FILEMODE_TREE);
@@ -178,6 +271,7 @@ Result<std::string> GitRepository::commit_file(const std::string& path, const st
     git_oid blob;
     if (git_blob_create_from_buffer(&blob, m_impl->repo.get(), content.data(), content.size()) != 0)
         return fail("git", last_error("blob"));
+    m_impl->written(blob);
     Tree base;
     m_impl->head_tree(base);
     auto root = m_impl->write_path(base.get(), split_path(path), 0, blob, GIT_FILEMODE_BLOB);
@@ -212,7 +306,8 @@ Result<std::vector<CommitInfo>> GitRepository::history() const {
     Revwalk walk;
     if (git_revwalk_new(walk.out(), m_impl->repo.get()) != 0) return fail("git", last_error("revwalk"));
     git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
-    if (git_revwalk_push_head(walk.get()) != 0) return out;  // empty repository
+    git_oid tip;
+    if (!m_impl->tip(tip) || git_revwalk_push(walk.get(), &tip) != 0) return out;  // empty repository
     git_oid id;
     while (git_revwalk_next(&id, walk.get()) == 0) {
         Commit c;

@@ -38,6 +38,12 @@ public:
     // One commit that writes a single file at `path`, keeping everything else.
     Result<std::string> commit_file(const std::string& path, const std::string& content, const std::string& message);
     std::optional<std::string> read(const std::string& commit, const std::string& path) const;
+    // Between begin_batch and end_batch, commits are kept in memory (readable, and head()
+    // is the newest); end_batch writes them as one pack and only then moves the branch.
+    // A batch never ended (a crash, an error) leaves the repository as it was before it.
+    Result<void> begin_batch();
+    Result<void> end_batch();
+    void abort_batch();  // drops the open batch's commits
     // The blob id git would give `content` (used to tell unchanged originals).
     static std::string blob_id(std::string_view content);
     // Commits reachable from HEAD, oldest first.

@@ -32,8 +32,10 @@ void CorpusIndex::add_version(const VersionRecord& v, const std::vector<std::int
                       addressee = CASE WHEN excluded.latest_version >= latest_version THEN excluded.addressee ELSE addressee END)")
         .bind(1, d.id).bind(2, d.version).bind(3, d.meta.title).bind(4, d.meta.date).bind(5, d.meta.dossier)
         .bind(6, d.meta.number).bind(7, d.meta.addressee).run();
+    // The full-text row shares the version row's rowid (a lookup by doc_id would scan it all).
+    m_db.prepare("DELETE FROM text_search WHERE rowid = (SELECT rowid FROM versions WHERE doc_id = ?1 AND version = ?2)")
+        .bind(1, d.id).bind(2, d.version).run();
     m_db.prepare("DELETE FROM versions WHERE doc_id = ?1 AND version = ?2").bind(1, d.id).bind(2, d.version).run();
-    m_db.prepare("DELETE FROM text_search WHERE doc_id = ?1 AND version = ?2").bind(1, d.id).bind(2, d.version).run();
     m_db.prepare(R"(INSERT INTO versions(doc_id, version, commit_id, committed_at, ingested_at, source, original_name,
                                          original_oid, meta_json, text, effective_date)
                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11))")
@@ -67,8 +69,9 @@ void CorpusIndex::add_version(const VersionRecord& v, const std::vector<std::int
             .bind(5, static_cast<std::int64_t>(c.span.end)).bind(6, c.footnote);
         cite.run();
     }
-    m_db.prepare("INSERT INTO text_search(doc_id, version, text) VALUES (?1, ?2, ?3)")
-        .bind(1, d.id).bind(2, d.version).bind(3, d.text).run();
+    m_db.prepare("INSERT INTO text_search(rowid, doc_id, version, text) SELECT rowid, doc_id, version, text FROM versions "
+                 "WHERE doc_id = ?1 AND version = ?2")
+        .bind(1, d.id).bind(2, d.version).run();
 
     m_db.prepare("DELETE FROM fingerprints WHERE doc_id = ?1").bind(1, d.id).run();
     auto fp = m_db.prepare("INSERT INTO fingerprints(hash, doc_id) VALUES (?1, ?2)");

@@ -130,17 +130,21 @@ int Database::user_version() {
 void Database::set_user_version(int version) { exec("PRAGMA user_version=" + std::to_string(version)); }
 std::int64_t Database::changes() { return sqlite3_changes64(m_db); }
 
-Transaction::Transaction(Database& db) : m_db(db) { m_db.exec("BEGIN IMMEDIATE"); }
+bool Database::in_transaction() const { return sqlite3_get_autocommit(m_db) == 0; }
+
+Transaction::Transaction(Database& db) : m_db(db), m_nested(db.in_transaction()) {
+    m_db.exec(m_nested ? "SAVEPOINT nested" : "BEGIN IMMEDIATE");
+}
 Transaction::~Transaction() {
     if (!m_done) {
         try {
-            m_db.exec("ROLLBACK");
+            m_db.exec(m_nested ? "ROLLBACK TO nested; RELEASE nested" : "ROLLBACK");
         } catch (...) {
         }
     }
 }
 void Transaction::commit() {
-    m_db.exec("COMMIT");
+    m_db.exec(m_nested ? "RELEASE nested" : "COMMIT");
     m_done = true;
 }
 

@@ -61,6 +61,7 @@ public:
     int user_version();
     void set_user_version(int version);
     std::int64_t changes();
+    bool in_transaction() const;
 
 private:
     explicit Database(sqlite3* db);
@@ -68,7 +69,8 @@ private:
     sqlite3* m_db;
 };
 
-// Commits on scope exit unless an exception is in flight, then rolls back.
+// commit() makes the work durable; leaving the scope without it rolls the work back.
+// Inside another transaction it is a savepoint: its work becomes part of the outer one.
 class Transaction {
 public:
     explicit Transaction(Database& db);
@@ -77,6 +79,7 @@ public:
 
 private:
     Database& m_db;
+    bool m_nested = false;
     bool m_done = false;
 };
 

@@ -138,4 +138,28 @@ IngestResult ingest_file(Store& store, const fs::path& path, const IngestOptions
     return result;
 }
 
+Result<void> ingest_files(Store& store, const std::vector<fs::path>& files, const IngestOptions& options,
+                          const std::function<void(const IngestResult&)>& report) {
+    constexpr std::size_t k_batch = 200;
+    auto& corpus = store.corpus();
+    for (std::size_t at = 0; at < files.size(); at += k_batch) {
+        // A batch is one pack in git and one SQLite transaction, committed in that order
+        // (a crash between the two is caught up from git at the next open); its results
+        // are reported once it is on disk.
+        std::vector<IngestResult> results;
+        if (auto begun = corpus.begin_batch(); !begun) return begun;
+        try {
+            db::Transaction transaction(store.index().database());
+            for (std::size_t i = at; i < std::min(files.size(), at + k_batch); ++i) results.push_back(ingest_file(store, files[i], options));
+            if (auto written = corpus.end_batch(); !written) return written;
+            transaction.commit();
+        } catch (...) {
+            corpus.abort_batch();
+            throw;
+        }
+        for (auto& r : results) report(r);
+    }
+    return {};
+}
+
 }  // namespace toezeg::pipeline

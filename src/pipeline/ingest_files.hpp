@@ -1,6 +1,7 @@
 #pragma once
 // Ingest of files into a store: one commit per new document version, idempotent.
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -32,5 +33,10 @@ struct IngestResult {
 // Files under the given paths (folders recursively, hidden entries skipped), sorted.
 Result<std::vector<std::filesystem::path>> expand_inputs(const std::vector<std::string>& paths);
 IngestResult ingest_file(Store& store, const std::filesystem::path& path, const IngestOptions& options);
+// ingest_file for each of `files` in order, each result passed to `report`, in batches:
+// each batch's commits are written to git as one pack and its index rows in one
+// transaction. Fails (with the earlier batches kept) when git cannot write a batch.
+Result<void> ingest_files(Store& store, const std::vector<std::filesystem::path>& files, const IngestOptions& options,
+                  const std::function<void(const IngestResult&)>& report);
 
 }  // namespace toezeg::pipeline

@@ -1,6 +1,7 @@
 #include "pipeline/store.hpp"
 
 #include <cstdlib>
+#include <optional>
 #include <stdexcept>
 #include <system_error>
 
@@ -102,16 +103,28 @@ Result<int> Store::catch_up() {
         for (std::size_t i = 0; i < history->size(); ++i)
             if ((*history)[i].id == *indexed) start = i + 1;
     int count = 0;
+    // One SQLite transaction per batch of commits instead of one per commit; what a failed
+    // batch had done is kept, and the next catch-up starts after it.
+    constexpr int k_batch = 500;
+    std::optional<db::Transaction> batch(std::in_place, m_index.database());
     for (std::size_t i = start; i < history->size(); ++i) {
         const auto& c = (*history)[i];
         auto subject = corpus::CorpusStore::parse_subject(c.message);
         if (subject && subject->kind == "document") {
             auto done = index_commit(c.id, subject->document_id);
-            if (!done) return std::unexpected(done.error());
+            if (!done) {
+                batch->commit();
+                return std::unexpected(done.error());
+            }
             ++count;
         }
         m_index.set_state("indexed_head", c.id);
+        if ((i - start + 1) % k_batch == 0) {
+            batch->commit();
+            batch.emplace(m_index.database());
+        }
     }
+    batch->commit();
     return count;
 }
 

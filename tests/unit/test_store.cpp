@@ -116,3 +116,47 @@ TEST_CASE("store: bad ids and a second writer are refused clearly", "[store]") {
     CHECK(second.error().message.find("the store is locked") == 0);
     CHECK_FALSE(pipeline::Store::open(pipeline::StorePaths{tmp.path / "none"}, pipeline::Access::read));
 }
+
+TEST_CASE("store: a batch of files reaches git as one pack; a batch cut short leaves nothing behind", "[store]") {
+    test::TempDir tmp;
+    pipeline::StorePaths paths{tmp.path / "store"};
+    REQUIRE(pipeline::Store::init(paths));
+    auto files = pipeline::expand_inputs({(test::source_dir() / "corpus").string()});
+    REQUIRE(files->size() == 5);
+    {
+        // Cut short: the git batch and the index transaction both end without committing.
+        auto store = pipeline::Store::open(paths, pipeline::Access::write);
+        REQUIRE(store->corpus().begin_batch());
+        {
+            db::Transaction transaction(store->index().database());
+            CHECK(pipeline::ingest_file(*store, (*files)[0], {}).outcome == pipeline::Outcome::added);
+            CHECK(store->corpus().head().has_value());  // the batch's commit, in memory
+        }
+        store->corpus().abort_batch();
+        CHECK_FALSE(store->corpus().head().has_value());
+        CHECK(store->index().documents().empty());
+    }
+    {
+        auto store = pipeline::Store::open(paths, pipeline::Access::write);
+        std::vector<pipeline::Outcome> outcomes;
+        REQUIRE(pipeline::ingest_files(*store, *files, {}, [&](const pipeline::IngestResult& r) { outcomes.push_back(r.outcome); }));
+        CHECK(outcomes == std::vector<pipeline::Outcome>(5, pipeline::Outcome::added));
+        CHECK(store->index().documents().size() == 5);
+    }
+    auto git = paths.git().string();
+    auto log = test::run_program_output({"git", "--git-dir", git, "log", "--format=%s"});
+    CHECK(std::count(log.begin(), log.end(), '\n') == 5);
+    CHECK(test::run_program({"git", "--git-dir", git, "fsck", "--no-dangling"}) == 0);
+    int packs = 0, loose = 0;
+    for (auto& e : std::filesystem::recursive_directory_iterator(paths.git() / "objects")) {
+        if (!e.is_regular_file()) continue;
+        if (e.path().extension() == ".pack") ++packs;
+        else if (e.path().parent_path().filename().string().size() == 2) ++loose;
+    }
+    CHECK(packs == 1);
+    CHECK(loose == 0);
+    // Reindex reads the packed history like any other.
+    auto n = pipeline::Store::reindex(paths);
+    REQUIRE(n);
+    CHECK(*n == 5);
+}
