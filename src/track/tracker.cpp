@@ -14,6 +14,15 @@ namespace {
 
 constexpr double k_link_threshold = 0.7;      // at or above: the same item
 constexpr double k_possible_threshold = 0.35;  // at or above, below the link: shown for review
+constexpr std::size_t k_max_possible = 5;       // possible matches kept per item, the best first
+
+// Keeps `list` to the k_max_possible best matches (score, then id), whatever the order of adding.
+void add_possible(std::vector<PossibleMatch>& list, PossibleMatch match) {
+    auto better = [](const PossibleMatch& a, const PossibleMatch& b) { return a.score != b.score ? a.score > b.score : a.id < b.id; };
+    if (std::any_of(list.begin(), list.end(), [&](auto& p) { return p.id == match.id; })) return;
+    list.insert(std::upper_bound(list.begin(), list.end(), match, better), std::move(match));
+    if (list.size() > k_max_possible) list.pop_back();
+}
 
 std::string digits_and_dashes(const std::string& ref) {
     std::string out;
@@ -242,8 +251,8 @@ private:
         for (auto& [score, k] : scored) {
             if (score < k_possible_threshold) break;
             auto reason = it.kind == Kind::motion ? "same submitters" : "similar commitment";
-            m_items[index].possible_matches.push_back(PossibleMatch{m_items[k].id, std::min(1.0, score), reason});
-            m_items[k].possible_matches.push_back(PossibleMatch{m_items[index].id, std::min(1.0, score), reason});
+            add_possible(m_items[index].possible_matches, PossibleMatch{m_items[k].id, std::min(1.0, score), reason});
+            add_possible(m_items[k].possible_matches, PossibleMatch{m_items[index].id, std::min(1.0, score), reason});
         }
         return index;
     }

@@ -172,3 +172,53 @@ TEST_CASE("link and unlink are kept in git and survive reindex", "[track]") {
     CHECK(warnings.empty());
     CHECK(n == 3u);
 }
+
+TEST_CASE("an ambiguous item keeps only its five best possible matches", "[track]") {
+    // Letters with open motions of Kamerlid Bikker without a Kamerstuk number, on unrelated
+    // subjects: from the second letter on, each could be any earlier one, none clearly.
+    const char* subjects[] = {"jeugdzorg", "woningbouw", "stikstof", "asielopvang", "pensioenen",
+                              "defensie", "onderwijs", "klimaat", "landbouw", "zorgkosten"};
+    std::vector<track::Letter> letters;
+    for (int n = 0; n < 9; ++n) {
+        track::Letter letter;
+        letter.doc_id = "brief-" + std::to_string(n);
+        letter.date = "2026-0" + std::to_string(n + 1) + "-01";
+        for (int m = 0; m < (n == 0 ? 2 : 1); ++m) {
+            Item motion;
+            motion.kind = Kind::motion;
+            motion.member = "Bikker";
+            motion.members = {"Bikker"};
+            motion.subject = subjects[n + m];
+            motion.evidence = std::string("De motie-Bikker over ") + motion.subject + " wordt uitgevoerd.";
+            motion.span = Span{static_cast<std::size_t>(100 * m), static_cast<std::size_t>(100 * m + 40)};
+            letter.items.push_back(motion);
+        }
+        letters.push_back(letter);
+    }
+    std::vector<std::string> warnings;
+    auto tracked = track::track(letters, {}, warnings);
+    std::size_t most = 0;
+    for (auto& t : tracked) {
+        most = std::max(most, t.possible_matches.size());
+        for (std::size_t k = 1; k < t.possible_matches.size(); ++k) {
+            auto &a = t.possible_matches[k - 1], &b = t.possible_matches[k];
+            CHECK((a.score > b.score || (a.score == b.score && a.id < b.id)));
+        }
+    }
+    CHECK(most == 5);
+    // The order of the letters does not change which five are kept.
+    std::reverse(letters.begin(), letters.end());
+    auto again = track::track(letters, {}, warnings);
+    REQUIRE(again.size() == tracked.size());
+    auto ids = [](const std::vector<track::TrackedItem>& items) {
+        std::vector<std::string> out;
+        for (auto& t : items) {
+            std::string row = t.id + ":";
+            for (auto& p : t.possible_matches) row += p.id + ",";
+            out.push_back(row);
+        }
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    CHECK(ids(again) == ids(tracked));
+}
