@@ -133,11 +133,11 @@ void setup_ci(CLI::App& app, Runner& run) {
                 }
             }
             auto files = pipeline::expand_inputs(o->folders);
-            for (auto& f : *files) {
-                auto r = pipeline::ingest_file(*store, f, {});
+            auto ingested = pipeline::ingest_files(*store, *files, {}, [&](const pipeline::IngestResult& r) {
                 if (r.outcome == pipeline::Outcome::failed) errors.push_back(r.error);
-                results.push_back(std::move(r));
-            }
+                results.push_back(r);
+            });
+            if (!ingested) errors.push_back(ingested.error());
             if (!retrack(*store)) errors.push_back(Error{"tracking", "could not recompute the tracked items"});
             report::ReportOptions ro;
             ro.out_dir = o->out;

@@ -86,7 +86,7 @@ Result<Database> Database::open(const std::filesystem::path& path) {
     sqlite3_busy_timeout(db, 10000);
     Database out(db);
     try {
-        out.exec("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA mmap_size=1073741824;");
+        out.exec("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;");
     } catch (const std::exception& e) {
         return fail(path.string(), e.what());
     }

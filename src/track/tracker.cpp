@@ -15,6 +15,7 @@ namespace {
 constexpr double k_link_threshold = 0.7;      // at or above: the same item
 constexpr double k_possible_threshold = 0.35;  // at or above, below the link: shown for review
 constexpr std::size_t k_max_possible = 5;       // possible matches kept per item, the best first
+constexpr std::size_t k_recent = 200;           // candidates per shared Kamerlid, minister or date
 
 // Keeps `list` to the k_max_possible best matches (score, then id), whatever the order of adding.
 void add_possible(std::vector<PossibleMatch>& list, PossibleMatch match) {
@@ -156,12 +157,21 @@ private:
     }
 
     // Items that share something a link needs (number, date made, Kamerlid, minister), so
-    // linking stays linear in the number of letters instead of comparing with every item.
+    // linking does not compare with every item. Of items found by a Kamerstuk number all
+    // are taken; by anything else the k_recent newest (in letter order), so the work per
+    // item stays bounded however many letters one Kamerlid or minister is in.
     std::set<std::size_t> candidates(std::initializer_list<std::pair<const Index*, std::string>> keys) const {
         std::set<std::size_t> out;
         for (auto& [index, key] : keys) {
             if (key.empty()) continue;
-            if (auto it = index->find(key); it != index->end()) out.insert(it->second.begin(), it->second.end());
+            auto it = index->find(key);
+            if (it == index->end()) continue;
+            if (index == &m_by_ref) {
+                out.insert(it->second.begin(), it->second.end());
+                continue;
+            }
+            std::size_t taken = 0;
+            for (auto k = it->second.rbegin(); k != it->second.rend() && taken < k_recent; ++k, ++taken) out.insert(*k);
         }
         return out;
     }
@@ -207,8 +217,12 @@ private:
         if (it.earlier) {
             pool = candidates({{&m_by_made_on, it.made_on}});
             for (auto& m : members) pool.merge(candidates({{&m_by_member, m}}));
-            if (it.made_on.empty() && members.empty())
-                for (std::size_t k = 0; k < m_items.size(); ++k) pool.insert(k);  // nothing to narrow by
+            // Nothing to narrow by: the minister's newest items, else the newest of all.
+            if (it.made_on.empty() && members.empty()) {
+                pool = candidates({{&m_by_actor, it.actor}});
+                if (pool.empty())
+                    for (std::size_t k = m_items.size(); k > 0 && m_items.size() - k < k_recent; --k) pool.insert(k - 1);
+            }
         } else {
             pool = candidates({{&m_by_actor, it.actor}});  // a minister repeating an open promise
         }
