@@ -101,6 +101,13 @@ void CorpusIndex::add_relation(const std::string& doc_id, const std::string& oth
         .bind(1, doc_id).bind(2, other_id).bind(3, kind).bind(4, score).run();
 }
 
+std::optional<std::pair<std::string, int>> CorpusIndex::version_by_original(const std::string& original_oid) {
+    auto st = m_db.prepare("SELECT doc_id, version FROM versions WHERE original_oid = ?1 ORDER BY doc_id, version LIMIT 1");
+    st.bind(1, original_oid);
+    if (!st.step()) return std::nullopt;
+    return std::pair{st.text(0), static_cast<int>(st.integer(1))};
+}
+
 std::optional<int> CorpusIndex::version_with_original(const std::string& doc_id, const std::string& original_oid) {
     auto st = m_db.prepare("SELECT version FROM versions WHERE doc_id = ?1 AND original_oid = ?2 ORDER BY version LIMIT 1");
     st.bind(1, doc_id).bind(2, original_oid);

@@ -62,6 +62,8 @@ public:
                      const std::vector<Item>& items);
     void add_relation(const std::string& doc_id, const std::string& other_id, const std::string& kind, double score);
     std::optional<int> version_with_original(const std::string& doc_id, const std::string& original_oid);
+    // The first stored (document, version) whose original has this blob id, if any.
+    std::optional<std::pair<std::string, int>> version_by_original(const std::string& original_oid);
     std::optional<DocumentRow> document(const std::string& id);
     std::vector<DocumentRow> documents();
     std::vector<VersionRow> versions(const std::string& id);

@@ -86,6 +86,18 @@ IngestResult failed(const fs::path& path, Error error) {
 IngestResult ingest_file(Store& store, const fs::path& path, const IngestOptions& options) {
     auto bytes = files::read(path, options.max_bytes);
     if (!bytes) return failed(path, bytes.error());
+    std::string oid = corpus::GitRepository::blob_id(*bytes);
+    if (options.as_id.empty() && options.id.empty() && options.date.empty()) {
+        // The same bytes as a stored version: unchanged, without reading the letter again.
+        if (auto same = store.index().version_by_original(oid)) {
+            IngestResult result;
+            result.source = path.string();
+            result.outcome = Outcome::unchanged;
+            result.id = same->first;
+            result.version = same->second;
+            return result;
+        }
+    }
     ingest::ReadOptions read_options{options.as_id.empty() ? options.id : options.as_id, options.date};
     auto doc = ingest::read_text_document(*bytes, path.string(), read_options);
     if (!doc) return failed(path, doc.error());
@@ -101,7 +113,6 @@ IngestResult ingest_file(Store& store, const fs::path& path, const IngestOptions
 
     corpus::StoredVersion version;
     version.original_name = original_name_for(path);
-    std::string oid = corpus::GitRepository::blob_id(*bytes);
     if (existing) {
         if (auto same = index.version_with_original(doc->id, oid)) {
             result.outcome = Outcome::unchanged;
@@ -140,7 +151,7 @@ IngestResult ingest_file(Store& store, const fs::path& path, const IngestOptions
 
 Result<void> ingest_files(Store& store, const std::vector<fs::path>& files, const IngestOptions& options,
                           const std::function<void(const IngestResult&)>& report) {
-    constexpr std::size_t k_batch = 200;
+    constexpr std::size_t k_batch = 1000;
     auto& corpus = store.corpus();
     for (std::size_t at = 0; at < files.size(); at += k_batch) {
         // A batch is one pack in git and one SQLite transaction, committed in that order

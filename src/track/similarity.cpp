@@ -1,5 +1,7 @@
 #include "track/similarity.hpp"
 
+#include <algorithm>
+
 #include "util/utf8.hpp"
 
 namespace toezeg::track {
@@ -33,6 +35,25 @@ double similarity(const std::set<std::string>& x, const std::set<std::string>& y
     if (x.empty() || y.empty()) return 0;
     std::size_t shared = 0;
     for (auto& w : x) shared += y.contains(w);
+    return static_cast<double>(shared) / static_cast<double>(x.size() + y.size() - shared);
+}
+
+WordSet WordNumbers::of(const std::set<std::string>& words) {
+    WordSet out;
+    out.reserve(words.size());
+    for (auto& w : words) out.push_back(m_numbers.try_emplace(w, static_cast<std::uint32_t>(m_numbers.size())).first->second);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+double similarity(const WordSet& x, const WordSet& y) {
+    if (x.empty() || y.empty()) return 0;
+    std::size_t shared = 0;
+    for (auto a = x.begin(), b = y.begin(); a != x.end() && b != y.end();) {
+        if (*a < *b) ++a;
+        else if (*b < *a) ++b;
+        else ++shared, ++a, ++b;
+    }
     return static_cast<double>(shared) / static_cast<double>(x.size() + y.size() - shared);
 }
 

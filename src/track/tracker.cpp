@@ -41,10 +41,9 @@ std::string description(const Item& it) { return it.subject.empty() ? it.evidenc
 
 // The words a mention or an item is compared by, computed once.
 struct Words {
-    std::set<std::string> subject, description;
+    WordSet subject, description;
 };
 
-Words words_of(const Item& it) { return Words{content_words(it.subject), content_words(description(it))}; }
 
 // Subjects say best what a commitment is about; the evidence around them helps less.
 double subject_similarity(const Words& mention, const Words& item) {
@@ -193,7 +192,7 @@ private:
 
     std::size_t link_motion(const Letter& letter, const Item& it, const std::vector<std::size_t>& used) {
         auto members = lowered(it.members);
-        Words mine = words_of(it);
+        Words mine = words_of(it.subject, description(it));
         std::vector<std::pair<double, std::size_t>> scored;
         auto pool = candidates({{&m_by_ref, it.ref}, {&m_by_members, members.empty() ? "" : members_key(it.members)}});
         for (std::size_t k : pool) {
@@ -211,7 +210,7 @@ private:
 
     std::size_t link_commitment(const Letter& letter, const Item& it, const std::vector<std::size_t>& used) {
         auto members = lowered(it.members);
-        Words mine = words_of(it);
+        Words mine = words_of(it.subject, description(it));
         std::vector<std::pair<double, std::size_t>> scored;
         std::set<std::size_t> pool;
         if (it.earlier) {
@@ -311,7 +310,7 @@ private:
         if (t.made_on.empty() && !it.made_on.empty()) t.made_on = it.made_on;
         if (t.dossier.empty()) t.dossier = letter.dossier;
         settle(t);
-        m_words[index] = Words{content_words(t.subject), content_words(t.subject + " " + it.evidence)};
+        m_words[index] = words_of(t.subject, t.subject + " " + it.evidence);
         index_item(index);
     }
 
@@ -383,6 +382,11 @@ private:
     std::vector<TrackedItem> m_items;
     std::vector<std::string> m_made_in_letter;  // per item: the stored letter that made it, if any
     std::vector<Words> m_words;                 // per item: what a new mention is compared with
+    WordNumbers m_numbers;                      // the words of m_words, numbered
+
+    Words words_of(const std::string& subject, const std::string& description) {
+        return Words{m_numbers.of(content_words(subject)), m_numbers.of(content_words(description))};
+    }
     Index m_by_ref, m_by_made_on, m_by_member, m_by_members, m_by_actor;
     std::set<std::string> m_ids;
     double m_confidence = 1.0;
