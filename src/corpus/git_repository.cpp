@@ -2,6 +2,7 @@
 
 #include <git2.h>
 #include <git2/sys/mempack.h>
+#include <git2/sys/odb_backend.h>
 #include <git2/sys/repository.h>
 
 #include <cstring>
@@ -181,12 +182,24 @@ std::optional<std::string> GitRepository::head() const {
 Result<void> GitRepository::begin_batch() {
     auto& m = *m_impl;
     if (m.batch_odb.get()) return {};
-    if (git_repository_odb(m.disk_odb.out(), m.repo.get()) != 0) return fail("git", last_error("object database"));
+    // Half set up, nothing is kept: the repository goes on writing to disk.
+    auto undo = [&m](const char* what) -> Result<void> {
+        auto error = fail("git", last_error(what));
+        if (m.mempack) m.mempack->free(m.mempack);
+        m.mempack = nullptr;
+        m.batch_odb.reset();
+        m.disk_odb.reset();
+        return error;
+    };
+    if (git_repository_odb(m.disk_odb.out(), m.repo.get()) != 0) return undo("object database");
     std::string objects = std::string(git_repository_path(m.repo.get())) + "objects";
-    if (git_odb_open(m.batch_odb.out(), objects.c_str()) != 0) return fail("git", last_error("object database"));
-    if (git_mempack_new(&m.mempack) != 0) return fail("git", last_error("in-memory pack"));
-    if (git_odb_add_backend(m.batch_odb.get(), m.mempack, 999) != 0) return fail("git", last_error("in-memory pack"));
-    git_repository_set_odb(m.repo.get(), m.batch_odb.get());
+    if (git_odb_open(m.batch_odb.out(), objects.c_str()) != 0) return undo("object database");
+    if (git_mempack_new(&m.mempack) != 0) return undo("in-memory pack");
+    if (git_odb_add_backend(m.batch_odb.get(), m.mempack, 999) != 0) return undo("in-memory pack");
+    if (git_repository_set_odb(m.repo.get(), m.batch_odb.get()) != 0) {
+        m.mempack = nullptr;  // owned by batch_odb now
+        return undo("object database");
+    }
     return {};
 }
 

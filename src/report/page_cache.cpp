@@ -16,13 +16,8 @@ constexpr const char* k_manifest = ".toezeg-pages";
 }
 
 PageKey& PageKey::add(std::string_view part) {
-    for (unsigned char c : part) {
-        m_hash ^= c;
-        m_hash *= 0x100000001b3ULL;
-    }
-    // A separator no UTF-8 text contains, so ("ab","c") and ("a","bc") differ.
-    m_hash ^= 0xff;
-    m_hash *= 0x100000001b3ULL;
+    // Ends with a byte no UTF-8 text contains, so ("ab","c") and ("a","bc") differ.
+    m_hash = text::fnv1a("\xff", text::fnv1a(part, m_hash));
     return *this;
 }
 
@@ -43,12 +38,13 @@ PageCache PageCache::load(const fs::path& out_dir, std::uint64_t generation) {
     return cache;
 }
 
-bool PageCache::fresh(const std::string& relative, std::uint64_t key) const {
+std::optional<std::uintmax_t> PageCache::fresh(const std::string& relative, std::uint64_t key) const {
     auto it = m_previous.find(relative);
-    if (it == m_previous.end() || it->second.key != key) return false;
+    if (it == m_previous.end() || it->second.key != key) return std::nullopt;
     std::error_code ec;
     auto size = fs::file_size(m_out / relative, ec);
-    return !ec && size == it->second.size;
+    if (ec || size != it->second.size) return std::nullopt;
+    return size;
 }
 
 void PageCache::record(const std::string& relative, std::uint64_t key, std::uintmax_t size) {

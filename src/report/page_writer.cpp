@@ -62,80 +62,74 @@ Result<void> PageWriter::start() {
     std::error_code ec;
     for (auto sub : {"", "items", "docs"}) fs::create_directories(m_opt.out_dir / sub, ec);
     if (ec) return fail(m_opt.out_dir.string(), "cannot create the report folder: " + ec.message());
-    PageKey generation;
     std::string stamp = binary_stamp();
-    // Without a stamp of the binary nothing can be trusted from an earlier run.
+    // Without a stamp of the binary nothing can be trusted from an earlier run. (The
+    // templates are in each page's key.)
     if (stamp.empty()) stamp = std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
-    generation.add(TOEZEG_VERSION).add(stamp).add(m_opt.as_of).add(m_stats.week_page);
-    for (auto name : {"head.mustache", "foot.mustache", "item_table_overdue.mustache", "item.mustache", "document.mustache"}) {
-        auto text = m_templates.get(name);
-        generation.add(text ? *text : name);
-    }
-    m_generation = generation.value();
-    m_cache = PageCache::load(m_opt.out_dir, m_generation);
+    auto generation = PageKey().add(TOEZEG_VERSION).add(stamp).add(m_opt.as_of).add(m_stats.week_page).value();
+    m_cache = PageCache::load(m_opt.out_dir, generation);
     return {};
 }
 
-Result<mus::mustache*> PageWriter::compiled(const std::string& name) {
+Result<PageWriter::Compiled*> PageWriter::compiled(const std::string& name) {
     std::lock_guard lock(m_mutex);
     auto& slot = m_compiled[{std::this_thread::get_id(), name}];
-    if (!slot) {
+    if (!slot.tmpl) {
         auto text = m_templates.get(name);
         if (!text) return std::unexpected(text.error());
-        slot = std::make_unique<mus::mustache>(inline_partials(*text, m_templates));
-        if (!slot->is_valid()) return fail("template " + name, slot->error_message());
+        std::string source = inline_partials(*text, m_templates);
+        slot.source_key = PageKey().add(source).value();
+        slot.tmpl = std::make_unique<mus::mustache>(source);
+        if (!slot.tmpl->is_valid()) return fail("template " + name, slot.tmpl->error_message());
     }
-    return slot.get();
+    return &slot;
 }
 
-void PageWriter::add_globals(mus::data& data, const std::string& root) const {
-    data.set("root", root);
-    data.set("as_of", date_label(m_opt.as_of));
-    data.set("generated_on", date_label(m_opt.as_of));
-    data.set("week_page", m_stats.week_page);
+Result<std::string> PageWriter::render(const std::string& tpl, mus::data& data, const std::string* root) {
+    auto c = compiled(tpl);
+    if (!c) return std::unexpected(c.error());
+    if (root) {
+        data.set("root", *root);
+        data.set("as_of", date_label(m_opt.as_of));
+        data.set("generated_on", date_label(m_opt.as_of));
+        data.set("week_page", m_stats.week_page);
+    }
+    std::string html = (*c)->tmpl->render(data);
+    if (!(*c)->tmpl->is_valid()) return fail("template " + tpl, (*c)->tmpl->error_message());
+    return html;
 }
 
 Result<void> PageWriter::page(const std::string& relative, const std::string& tpl, mus::data& data, const std::string& root) {
-    auto tmpl = compiled(tpl);
-    if (!tmpl) return std::unexpected(tmpl.error());
-    add_globals(data, root);
-    std::string html = (*tmpl)->render(data);
-    if (!(*tmpl)->is_valid()) return fail("template " + tpl, (*tmpl)->error_message());
-    write_content(relative, html, std::nullopt);
+    auto html = render(tpl, data, &root);
+    if (!html) return std::unexpected(html.error());
+    write_content(relative, *html, std::nullopt);
     return {};
 }
 
 Result<void> PageWriter::cached_page(const std::string& relative, const std::string& tpl, json data, const std::string& root,
                                      std::string_view extra, const std::function<void(json&)>& complete) {
-    std::uint64_t key = PageKey().add(tpl).add(root).add(data.dump()).add(extra).value();
-    if (m_cache->fresh(relative, key)) {
-        std::error_code ec;
-        auto size = fs::file_size(m_opt.out_dir / relative, ec);
+    auto c = compiled(tpl);
+    if (!c) return std::unexpected(c.error());
+    std::uint64_t key = PageKey().add(text::hex((*c)->source_key)).add(root).add(data.dump()).add(extra).value();
+    if (auto size = m_cache->fresh(relative, key)) {
         std::lock_guard lock(m_mutex);
         m_written.insert(relative);
-        m_cache->record(relative, key, size);
+        m_cache->record(relative, key, *size);
         ++m_stats.unchanged;
         ++m_stats.reused;
         return {};
     }
-    auto tmpl = compiled(tpl);
-    if (!tmpl) return std::unexpected(tmpl.error());
     if (complete) complete(data);
     mus::data d = to_mustache(data);
-    add_globals(d, root);
-    std::string html = (*tmpl)->render(d);
-    if (!(*tmpl)->is_valid()) return fail("template " + tpl, (*tmpl)->error_message());
-    write_content(relative, html, key);
+    auto html = render(tpl, d, &root);
+    if (!html) return std::unexpected(html.error());
+    write_content(relative, *html, key);
     return {};
 }
 
 Result<std::string> PageWriter::fragment(const std::string& tpl, const json& data) {
-    auto tmpl = compiled(tpl);
-    if (!tmpl) return std::unexpected(tmpl.error());
     mus::data d = to_mustache(data);
-    std::string html = (*tmpl)->render(d);
-    if (!(*tmpl)->is_valid()) return fail("template " + tpl, (*tmpl)->error_message());
-    return html;
+    return render(tpl, d, nullptr);
 }
 
 void PageWriter::put(const std::string& relative, const std::string& content) { write_content(relative, content, std::nullopt); }

@@ -52,17 +52,21 @@ public:
     Result<ReportStats> finish();
 
 private:
-    Result<mus::mustache*> compiled(const std::string& name);
-    void add_globals(mus::data& data, const std::string& root) const;
+    struct Compiled {
+        std::unique_ptr<mus::mustache> tmpl;
+        std::uint64_t source_key = 0;  // of the template's text with its partials inlined
+    };
+    Result<Compiled*> compiled(const std::string& name);
+    // `data` rendered by template `tpl`, with the site-wide values when `root` is given.
+    Result<std::string> render(const std::string& tpl, mus::data& data, const std::string* root);
     void write_content(const std::string& relative, const std::string& content, std::optional<std::uint64_t> key);
 
     const ReportOptions& m_opt;
     Templates m_templates;
     std::mutex m_mutex;  // guards what follows: compiled templates, cache records, written files, stats
     // Compiled per thread: rendering changes a template's error state.
-    std::map<std::pair<std::thread::id, std::string>, std::unique_ptr<mus::mustache>> m_compiled;
+    std::map<std::pair<std::thread::id, std::string>, Compiled> m_compiled;
     std::optional<PageCache> m_cache;
-    std::uint64_t m_generation = 0;
     std::set<std::string> m_written;
     ReportStats m_stats;
 };

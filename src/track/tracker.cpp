@@ -1,6 +1,7 @@
 #include "track/tracker.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <set>
 
@@ -156,21 +157,22 @@ private:
     }
 
     // Items that share something a link needs (number, date made, Kamerlid, minister), so
-    // linking does not compare with every item. Of items found by a Kamerstuk number all
-    // are taken; by anything else the k_recent newest (in letter order), so the work per
-    // item stays bounded however many letters one Kamerlid or minister is in.
-    std::set<std::size_t> candidates(std::initializer_list<std::pair<const Index*, std::string>> keys) const {
+    // linking does not compare with every item: at most `limit` of them per key, the
+    // newest (in letter order), so the work per item stays bounded however many letters
+    // one Kamerlid or minister is in.
+    struct Key {
+        const Index* index;
+        std::string value;
+        std::size_t limit = k_recent;
+    };
+    std::set<std::size_t> candidates(std::initializer_list<Key> keys) const {
         std::set<std::size_t> out;
-        for (auto& [index, key] : keys) {
-            if (key.empty()) continue;
-            auto it = index->find(key);
-            if (it == index->end()) continue;
-            if (index == &m_by_ref) {
-                out.insert(it->second.begin(), it->second.end());
-                continue;
-            }
+        for (auto& key : keys) {
+            if (key.value.empty()) continue;
+            auto it = key.index->find(key.value);
+            if (it == key.index->end()) continue;
             std::size_t taken = 0;
-            for (auto k = it->second.rbegin(); k != it->second.rend() && taken < k_recent; ++k, ++taken) out.insert(*k);
+            for (auto k = it->second.rbegin(); k != it->second.rend() && taken < key.limit; ++k, ++taken) out.insert(*k);
         }
         return out;
     }
@@ -194,7 +196,8 @@ private:
         auto members = lowered(it.members);
         Words mine = words_of(it.subject, description(it));
         std::vector<std::pair<double, std::size_t>> scored;
-        auto pool = candidates({{&m_by_ref, it.ref}, {&m_by_members, members.empty() ? "" : members_key(it.members)}});
+        // Every motion with the same number; the newest with the same submitters.
+        auto pool = candidates({{&m_by_ref, it.ref, SIZE_MAX}, {&m_by_members, members.empty() ? "" : members_key(it.members)}});
         for (std::size_t k : pool) {
             const auto& t = m_items[k];
             if (t.kind != Kind::motion || std::count(used.begin(), used.end(), k)) continue;

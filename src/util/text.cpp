@@ -112,8 +112,8 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
     return out;
 }
 
-std::uint64_t fnv1a(std::string_view s) {
-    std::uint64_t h = 1469598103934665603ull;
+std::uint64_t fnv1a(std::string_view s, std::uint64_t seed) {
+    std::uint64_t h = seed;
     for (unsigned char c : s) {
         h ^= c;
         h *= 1099511628211ull;

@@ -16,7 +16,8 @@ std::string slug(std::string_view s, std::size_t max_len);  // "JBZ-Raad 5 maart
 // Cuts at a word boundary so that at most `max_bytes` remain, adding "…" when cut.
 std::string shorten(std::string_view s, std::size_t max_bytes);
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
-std::uint64_t fnv1a(std::string_view s);
+// FNV-1a; pass an earlier result as `seed` to continue hashing from it.
+std::uint64_t fnv1a(std::string_view s, std::uint64_t seed = 1469598103934665603ull);
 std::string hex(std::uint64_t v);
 
 }  // namespace toezeg::text

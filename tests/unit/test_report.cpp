@@ -33,11 +33,12 @@ struct Site {
         std::vector<std::string> warnings;
         REQUIRE(store->retrack(warnings));
     }
-    report::ReportStats write(const std::string& as_of) {
+    report::ReportStats write(const std::string& as_of, const std::filesystem::path& templates = {}) {
         auto store = pipeline::Store::open(paths, pipeline::Access::read);
         report::ReportOptions options;
         options.out_dir = out;
         options.as_of = as_of;
+        options.templates_dir = templates;
         auto stats = report::write_report(store->index(), options);
         REQUIRE(stats);
         return *stats;
@@ -191,4 +192,21 @@ TEST_CASE("report: a new version of a letter renders the pages that show it agai
         ++compared;
     }
     CHECK(compared > pages);
+}
+
+TEST_CASE("report: a changed template renders again the pages that use it", "[report]") {
+    Site site({"corpus"});
+    site.write("2026-03-23");
+    int documents = 0;
+    for (auto& e : std::filesystem::directory_iterator(site.out / "docs")) documents += e.path().extension() == ".html";
+    int pages = count_pages(site.out);
+    auto templates = site.tmp.path / "templates";
+    std::filesystem::create_directories(templates);
+    std::string item = slurp(test::source_dir() / "templates" / "item.mustache");
+    { std::ofstream(templates / "item.mustache", std::ios::binary) << item << "<!-- eigen sjabloon -->\n"; }
+    auto stats = site.write("2026-03-23", templates);
+    CHECK(stats.reused == documents);              // document pages do not use item.mustache
+    CHECK(stats.written == pages - documents);     // every item page changed
+    auto page = std::filesystem::directory_iterator(site.out / "items")->path();
+    CHECK(slurp(page).find("<!-- eigen sjabloon -->") != std::string::npos);
 }
