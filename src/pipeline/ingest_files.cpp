@@ -26,6 +26,16 @@ std::string_view to_string(Outcome outcome) {
     return "failed";
 }
 
+namespace {
+
+// Files that describe a folder of letters rather than being one: its README, the sources
+// table and gold labels of a labelled set.
+bool is_sidecar_file(const std::string& name) {
+    return name == "README.md" || name == "SOURCES.tsv" || name.ends_with(".jsonl");
+}
+
+}  // namespace
+
 Result<std::vector<fs::path>> expand_inputs(const std::vector<std::string>& paths) {
     std::vector<fs::path> out;
     for (auto& p : paths) {
@@ -48,7 +58,7 @@ Result<std::vector<fs::path>> expand_inputs(const std::vector<std::string>& path
                 if (it->is_directory()) it.disable_recursion_pending();
                 continue;
             }
-            if (it->is_regular_file() && name != "README.md") found.push_back(it->path());
+            if (it->is_regular_file() && !is_sidecar_file(name)) found.push_back(it->path());
         }
         std::sort(found.begin(), found.end());
         out.insert(out.end(), found.begin(), found.end());

@@ -30,7 +30,8 @@ struct IngestResult {
     Error error;                         // when failed
 };
 
-// Files under the given paths (folders recursively, hidden entries skipped), sorted.
+// Files under the given paths (folders recursively; hidden entries and a labelled set's
+// README.md, SOURCES.tsv and *.jsonl skipped), sorted.
 Result<std::vector<std::filesystem::path>> expand_inputs(const std::vector<std::string>& paths);
 IngestResult ingest_file(Store& store, const std::filesystem::path& path, const IngestOptions& options);
 // ingest_file for each of `files` in order, each result passed to `report`, in batches:
