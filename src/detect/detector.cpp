@@ -307,14 +307,16 @@ private:
         return best;
     }
 
-    std::vector<Draft*> group_for(const Mention& m) {
-        std::vector<Draft*> out;
-        for (auto& d : m_drafts) {
+    // Indices, not pointers: m_drafts grows while a sentence's mentions are processed.
+    std::vector<std::size_t> group_for(const Mention& m) const {
+        std::vector<std::size_t> out;
+        for (std::size_t k = 0; k < m_drafts.size(); ++k) {
+            const Draft& d = m_drafts[k];
             if (d.item.kind != Kind::motion) continue;
             bool same_ref = !m.refs.empty() && std::find(m.refs.begin(), m.refs.end(), d.item.ref) != m.refs.end();
             bool same_members = !m.members.empty() && d.key_members == m.members &&
                                 (m.refs.empty() || d.item.ref.empty() || same_ref);
-            if (same_ref || same_members) out.push_back(&d);
+            if (same_ref || same_members) out.push_back(k);
         }
         return out;
     }
@@ -322,12 +324,12 @@ private:
     void detect_motions(std::size_t i, std::string_view s) {
         auto mentions = find_mentions(i);
         auto status = motion_status(s);
-        std::vector<Draft*> touched;
+        std::vector<std::size_t> touched;
         for (auto& m : mentions) {
             auto group = group_for(m);
             std::size_t wanted = m.plural ? std::max<std::size_t>({static_cast<std::size_t>(m.count), m.refs.size(), 1}) : 1;
             for (std::size_t k = 0; k < group.size() && k < m.refs.size(); ++k)
-                if (group[k]->item.ref.empty()) group[k]->item.ref = m.refs[k];
+                if (m_drafts[group[k]].item.ref.empty()) m_drafts[group[k]].item.ref = m.refs[k];
             while (group.size() < wanted) {
                 Draft d;
                 d.item.kind = Kind::motion;
@@ -344,7 +346,7 @@ private:
                 group = group_for(m);
                 if (group.size() < wanted && group.empty()) break;
             }
-            for (auto* d : group) touched.push_back(d);
+            touched.insert(touched.end(), group.begin(), group.end());
         }
         if (mentions.empty() && apply_ordinals(i, s)) return;
         if (mentions.empty() && !first_match(RuleRole::motion_anaphor, s) && status &&
@@ -354,26 +356,29 @@ private:
             if (!m_drafts.empty() && m_drafts.back().item.kind == Kind::motion && m_drafts.back().last_sentence + 1 == i &&
                 m_sentences[m_drafts.back().last_sentence].paragraph == m_sentences[i].paragraph &&
                 RE2::PartialMatch(s, k_back) && !recent_commitment_in(i))
-                touched.push_back(&m_drafts.back());
+                touched.push_back(m_drafts.size() - 1);
         }
         if (mentions.empty() && first_match(RuleRole::motion_anaphor, s)) {
-            for (auto& d : m_drafts)
+            for (std::size_t k = 0; k < m_drafts.size(); ++k) {
+                const Draft& d = m_drafts[k];
                 if (d.item.kind == Kind::motion && d.last_sentence + k_anaphor_reach >= i &&
                     m_sentences[d.last_sentence].paragraph + 1 >= m_sentences[i].paragraph)
-                    touched.push_back(&d);
+                    touched.push_back(k);
+            }
             // Only the most recently named group.
             if (!touched.empty()) {
                 std::size_t latest = 0;
-                for (auto* d : touched) latest = std::max(latest, d->last_sentence);
-                std::erase_if(touched, [&](Draft* d) { return d->last_sentence != latest; });
+                for (auto k : touched) latest = std::max(latest, m_drafts[k].last_sentence);
+                std::erase_if(touched, [&](std::size_t k) { return m_drafts[k].last_sentence != latest; });
             }
         }
-        for (auto* d : touched) {
-            if (std::find(d->sentences.begin(), d->sentences.end(), i) == d->sentences.end()) d->sentences.push_back(i);
-            d->last_sentence = i;
+        for (auto k : touched) {
+            Draft& d = m_drafts[k];
+            if (std::find(d.sentences.begin(), d.sentences.end(), i) == d.sentences.end()) d.sentences.push_back(i);
+            d.last_sentence = i;
             if (status) {
-                d->item.status = status->first;
-                d->item.rule = status->second;
+                d.item.status = status->first;
+                d.item.rule = status->second;
             }
         }
     }

@@ -144,3 +144,19 @@ TEST_CASE("Kamerleden as written", "[detect]") {
     CHECK(m.party == "GL-PvdA");
     CHECK(detect::split_names("Van Zanten/Boomsma") == std::vector<std::string>{"Van Zanten", "Boomsma"});
 }
+
+TEST_CASE("one sentence naming several motions keeps each (regression: use after reallocation)", "[detect][memory]") {
+    const char* text =
+        "Hiermee voert het kabinet de motie Kröger de motie Ram uit. Daarnaast voert het kabinet de motie van het lid "
+        "Bikker, de motie van het lid Eerdmans en de motie van het lid Van der Plas uit.\n";
+    auto doc = ingest::read_text_document(text, "two-motions.txt", {});
+    REQUIRE(doc);
+    auto items = detect::detect(*doc, detect::default_rules());
+    std::vector<std::string> members;
+    for (auto& i : items) {
+        CHECK(i.kind == Kind::motion);
+        CHECK(i.status == Status::fulfilled);
+        members.push_back(i.member);
+    }
+    CHECK(members == std::vector<std::string>{"Kröger", "Ram", "Bikker", "Eerdmans", "Van der Plas"});
+}
