@@ -143,6 +143,21 @@ private:
         return nullptr;
     }
 
+    // "... heb ik toegezegd de planning te delen. Met deze brief geef ik invulling aan de
+    // toezegging aan lid Kostić.": the next sentence names the same act by a definite "de
+    // toezegging" and adds its Kamerlid or status, it is no second commitment.
+    Draft* restated_commitment(std::size_t i, std::string_view s) {
+        static const RE2 k_definite("(?i)\\b(?:de|deze|die|mijn|onze) toezegging\\b");
+        if (m_drafts.empty() || !RE2::PartialMatch(s, k_definite)) return nullptr;
+        Draft& d = m_drafts.back();
+        if (d.item.kind != Kind::commitment || !d.earlier || d.last_sentence + 1 != i) return nullptr;
+        if (m_sentences[d.last_sentence].paragraph != m_sentences[i].paragraph) return nullptr;
+        auto before = find_members(sentence(d.last_sentence)).names;
+        auto now = find_members(s).names;
+        if (!before.empty() && !now.empty() && before != now) return nullptr;
+        return &d;
+    }
+
     // The earlier commitment a new promise continues: "... heb ik toegezegd X te onderzoeken.
     // Het onderzoek loopt nog; de uitkomsten stuur ik uw Kamer in het voorjaar."
     Draft* continued_commitment(std::size_t i, std::string_view s) {
@@ -154,13 +169,28 @@ private:
     }
 
     bool addresses_parliament(std::string_view s) const {
-        static const RE2 k_kamer("(?i)\\b(?:uw kamer|de (?:eerste |tweede )?kamer|u|de leden)\\b");
+        static const RE2 k_kamer("(?i)\\b(?:uw kamer|de (?:eerste |tweede )?kamer|de [te]k|u|de leden|uw commissie|de (?:vaste )?commissie)\\b");
         return RE2::PartialMatch(s, k_kamer);
     }
 
     bool government_acts(std::string_view s) const {
-        static const RE2 k_gov("(?i)\\b(?:ik|wij|we|het kabinet|de regering|minister|staatssecretaris|minister-president)\\b");
+        static const RE2 k_gov("(?i)\\b(?:ik|wij|we|mijn|onze|het kabinet|de regering|minister|staatssecretaris|minister-president|ambtsvoorganger)\\b");
         return RE2::PartialMatch(s, k_gov);
+    }
+
+    // A later document or moment the act is tied to: "in het verslag van deze Raad", "in de
+    // volgende voortgangsbrief", "zodra het rapport verschijnt", "na afloop van de Raad".
+    bool names_future_occasion(std::string_view s) const {
+        static const RE2 k_occasion(
+            "(?i)\\b(?:in|via|bij) (?:het|de|een) (?:verslag|volgende|eerstvolgende|komende|nieuwe|"
+            "(?:\\w+)?voortgangs(?:brief|rapportage)|geannoteerde agenda|verzamelbrief|kabinetsreactie|"
+            "beantwoording)\\b|\\bzodra\\b|\\bna afloop\\b");
+        return RE2::PartialMatch(s, k_occasion);
+    }
+
+    bool first_person_acts(std::string_view s) const {
+        static const RE2 k_first("(?i)\\b(?:ik|wij|we)\\b");
+        return RE2::PartialMatch(s, k_first);
     }
 
     bool is_new_commitment(const CompiledRule& rule, std::string_view s) const {
@@ -170,9 +200,13 @@ private:
             static const RE2 k_participle("(?i)\\b(?:geïnformeerd|op de hoogte|toegestuurd|toegezonden|ingelicht|bericht|ontvangen|meegenomen)\\b");
             return !RE2::PartialMatch(s, k_passive_verb) || RE2::PartialMatch(s, k_participle);
         }
-        if (!addresses_parliament(s) && id != "commitment.will-return") return false;
+        unsigned flags = rule.spec->flags;
         if (!government_acts(s)) return false;
-        if (id == "commitment.informs-by-date") return find_deadline(s, m_reference).has_value();
+        bool has_deadline = find_deadline(s, m_reference).has_value();
+        if (!addresses_parliament(s) && !(flags & k_addressee_implied) &&
+            !((flags & k_implied_by_deadline) && has_deadline && first_person_acts(s)))
+            return false;
+        if (flags & k_needs_deadline) return has_deadline || names_future_occasion(s);
         return true;
     }
 
@@ -202,6 +236,15 @@ private:
                     return;
                 }
                 if (only_back) return;
+            }
+            if (Draft* d = restated_commitment(i, s)) {
+                if (status != Status::open || d->item.status == Status::open) {
+                    d->item.status = status;
+                    d->item.rule = decided_by;
+                }
+                d->sentences.push_back(i);
+                d->last_sentence = i;
+                return;
             }
             add_commitment(i, status, decided_by, true);
             return;
@@ -270,6 +313,9 @@ private:
                 std::string_view names(groups[2].data(), groups[2].size());
                 // "een motie van de Partij voor de Dieren" names a party; "MOTIE VAN HET LID" is a title.
                 if (!names.empty() && (utf8::is_lower(static_cast<unsigned char>(names[0])) || is_all_caps(names))) continue;
+                // "de motie Vreemdelingen- en asielbeleid": the first half of a compound, not a name.
+                std::size_t after_names = static_cast<std::size_t>(names.data() + names.size() - s.data());
+                if (after_names < s.size() && s[after_names] == '-') continue;
                 m.members = split_names(names);
                 if (m.members.empty() && std::string_view(rule->spec->id) == "motion.named") continue;
                 out.push_back(std::move(m));

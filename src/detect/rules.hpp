@@ -24,6 +24,13 @@ enum class RuleRole {
     exclude,             // the sentence is no commitment to parliament
 };
 
+// What a rule needs of its sentence besides its pattern (checked by the detector).
+enum RuleFlag : unsigned {
+    k_addressee_implied = 1u << 0,  // the Kamer need not be named ("kom ik hierop terug", "zeg ik toe")
+    k_needs_deadline = 1u << 1,     // only a promise with a time ("ik informeer uw Kamer voor de zomer")
+    k_implied_by_deadline = 1u << 2,  // a first-person act with a time needs no named addressee
+};
+
 struct RuleSpec {
     const char* id;
     RuleRole role;
@@ -32,6 +39,7 @@ struct RuleSpec {
     const char* fires;             // a sentence it must match
     const char* silent;            // a sentence it must not match
     const char* note;
+    unsigned flags = 0;            // RuleFlag bits
 };
 
 struct CompiledRule {
