@@ -139,12 +139,16 @@ std::optional<Deadline> find_deadline(std::string_view sentence, std::optional<D
         if (d < *reference) d = third_tuesday_of_september(reference->year + 1);
         return make(phrase, d.plus_days(-1));
     }
-    static const RE2 k_in_month("(?i)\\b((?:uiterlijk )?in (" + k_months + ")(?: (\\d{4}))?)");
-    if (RE2::PartialMatch(s, k_in_month, &phrase, &a, &b)) {
+    static const RE2 k_in_month("(?i)\\b((?:uiterlijk |voor )?(in|eind|medio|begin|half) (" + k_months + ")(?: (\\d{4}))?)");
+    std::string part;
+    if (RE2::PartialMatch(s, k_in_month, &phrase, &part, &a, &b)) {
         int month = dutch_month(a);
         int year = b.empty() ? (reference ? reference->year : 0) : std::atoi(b.c_str());
         if (b.empty() && reference && month < reference->month) ++year;
-        return make(phrase, year ? std::optional<Date>(Date{year, month, days_in_month(year, month)}) : std::nullopt);
+        if (!year) return make(phrase, std::nullopt);
+        std::string p = utf8::to_lower(part);
+        int day = p == "medio" || p == "half" ? 15 : p == "begin" ? 10 : days_in_month(year, month);
+        return make(phrase, Date{year, month, day});
     }
     static const RE2 k_within("(?i)\\b(binnen (\\d+|een|één|twee|drie|vier|vijf|zes|acht|tien|twaalf) (weken|maanden))");
     if (RE2::PartialMatch(s, k_within, &phrase, &a, &b)) {

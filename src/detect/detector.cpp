@@ -27,6 +27,8 @@ struct Draft {
     bool earlier = false;                // a commitment made before this letter
     std::size_t last_sentence = 0;
     std::vector<std::string> key_members;  // motions: submitters as merge key
+    std::vector<std::string> own_members;  // commitments: the Kamerleden of its own phrase, when one
+                                           // sentence lists several commitments
 };
 
 bool is_all_caps(std::string_view s) {
@@ -59,7 +61,7 @@ public:
         if (m_doc.meta.doc_type == "motie") return {motion_document_item(m_doc, m_sentences, m_reference)};
         // Most sentences hold none of the words any rule needs; one scan rules them out.
         static const RE2 k_triggers(
-            "(?i)toezeg|toegezeg|\\bzeg|motie|kamer|\\bu\\b|hoogte|terug|informe|bericht|rapporte|stuur|zend");
+            "(?i)toezeg|toegezeg|\\bzeg|motie|kamer|\\bu\\b|hoogte|terug|informe|bericht|rapporte|stuur|stur|zend|toekom|\\b[tk]k\\b");
         std::size_t last_hit = static_cast<std::size_t>(-2);
         for (std::size_t i = 0; i < m_sentences.size(); ++i) {
             std::string_view s = sentence(i);
@@ -109,7 +111,12 @@ private:
         auto pos = static_cast<std::size_t>(match.data() - s.data());
         if (id == "commitment.was-promised") {
             static const RE2 k_by_other("(?i)\\bdoor (?:de |het )?(?:europese )?(?:commissie|raad|voorzitterschap|lidstaten|\\p{Lu}\\S+)");
-            return !RE2::PartialMatch(s, k_by_other) || government_is_subject(s, pos, pos);
+            if (RE2::PartialMatch(s, k_by_other)) return government_is_subject(s, pos, pos);
+            // "De Europese Commissie gaf een toelichting op de steunmaatregelen, die tijdens de
+            // Raad zijn toegezegd": a third party acts and neither the government nor the Kamer
+            // is named, so the promise is not the government's.
+            static const RE2 k_third_party("\\b(?:(?i:de )?Europese Commissie|de Commissie|(?i:het) voorzitterschap|(?i:de) lidstaten)\\b");
+            return !RE2::PartialMatch(s, k_third_party) || government_acts(s) || addresses_parliament(s);
         }
         std::size_t verb_end = s.find(' ', pos);
         return government_is_subject(s, pos, verb_end == std::string_view::npos ? s.size() : verb_end);
@@ -237,6 +244,7 @@ private:
                 }
                 if (only_back) return;
             }
+            std::size_t target = m_drafts.size();
             if (Draft* d = restated_commitment(i, s)) {
                 if (status != Status::open || d->item.status == Status::open) {
                     d->item.status = status;
@@ -244,9 +252,11 @@ private:
                 }
                 d->sentences.push_back(i);
                 d->last_sentence = i;
-                return;
+                target = static_cast<std::size_t>(d - m_drafts.data());
+            } else {
+                add_commitment(i, status, decided_by, true);
             }
-            add_commitment(i, status, decided_by, true);
+            split_enumerated(target, i, s);
             return;
         }
         if (first_match(RuleRole::exclude, s)) return;
@@ -262,6 +272,32 @@ private:
                 add_commitment(i, Status::open, r->spec->id, false);
                 return;
             }
+        }
+    }
+
+    // "Het gaat om de toezegging aan de heer Slootweg om ..., de toezegging aan lid Van
+    // Weyenberg om ... en de toezegging aan lid Alkaya om ...": one commitment per phrase,
+    // each with its own Kamerlid; m_drafts[target] takes the first.
+    void split_enumerated(std::size_t target, std::size_t i, std::string_view s) {
+        static const RE2 k_each("(?i)\\b(?:de|een) toezegging (?:gedaan )?aan (?:het lid|lid|de heer|mevrouw|de leden|het kamerlid)\\b");
+        std::vector<std::size_t> starts;
+        re2::StringPiece match;
+        for (std::size_t pos = 0; pos < s.size() && k_each.Match(s, pos, s.size(), RE2::UNANCHORED, &match, 1);) {
+            std::size_t at = static_cast<std::size_t>(match.data() - s.data());
+            starts.push_back(at);
+            pos = at + match.size();
+        }
+        if (starts.size() < 2) return;
+        for (std::size_t k = 0; k < starts.size(); ++k) {
+            std::size_t end = k + 1 < starts.size() ? starts[k + 1] : s.size();
+            auto names = find_members(s.substr(starts[k], end - starts[k])).names;
+            if (k == 0) {
+                m_drafts[target].own_members = names;
+                continue;
+            }
+            const Draft& first = m_drafts[target];
+            add_commitment(i, first.item.status, first.item.rule, true);
+            m_drafts.back().own_members = names;
         }
     }
 
@@ -499,7 +535,7 @@ private:
                     if (std::find(m.names.begin(), m.names.end(), n) == m.names.end()) m.names.push_back(n);
                 if (m.party.empty()) m.party = found.party;
             }
-            it.members = m.names;
+            it.members = d.own_members.empty() ? m.names : d.own_members;
             it.party = m.party;
             it.actor = find_actor(primary, m_doc.meta);
             if (d.earlier) {

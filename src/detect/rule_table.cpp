@@ -67,7 +67,7 @@ const RuleSpec k_rules[] = {
      "Het kabinet zal uw Kamer, mede met het oog op ratificatie, op de hoogte houden van de ontwikkelingen.",
      "Nederland zal dit in de Raad blijven benadrukken.", "future tense; needs a government subject and the Kamer as object"},
     {"commitment.expects-to-inform", RuleRole::new_commitment, open,
-     R"((?i)\b(?:verwacht|verwachten|streef|streeft|streven|beoog|beoogt|beogen|voornemens|wil|willen|planning is|plan is|voornemen is|doel is)\b[^;]{0,200}?\b(?:te (?:kunnen )?(?:informeren|berichten|sturen|zenden|rapporteren|komen|doen toekomen)|(?:toe|voor|aan|terug|in) te (?:kunnen )?(?:sturen|zenden|leggen|bieden|komen|gaan))\b)",
+     R"((?i)\b(?:verwacht|verwachten|streef|streeft|streven|beoog|beoogt|beogen|voornemens|wil|willen|planning is|plan is|voornemen is|doel is)\b[^;]{0,200}?\b(?:te (?:kunnen )?(?:informeren|berichten|sturen|zenden|rapporteren|komen|doen (?:toe)?komen)|(?:toe|voor|aan|terug|in) te (?:kunnen )?(?:sturen|zenden|leggen|bieden|komen|gaan))\b)",
      "Het kabinet verwacht uw Kamer op korte termijn nader te informeren over het moratorium.",
      "Het kabinet verwacht dat dit op korte termijn gereed is.", "'verwacht uw Kamer ... te informeren'", k_implied_by_deadline},
     {"commitment.promises-now", RuleRole::new_commitment, open,

@@ -66,8 +66,8 @@ TEST_CASE("real letters: the score may not fall below the measured one", "[detec
     auto r = score("tests/data/real/gold.jsonl", "tests/data/real");
     for (auto& w : r.wrong) UNSCOPED_INFO(w);
     INFO("F1 " << r.f1() << ", status " << r.status.rate());
-    CHECK(r.f1() >= 0.85);
-    CHECK(r.f1() * r.status.rate() >= 0.74);
+    CHECK(r.f1() >= 0.91);
+    CHECK(r.f1() * r.status.rate() >= 0.81);
 }
 
 TEST_CASE("a motion named in a heading and the body, with its footnote reference", "[detect]") {
@@ -196,6 +196,25 @@ TEST_CASE("promises in the word orders ministries write, and what is not a promi
         REQUIRE(items.size() == 1);
         CHECK(items[0].kind == Kind::motion);
         CHECK(items[0].member == "Haverkamp");
+    }
+    SECTION("one sentence listing several commitments, each with its own Kamerlid") {
+        auto items = detect_text(
+            "In het verslag ga ik in op toezeggingen uit het commissiedebat van 9 februari jl. Het gaat hierbij om de "
+            "toezegging aan lid Van Weyenberg (D66) om terug te komen op de ruimte voor hervormingen en de toezegging aan "
+            "lid Alkaya (SP) om in het verslag terug te komen op het ontbijt.");
+        REQUIRE(items.size() == 2);
+        CHECK(items[0].member == "Van Weyenberg");
+        CHECK(items[1].member == "Alkaya");
+        CHECK(items[1].made_on == "2026-02-09");
+    }
+    SECTION("a month's end as a deadline, without a named addressee") {
+        auto items = detect_text("We verwachten deze eind oktober te kunnen sturen.");
+        REQUIRE(items.size() == 1);
+        CHECK(items[0].due == "2026-10-31");
+    }
+    SECTION("support the Council promised, explained by the Commission") {
+        CHECK(detect_text("De Europese Commissie gaf een toelichting op de steunmaatregelen, die tijdens de Raad "
+                          "van maart zijn toegezegd.").empty());
     }
     SECTION("a third party's promise and a compound word are nothing") {
         CHECK(detect_text("De Europese Commissie zal de lidstaten en uw Kamer voor de zomer informeren.").empty());
