@@ -147,8 +147,8 @@ std::optional<Deadline> find_deadline(std::string_view sentence, std::optional<D
         if (b.empty() && reference && month < reference->month) ++year;
         if (!year) return make(phrase, std::nullopt);
         std::string p = utf8::to_lower(part);
-        int day = p == "medio" || p == "half" ? 15 : p == "begin" ? 10 : days_in_month(year, month);
-        return make(phrase, Date{year, month, day});
+        int last_day = p == "medio" || p == "half" ? 15 : p == "begin" ? 10 : days_in_month(year, month);
+        return make(phrase, Date{year, month, last_day});
     }
     static const RE2 k_within("(?i)\\b(binnen (\\d+|een|één|twee|drie|vier|vijf|zes|acht|tien|twaalf) (weken|maanden))");
     if (RE2::PartialMatch(s, k_within, &phrase, &a, &b)) {
