@@ -4,12 +4,14 @@
 #include <optional>
 #include <thread>
 #include <iostream>
+#include <map>
 #include <memory>
 
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "detect/detector.hpp"
 #include "detect/eval.hpp"
+#include "detect/eval_analysis.hpp"
 #include "ingest/read_document.hpp"
 #include "pipeline/ingest_files.hpp"
 #include "util/files.hpp"
@@ -22,12 +24,14 @@ using nlohmann::json;
 namespace {
 
 // Detects items in every file, on all cores, reporting in input order; failures are
-// reported and counted.
+// reported and counted. `texts`, when given, receives each letter's normalised text by file name.
 int detect_files(const std::vector<std::string>& inputs, const std::string& date,
-                 const std::function<void(const std::string&, const Item&)>& emit) {
+                 const std::function<void(const std::string&, const Item&)>& emit,
+                 std::map<std::string, std::string>* texts = nullptr) {
     auto files = pipeline::expand_inputs(inputs);
     struct Outcome {
         std::vector<Item> items;
+        std::string text;
         std::optional<Error> error;
     };
     std::vector<Outcome> outcomes(files->size());
@@ -46,6 +50,7 @@ int detect_files(const std::vector<std::string>& inputs, const std::string& date
                 continue;
             }
             outcomes[k].items = detect::detect(*doc, detect::default_rules());
+            if (texts) outcomes[k].text = std::move(doc->text);
         }
     };
     detect::default_rules();  // compile once before the workers start
@@ -62,6 +67,7 @@ int detect_files(const std::vector<std::string>& inputs, const std::string& date
             continue;
         }
         for (auto& item : outcomes[k].items) emit((*files)[k].string(), item);
+        if (texts) (*texts)[(*files)[k].filename().string()] = std::move(outcomes[k].text);
     }
     return failed;
 }
@@ -70,6 +76,33 @@ std::string percent(double v) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "%.3f", v);
     return buf;
+}
+
+json scores_to_json(const detect::EvalReport& r) {
+    return json{{"tp", r.tp}, {"fp", r.fp}, {"fn", r.fn}, {"precision", r.precision()},
+                {"recall", r.recall()}, {"f1", r.f1()}, {"status_accuracy", r.status.rate()},
+                {"member_accuracy", r.member.rate()}, {"made_on_accuracy", r.made_on.rate()},
+                {"ref_accuracy", r.ref.rate()}, {"f1_x_status", r.f1() * r.status.rate()}};
+}
+
+void print_curve(const std::vector<detect::CurvePoint>& curve) {
+    const detect::CurvePoint& best = detect::best_point(curve);
+    std::vector<std::vector<std::string>> rows{{"THRESHOLD", "KEPT", "PRECISION", "RECALL", "F1", "STATUS", "F1xSTATUS", ""}};
+    for (const auto& point : curve) {
+        const auto& r = point.report;
+        rows.push_back({percent(point.threshold).substr(0, 4), std::to_string(r.tp + r.fp), percent(r.precision()),
+                        percent(r.recall()), percent(r.f1()), percent(r.status.rate()),
+                        percent(r.f1() * r.status.rate()), &point == &best ? "<- best" : ""});
+    }
+    std::cout << "\nconfidence curve\n" << format_table(rows);
+}
+
+void print_explanation(const std::map<std::string, std::vector<std::string>>& groups) {
+    std::cout << "\nwhy\n";
+    for (const auto& [reason, lines] : groups) {
+        std::cout << reason << " (" << lines.size() << ")\n";
+        for (const auto& line : lines) std::cout << "  " << line << "\n";
+    }
 }
 
 }  // namespace
@@ -111,6 +144,8 @@ void setup_eval(CLI::App& app, Runner& run) {
         std::vector<std::string> letters;
         bool json_out = false;
         bool quiet = false;
+        bool curve = false;
+        bool explain = false;
     };
     auto o = std::make_shared<Options>();
     auto* cmd = app.add_subcommand("eval", "Score detections against gold labels (tests/gold/FORMAT.md)");
@@ -119,6 +154,10 @@ void setup_eval(CLI::App& app, Runner& run) {
     cmd->add_option("letters", o->letters, "Letters to detect on when --pred is not given");
     cmd->add_flag("--json", o->json_out, "Print the scores as one JSON object");
     cmd->add_flag("--quiet", o->quiet, "Only the scores, not the misses and false positives");
+    cmd->add_flag("--curve", o->curve,
+                  "Also score the items at or above each confidence threshold (0 to 1, step 0.05) and mark the best");
+    cmd->add_flag("--explain", o->explain,
+                  "Group misses, false positives and wrong fields by the part of the act that failed");
     cmd->callback([&run, o] {
         run = [o] {
             auto gold = detect::read_json_lines(o->gold);
@@ -127,6 +166,7 @@ void setup_eval(CLI::App& app, Runner& run) {
                 return k_exit_fatal;
             }
             std::vector<json> predictions;
+            std::map<std::string, std::string> texts;
             if (!o->pred.empty()) {
                 auto p = detect::read_json_lines(o->pred);
                 if (!p) {
@@ -137,7 +177,7 @@ void setup_eval(CLI::App& app, Runner& run) {
             } else if (!o->letters.empty()) {
                 if (detect_files(o->letters, "", [&](const std::string& doc, const Item& it) {
                         predictions.push_back(item_to_json(it, doc));
-                    }))
+                    }, &texts))
                     return k_exit_some_failed;
             } else {
                 print_error(Error{"eval", "give --pred FILE or the letters to detect on"});
@@ -145,11 +185,19 @@ void setup_eval(CLI::App& app, Runner& run) {
             }
             auto r = detect::evaluate(*gold, predictions);
             if (o->json_out) {
-                std::cout << json{{"tp", r.tp}, {"fp", r.fp}, {"fn", r.fn}, {"precision", r.precision()},
-                                  {"recall", r.recall()}, {"f1", r.f1()}, {"status_accuracy", r.status.rate()},
-                                  {"member_accuracy", r.member.rate()}, {"made_on_accuracy", r.made_on.rate()},
-                                  {"ref_accuracy", r.ref.rate()}, {"f1_x_status", r.f1() * r.status.rate()},
-                                  {"wrong", r.wrong}}.dump() << "\n";
+                json out = scores_to_json(r);
+                out["wrong"] = r.wrong;
+                if (o->explain) out["explain"] = detect::explain(r, texts);
+                if (o->curve) {
+                    auto curve = detect::confidence_curve(*gold, predictions);
+                    out["best_threshold"] = detect::best_point(curve).threshold;
+                    for (const auto& point : curve) {
+                        json row = scores_to_json(point.report);
+                        row["threshold"] = point.threshold;
+                        out["curve"].push_back(row);
+                    }
+                }
+                std::cout << out.dump() << "\n";
                 return k_exit_ok;
             }
             std::cout << format_table({
@@ -167,6 +215,8 @@ void setup_eval(CLI::App& app, Runner& run) {
                               << p.value("kind", "") << " \"" << text::shorten(p.value("evidence", ""), 120) << "\"\n";
                 for (auto& w : r.wrong) std::cout << "wrong: " << w << "\n";
             }
+            if (o->explain) print_explanation(detect::explain(r, texts));
+            if (o->curve) print_curve(detect::confidence_curve(*gold, predictions));
             return k_exit_ok;
         };
     });

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <iostream>
 
@@ -36,7 +37,8 @@ json item_to_json(const Item& it, const std::string& doc) {
                 {"due", or_null(it.due)},
                 {"due_text", or_null(it.due_text)},
                 {"ref", or_null(it.ref)},
-                {"rule", it.rule}};
+                {"rule", it.rule},
+                {"confidence", std::round(it.confidence * 100) / 100}};
 }
 
 void print_error(const Error& error) { std::cerr << "toezeg: error: " << error.describe() << "\n"; }

@@ -36,6 +36,7 @@ struct Item {
     std::string ref;                    // canonical Kamerstuk reference or ""
     std::string rule;                   // id of the rule that decided the status
     bool earlier = false;               // a commitment made before this letter (answered or referred to)
+    double confidence = 1.0;            // how complete the act is and how certain its status words, in [0, 1]
 };
 
 }  // namespace toezeg

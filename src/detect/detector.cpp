@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 
+#include "detect/confidence.hpp"
 #include "detect/dates.hpp"
 #include "detect/fields.hpp"
 #include "detect/motion_document.hpp"
@@ -570,6 +571,7 @@ private:
             }
         }
         it.member = it.members.empty() ? "" : it.members.front();
+        it.confidence = confidence_of(it.kind, find_act_parts(it, it.evidence));
         return it;
     }
 
