@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <vector>
@@ -75,6 +76,65 @@ std::optional<Date> first_event_date(std::string_view sentence, std::optional<Da
         if (d.valid()) return d;
     }
     return std::nullopt;
+}
+
+namespace {
+
+struct DatedAt {
+    std::size_t pos;
+    Date date;
+};
+
+// Every date of `sentence` that is not part of a deadline phrase, with its offset.
+std::vector<DatedAt> event_dates(std::string_view sentence, std::optional<Date> reference) {
+    static const RE2 k_date("(?i)((?:\\S+ )?)\\b(\\d{1,2}) (" + k_months + ")(?: (\\d{4}))?");
+    static const RE2 k_numeric("((?:\\S+ )?)\\b(\\d{1,2})-(\\d{1,2})-(\\d{4})\\b");
+    std::vector<DatedAt> out;
+    auto excluded = [](const std::string& before) {
+        std::string prev = utf8::to_lower(before);
+        return prev == "voor " || prev == "vóór " || prev == "uiterlijk " || prev == "per " || prev == "tot " ||
+               prev == "na " || prev == "vanaf ";
+    };
+    re2::StringPiece input(sentence.data(), sentence.size());
+    std::string before, month, year;
+    int day = 0;
+    while (RE2::FindAndConsume(&input, k_date, &before, &day, &month, &year)) {
+        if (excluded(before)) continue;
+        auto pos = static_cast<std::size_t>(input.data() - sentence.data());
+        Date d{year.empty() ? 0 : std::atoi(year.c_str()), dutch_month(month), day};
+        if (year.empty()) {
+            if (!reference) continue;
+            d.year = reference->year;
+            if (*reference < d) d.year -= 1;  // "jl.": the last such date before the letter
+        }
+        if (d.valid()) out.push_back({pos, d});
+    }
+    input = re2::StringPiece(sentence.data(), sentence.size());
+    int numeric_month = 0, numeric_year = 0;
+    while (RE2::FindAndConsume(&input, k_numeric, &before, &day, &numeric_month, &numeric_year)) {
+        Date d{numeric_year, numeric_month, day};
+        if (!excluded(before) && d.valid()) out.push_back({static_cast<std::size_t>(input.data() - sentence.data()), d});
+    }
+    std::sort(out.begin(), out.end(), [](const DatedAt& a, const DatedAt& b) { return a.pos < b.pos; });
+    return out;
+}
+
+}  // namespace
+
+std::optional<Date> act_date(std::string_view sentence, std::optional<Date> reference) {
+    auto dates = event_dates(sentence, reference);
+    if (dates.empty()) return std::nullopt;
+    static const RE2 k_act("(?i)(toezegging|toegezegd|\\bzegde|aangegeven|besproken|gevraagd)");
+    static const RE2 k_meeting("(?i)(debat|overleg|behandeling|vergadering|notaoverleg|kennismakingsgesprek)");
+    for (const RE2* words : {&k_act, &k_meeting}) {
+        re2::StringPiece match;
+        if (!words->Match(sentence, 0, sentence.size(), RE2::UNANCHORED, &match, 1)) continue;
+        auto at = static_cast<std::size_t>(match.data() - sentence.data());
+        for (const auto& d : dates)
+            if (d.pos > at) return d.date;
+        return dates.back().date;
+    }
+    return dates.front().date;
 }
 
 std::optional<Deadline> find_deadline(std::string_view sentence, std::optional<Date> reference) {

@@ -17,6 +17,12 @@ std::optional<Date> reference_date(const Document& doc);
 // `reference` ("3 maart jl." -> the last 3 March on or before it).
 std::optional<Date> first_event_date(std::string_view sentence, std::optional<Date> reference);
 
+// The date an act was made, when a sentence has several: the first after the words of the
+// act ("toezegging in mijn brief van 31 december 2014", not the "uw brief van 28 oktober"
+// before it), else after a meeting word (debat, overleg, behandeling, vergadering), else the
+// last one before such words, else the first. Also "11-06-2009" as in overview tables.
+std::optional<Date> act_date(std::string_view sentence, std::optional<Date> reference);
+
 struct Deadline {
     std::string due;   // ISO date, empty for vague phrases
     std::string text;  // the phrase as written

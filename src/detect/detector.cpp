@@ -30,6 +30,7 @@ struct Draft {
     std::vector<std::string> key_members;  // motions: submitters as merge key
     std::vector<std::string> own_members;  // commitments: the Kamerleden of its own phrase, when one
                                            // sentence lists several commitments
+    bool status_stated = false;            // the status comes from words of this letter, not a rule's default
 };
 
 bool is_all_caps(std::string_view s) {
@@ -168,12 +169,24 @@ private:
 
     // The earlier commitment a new promise continues: "... heb ik toegezegd X te onderzoeken.
     // Het onderzoek loopt nog; de uitkomsten stuur ik uw Kamer in het voorjaar."
+    // Also further on in the same section (no heading between), when no other commitment came
+    // between and the earlier one's status was only its rule's default, not words of this
+    // letter: "... heeft toegezegd uw Kamer nader te informeren. [the state of affairs] De
+    // minister verwacht uw Kamer in het eerste kwartaal nader te kunnen informeren."
     Draft* continued_commitment(std::size_t i, std::string_view s) {
-        Draft* d = recent_earlier_commitment(i);
-        if (!d || d->last_sentence + 2 < i) return nullptr;
-        if (m_sentences[d->last_sentence].paragraph != m_sentences[i].paragraph) return nullptr;
         if (!find_members(s).names.empty()) return nullptr;
-        return d;
+        Draft* d = recent_earlier_commitment(i);
+        if (d && d->last_sentence + 2 >= i && m_sentences[d->last_sentence].paragraph == m_sentences[i].paragraph)
+            return d;
+        constexpr std::size_t k_section_reach = 6;
+        Draft* last = nullptr;
+        for (auto it = m_drafts.rbegin(); it != m_drafts.rend() && !last; ++it)
+            if (it->item.kind == Kind::commitment) last = &*it;
+        if (!last || !last->earlier || last->last_sentence + k_section_reach < i) return nullptr;
+        if (last->status_stated) return nullptr;
+        for (std::size_t k = last->last_sentence + 1; k < i; ++k)
+            if (m_sentences[k].heading) return nullptr;
+        return last;
     }
 
     bool addresses_parliament(std::string_view s) const {
@@ -239,6 +252,7 @@ private:
                 if (Draft* d = recent_earlier_commitment(i)) {
                     d->item.status = status;
                     d->item.rule = decided_by;
+                    d->status_stated = true;
                     d->sentences.push_back(i);
                     d->last_sentence = i;
                     return;
@@ -250,12 +264,15 @@ private:
                 if (status != Status::open || d->item.status == Status::open) {
                     d->item.status = status;
                     d->item.rule = decided_by;
+                    d->status_stated = d->status_stated || decided_by != earlier->spec->id;
                 }
                 d->sentences.push_back(i);
                 d->last_sentence = i;
                 target = static_cast<std::size_t>(d - m_drafts.data());
             } else {
                 add_commitment(i, status, decided_by, true);
+                m_drafts.back().status_stated =
+                    decided_by != earlier->spec->id || earlier->spec->role == RuleRole::closure;
             }
             split_enumerated(target, i, s);
             return;
@@ -263,6 +280,11 @@ private:
         if (first_match(RuleRole::exclude, s)) return;
         for (auto* r : m_rules.with_role(RuleRole::new_commitment)) {
             if (RE2::PartialMatch(s, *r->re) && is_new_commitment(*r, s)) {
+                if (Draft* d = restated_commitment(i, s)) {  // "De toezegging is dat ik u eind 2016 informeer"
+                    d->sentences.push_back(i);
+                    d->last_sentence = i;
+                    return;
+                }
                 if (Draft* d = continued_commitment(i, s)) {
                     d->item.status = Status::open;
                     d->item.rule = r->spec->id;
@@ -385,6 +407,7 @@ private:
         std::optional<std::pair<Status, std::string>> best;
         for (auto* r : m_rules.with_role(RuleRole::motion_status)) {
             if (!RE2::PartialMatch(s, *r->re)) continue;
+            if (r->spec->flags & k_decisive) return {{*r->spec->status, r->spec->id}};
             if (!best || status_rank(*r->spec->status) > status_rank(best->first)) best = {{*r->spec->status, r->spec->id}};
         }
         return best;
@@ -522,6 +545,59 @@ private:
         d.item.evidence = std::string(m_doc.slice(chosen));
     }
 
+    // ---- when a commitment was made ----------------------------------------------------------
+
+    // A meeting or letter the sentence refers back to without its date: "tijdens deze
+    // behandeling", "in de brief is toegezegd", "zoals tijdens het Algemeen Overleg besproken".
+    std::string referred_meeting(std::string_view s) const {
+        static const RE2 k_referred(
+            "(?i)\\b(?:tijdens|in|bij|op)\\s+(?:deze|dit|die|dat|dezelfde|het|de)\\s+(?:\\w+\\s+)?"
+            "(behandeling|vergadering|commissiedebat|debat|overleg|notaoverleg|wetgevingsoverleg|brief|bijeenkomst|gesprek)\\b");
+        std::string noun;
+        return RE2::PartialMatch(s, k_referred, &noun) ? utf8::to_lower(noun) : "";
+    }
+
+    // The date of the meeting `noun` in the sentences before i ("Op 3 september 2020 werd het
+    // wetsvoorstel behandeld. Tijdens deze behandeling heb ik ... toegezegd").
+    std::optional<Date> meeting_date_before(std::size_t i, const std::string& noun) const {
+        std::string stem = noun.substr(0, std::min<std::size_t>(noun.size(), 6));
+        for (std::size_t k = i; k-- > 0 && k + 8 > i;) {
+            std::string lower = utf8::to_lower(sentence(k));
+            if (lower.find(stem) == std::string::npos) continue;
+            if (auto date = act_date(sentence(k), m_reference)) return date;
+        }
+        return std::nullopt;
+    }
+
+    // A new promise that carries on what the government said earlier in the paragraph:
+    // "Tijdens de behandeling op 25 mei jl. heb ik aangegeven dat ik met een visie wil komen.
+    // ... Ik zal u deze visie in september toesturen." The earliest such statement dates it.
+    std::optional<Date> earlier_statement_date(std::size_t i) const {
+        static const RE2 k_statement(
+            "(?i)\\b(?:heb(?:ben)? (?:ik|wij|we)|(?:ik|wij|we) (?:heb|hebben))\\b[^.]{0,250}\\b"
+            "(?:aangegeven|toegezegd|gezegd|laten weten|meegedeeld|medegedeeld|aangekondigd)\\b");
+        std::optional<Date> found;
+        for (std::size_t k = i; k-- > 0 && k + 3 > i;) {
+            if (m_sentences[k].paragraph != m_sentences[i].paragraph) break;
+            if (!RE2::PartialMatch(sentence(k), k_statement)) continue;
+            if (auto date = act_date(sentence(k), m_reference)) found = date;
+        }
+        return found;
+    }
+
+    std::string made_on_of(const Draft& d) const {
+        std::size_t primary = d.sentences.front();
+        if (d.earlier)
+            for (auto i : d.sentences)
+                if (auto date = act_date(sentence(i), m_reference)) return date->iso();
+        std::string noun = referred_meeting(sentence(primary));
+        if (!noun.empty())
+            if (auto date = meeting_date_before(primary, noun)) return date->iso();
+        if (d.earlier) return "";
+        if (auto date = earlier_statement_date(primary)) return date->iso();
+        return m_doc.meta.date;
+    }
+
     Item finish(Draft& d) {
         Item& it = d.item;
         it.earlier = d.earlier;
@@ -539,12 +615,8 @@ private:
             it.members = d.own_members.empty() ? m.names : d.own_members;
             it.party = m.party;
             it.actor = find_actor(primary, m_doc.meta);
-            if (d.earlier) {
-                if (auto date = first_event_date(primary, m_reference)) it.made_on = date->iso();
-                it.made_in = made_in_of(primary);
-            } else {
-                it.made_on = m_doc.meta.date;
-            }
+            it.made_on = made_on_of(d);
+            if (d.earlier) it.made_in = made_in_of(primary);
             for (auto i : d.sentences) {
                 if (it.status != Status::open) break;
                 if (auto dl = find_deadline(sentence(i), m_reference)) {

@@ -29,6 +29,7 @@ enum RuleFlag : unsigned {
     k_addressee_implied = 1u << 0,  // the Kamer need not be named ("kom ik hierop terug", "zeg ik toe")
     k_needs_deadline = 1u << 1,     // only a promise with a time ("ik informeer uw Kamer voor de zomer")
     k_implied_by_deadline = 1u << 2,  // a first-person act with a time needs no named addressee
+    k_decisive = 1u << 3,           // a status rule that, when it matches, decides over higher-ranked ones
 };
 
 struct RuleSpec {
