@@ -31,6 +31,7 @@ struct Draft {
     std::vector<std::string> own_members;  // commitments: the Kamerleden of its own phrase, when one
                                            // sentence lists several commitments
     bool status_stated = false;            // the status comes from words of this letter, not a rule's default
+    std::optional<std::size_t> dated_by;   // the sentence that dates it, when not its own (a list's lead-in)
 };
 
 bool is_all_caps(std::string_view s) {
@@ -75,6 +76,7 @@ public:
             detect_motions(i, s);
             if (m_drafts.size() != before || touch_count() != touched_before) last_hit = i;
         }
+        expand_announced_lists();
         std::sort(m_drafts.begin(), m_drafts.end(),
                   [](const Draft& a, const Draft& b) { return a.sentences.front() < b.sentences.front(); });
         std::vector<Item> out;
@@ -286,8 +288,12 @@ private:
                     return;
                 }
                 if (Draft* d = continued_commitment(i, s)) {
-                    d->item.status = Status::open;
-                    d->item.rule = r->spec->id;
+                    // Partly kept with the rest promised ("Deze brief informeert u tussentijds. Voor
+                    // het eind van het jaar wordt u geïnformeerd over ...") stays partial.
+                    if (d->item.status != Status::partial) {
+                        d->item.status = Status::open;
+                        d->item.rule = r->spec->id;
+                    }
                     d->sentences.push_back(i);
                     d->last_sentence = i;
                     return;
@@ -322,6 +328,43 @@ private:
             add_commitment(i, first.item.status, first.item.rule, true);
             m_drafts.back().own_members = names;
         }
+    }
+
+    // "Tijdens deze vergadering zijn enkele toezeggingen gedaan. In deze brief ga ik in op de
+    // volgende terreinen: • ... • ...": one commitment per listed item, with the lead-in's
+    // status and date, instead of one for the lead-in.
+    void expand_announced_lists() {
+        static const RE2 k_plural(
+            "(?i)\\b(?:enkele|een aantal|de volgende|diverse|meerdere|verschillende|twee|drie|vier|vijf|zes) toezeggingen\\b");
+        static const RE2 k_bullet("^\\s*(?:[•·▪◦*\\-–]|\\d{1,2}[.)]|[a-z][.)])\\s");
+        std::vector<Draft> listed;
+        std::erase_if(m_drafts, [&](const Draft& d) {
+            if (d.item.kind != Kind::commitment || d.sentences.size() > 2) return false;
+            std::size_t lead = d.sentences.front();
+            if (!RE2::PartialMatch(sentence(lead), k_plural)) return false;
+            std::size_t colon = lead;
+            while (colon < m_sentences.size() && colon <= d.last_sentence + 1 && !sentence(colon).ends_with(":")) ++colon;
+            if (colon >= m_sentences.size() || !sentence(colon).ends_with(":")) return false;
+            std::vector<std::size_t> bullets;
+            for (std::size_t k = colon + 1; k < m_sentences.size() && RE2::PartialMatch(sentence(k), k_bullet); ++k)
+                bullets.push_back(k);
+            if (bullets.size() < 2) return false;
+            bool delivered = matches("commitment-status.done-now", sentence(colon));
+            for (auto k : bullets) {
+                Draft item;
+                item.item.kind = Kind::commitment;
+                item.item.status = delivered ? Status::fulfilled : d.item.status;
+                item.item.rule = delivered ? "commitment-status.done-now" : d.item.rule;
+                item.earlier = d.earlier;
+                item.status_stated = true;
+                item.sentences = {k};
+                item.last_sentence = k;
+                item.dated_by = lead;
+                listed.push_back(std::move(item));
+            }
+            return true;
+        });
+        for (auto& d : listed) m_drafts.push_back(std::move(d));
     }
 
     void add_commitment(std::size_t i, Status status, const std::string& rule, bool earlier) {
@@ -585,11 +628,81 @@ private:
         return found;
     }
 
+    // ---- overviews: sections of an annex that list motions and commitments with their state --
+
+    // The heading of the overview section sentence i stands in ("In behandeling zijnde moties",
+    // "Afgedane toezeggingen", a table's column heads), looking back over at most four headings.
+    std::optional<std::size_t> overview_heading(std::size_t i) const {
+        static const RE2 k_overview("(?i)\\b(?:moties|toezeggingen)\\b|\\bvindplaats\\b");
+        int headings = 0;
+        for (std::size_t k = i + 1; k-- > 0 && headings < 4;) {
+            if (!m_sentences[k].heading) continue;
+            ++headings;
+            if (RE2::PartialMatch(sentence(k), k_overview)) return k;
+        }
+        return std::nullopt;
+    }
+
+    // The state a section's heading gives every item in it whose own words give none.
+    std::optional<Status> section_status(std::size_t i) const {
+        static const RE2 k_done(
+            "(?i)\\b(?:afgedane|afgeronde|uitgevoerde|voldane|afgehandelde|ingeloste|nagekomen)\\s+(?:moties|toezeggingen)\\b|"
+            "\\b(?:moties|toezeggingen)\\s+(?:die zijn |zijn )?(?:afgedaan|afgerond|uitgevoerd|voldaan|afgehandeld)\\b");
+        static const RE2 k_open(
+            "(?i)\\b(?:openstaande|lopende|in behandeling zijnde|nog niet afgedane|niet afgedane|nog uit te voeren)\\s+"
+            "(?:moties|toezeggingen)\\b");
+        static const RE2 k_lapsed("(?i)\\b(?:vervallen|ingetrokken|niet uit te voeren)\\s+(?:moties|toezeggingen)\\b");
+        int headings = 0;
+        for (std::size_t k = i + 1; k-- > 0 && headings < 4;) {
+            if (!m_sentences[k].heading) continue;
+            ++headings;
+            std::string_view h = sentence(k);
+            if (RE2::PartialMatch(h, k_lapsed)) return Status::lapsed;
+            if (RE2::PartialMatch(h, k_done)) return Status::fulfilled;
+            if (RE2::PartialMatch(h, k_open)) return Status::open;
+        }
+        return std::nullopt;
+    }
+
+    // Sentences of the paragraph (an overview's row) that sentence i stands in, from i on.
+    std::pair<std::size_t, std::size_t> row_of(std::size_t i) const {
+        std::size_t end = i;
+        while (end + 1 < m_sentences.size() && m_sentences[end + 1].paragraph == m_sentences[i].paragraph &&
+               !m_sentences[end + 1].heading)
+            ++end;
+        return {i, end};
+    }
+
+    // The Kamerstuk a row gives after the motion's name, before another motion is named:
+    // "Motie van Haverkamp over ... 27-02-2008 Spoeddebat (29 628, nr. 77)".
+    std::string row_reference(std::size_t i, std::size_t mention_end) const {
+        auto [first, last] = row_of(i);
+        std::size_t stop = m_sentences[last].span.end;
+        std::string_view rest = std::string_view(m_doc.text).substr(mention_end, stop - mention_end);
+        static const RE2 k_next_motion("(?i)\\bmotie\\b");
+        re2::StringPiece next;
+        if (k_next_motion.Match(rest, 0, rest.size(), RE2::UNANCHORED, &next, 1))
+            stop = mention_end + static_cast<std::size_t>(next.data() - rest.data());
+        for (auto& c : m_doc.citations)
+            if (c.footnote == 0 && c.span.begin >= mention_end && c.span.begin < stop) return c.ref;
+        return "";
+    }
+
+    std::optional<Date> row_date(std::size_t i) const {
+        auto [first, last] = row_of(i);
+        for (std::size_t k = first; k <= last; ++k)
+            if (auto date = act_date(sentence(k), m_reference)) return date;
+        return std::nullopt;
+    }
+
     std::string made_on_of(const Draft& d) const {
-        std::size_t primary = d.sentences.front();
-        if (d.earlier)
+        std::size_t primary = d.dated_by.value_or(d.sentences.front());
+        if (d.earlier) {
+            if (d.dated_by)
+                if (auto date = act_date(sentence(primary), m_reference)) return date->iso();
             for (auto i : d.sentences)
                 if (auto date = act_date(sentence(i), m_reference)) return date->iso();
+        }
         std::string noun = referred_meeting(sentence(primary));
         if (!noun.empty())
             if (auto date = meeting_date_before(primary, noun)) return date->iso();
@@ -617,8 +730,18 @@ private:
             it.actor = find_actor(primary, m_doc.meta);
             it.made_on = made_on_of(d);
             if (d.earlier) it.made_in = made_in_of(primary);
+            if (overview_heading(d.sentences.front()) && (it.made_on.empty() || it.made_on == m_doc.meta.date)) {
+                // A row of an overview of commitments: the date in its row is when it was made.
+                std::size_t row_start = d.sentences.front();
+                while (row_start > 0 && m_sentences[row_start - 1].paragraph == m_sentences[row_start].paragraph &&
+                       !m_sentences[row_start - 1].heading)
+                    --row_start;
+                if (auto date = row_date(row_start)) it.made_on = date->iso();
+            }
+            if (!d.status_stated && d.earlier)
+                if (auto st = section_status(d.sentences.front())) it.status = *st;
             for (auto i : d.sentences) {
-                if (it.status != Status::open) break;
+                if (it.status != Status::open && it.status != Status::partial) break;
                 if (auto dl = find_deadline(sentence(i), m_reference)) {
                     it.due = dl->due;
                     it.due_text = dl->text;
@@ -627,6 +750,13 @@ private:
             }
             it.subject = subject_of(primary);
         } else {
+            if (it.ref.empty() && overview_heading(d.sentences.front()))
+                it.ref = row_reference(d.sentences.front(), mention.end);
+            if (it.rule == "motion.named")
+                if (auto st = section_status(d.sentences.front())) {
+                    it.status = *st;
+                    it.rule = "motion-status.section";
+                }
             it.actor = find_actor(primary, m_doc.meta);
             std::string_view after = std::string_view(m_doc.text).substr(mention.end, std::min<std::size_t>(300, m_doc.body_end - mention.end));
             after = after.substr(0, after.find_first_of(".\n"));

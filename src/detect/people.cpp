@@ -31,7 +31,10 @@ bool is_plausible_name(std::string_view name) {
     static const std::set<std::string> k_not_names = {
         "Kamer", "Tweede", "Eerste", "Kamerstuk", "Kamerstukken", "Handelingen", "Hiermee", "Daarmee", "Met", "In",
         "Op", "Over", "Het", "De", "Deze", "Dit", "Zie", "Nr", "Motie", "Moties", "Regering", "Kabinet", "Europese",
-        "Commissie", "Raad", "Staten-Generaal", "Uw", "Verzoekt", "Gehoord", "Constaterende", "Overwegende"};
+        "Commissie", "Raad", "Staten-Generaal", "Uw", "Verzoekt", "Gehoord", "Constaterende", "Overwegende",
+        // column heads of overview tables: "Omschrijving motie Vindplaats Stand van Zaken"
+        "Vindplaats", "Omschrijving", "Status", "Stand", "Toelichting", "Datum", "Onderwerp", "Nummer", "Indiener",
+        "Indieners", "Kamerlid", "Afgedaan", "Uitgevoerd", "Openstaand"};
     std::string first(name.substr(0, name.find(' ')));
     std::string last(name.substr(name.rfind(' ') + 1));
     if (k_not_names.contains(std::string(name)) || k_not_names.contains(last)) return false;

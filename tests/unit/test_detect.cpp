@@ -66,9 +66,10 @@ TEST_CASE("real letters: the score may not fall below the measured one", "[detec
     auto r = score("tests/data/real/gold.jsonl", "tests/data/real");
     for (auto& w : r.wrong) UNSCOPED_INFO(w);
     INFO("F1 " << r.f1() << ", status " << r.status.rate());
-    CHECK(r.f1() >= 0.92);
-    CHECK(r.f1() * r.status.rate() >= 0.85);
-    CHECK(r.made_on.rate() >= 0.9);
+    CHECK(r.f1() >= 0.96);
+    CHECK(r.f1() * r.status.rate() >= 0.91);
+    CHECK(r.made_on.rate() >= 0.95);
+    CHECK(r.ref.rate() >= 0.85);
 }
 
 TEST_CASE("a motion named in a heading and the body, with its footnote reference", "[detect]") {
@@ -264,6 +265,30 @@ TEST_CASE("promises in the word orders ministries write, and what is not a promi
         auto answered = detect_text("Daarmee beantwoord ik tevens de motie van het lid De Lange.");
         REQUIRE(answered.size() == 1);
         CHECK(answered[0].status == Status::fulfilled);
+    }
+    SECTION("an overview: the section heading gives the state, the row its reference and date") {
+        auto items = detect_text(
+            "Afgedane moties\n\nOmschrijving motie Vindplaats Stand van Zaken\n\nMotie van Jansen over de wachtlijsten in de "
+            "zorg. 12-03-2025 Commissiedebat Zorg (36 600 XVI, nr. 12) Er is een plan gemaakt.\n\nIn behandeling zijnde "
+            "toezeggingen\n\nDe pilot wordt uitgebreid. 11-06-2025 Wetgevingsoverleg De Kamer wordt na de zomer "
+            "geïnformeerd over de pilot.");
+        REQUIRE(items.size() == 2);
+        CHECK(items[0].kind == Kind::motion);
+        CHECK(items[0].member == "Jansen");
+        CHECK(items[0].status == Status::fulfilled);
+        CHECK(items[0].ref == "36 600 XVI, nr. 12");
+        CHECK(items[1].kind == Kind::commitment);
+        CHECK(items[1].made_on == "2025-06-11");
+    }
+    SECTION("a list of commitments announced by its lead-in") {
+        auto items = detect_text(
+            "Op 1 oktober 2025 vergaderde de commissie. Tijdens deze vergadering zijn enkele toezeggingen gedaan.\n\nIn deze "
+            "brief ga ik in op de volgende punten:\n\n• Het overzicht van de uitkeringen.\n\n• De inzet van reserves door "
+            "gemeenten.");
+        REQUIRE(items.size() == 2);
+        CHECK(items[0].status == Status::fulfilled);
+        CHECK(items[1].made_on == "2025-10-01");
+        CHECK(items[1].evidence == "• De inzet van reserves door gemeenten.");
     }
     SECTION("a third party's promise and a compound word are nothing") {
         CHECK(detect_text("De Europese Commissie zal de lidstaten en uw Kamer voor de zomer informeren.").empty());
