@@ -124,7 +124,7 @@ std::vector<DatedAt> event_dates(std::string_view sentence, std::optional<Date> 
 std::optional<Date> act_date(std::string_view sentence, std::optional<Date> reference) {
     auto dates = event_dates(sentence, reference);
     if (dates.empty()) return std::nullopt;
-    static const RE2 k_act("(?i)(toezegging|toegezegd|\\bzegde|aangegeven|besproken|gevraagd)");
+    static const RE2 k_act("(?i)(toezegging|toegezegd|\\bzegde|aangegeven|aangekondigd|besproken|gevraagd)");
     static const RE2 k_meeting("(?i)(debat|overleg|behandeling|vergadering|notaoverleg|kennismakingsgesprek)");
     for (const RE2* words : {&k_act, &k_meeting}) {
         re2::StringPiece match;

@@ -58,13 +58,13 @@ class Detector {
 public:
     Detector(const Document& doc, const RuleSet& rules)
         : m_doc(doc), m_rules(rules), m_reference(reference_date(doc)),
-          m_sentences(split_sentences(doc.text, doc.body_end)) {}
+          m_plain(without_markers(doc)), m_sentences(split_sentences(doc.text, doc.body_end)) {}
 
     std::vector<Item> run() {
         if (m_doc.meta.doc_type == "motie") return {motion_document_item(m_doc, m_sentences, m_reference)};
         // Most sentences hold none of the words any rule needs; one scan rules them out.
         static const RE2 k_triggers(
-            "(?i)toezeg|toegezeg|\\bzeg|motie|kamer|\\bu\\b|hoogte|terug|informe|bericht|rapporte|stuur|stur|zend|toekom|\\b[tk]k\\b");
+            "(?i)toezeg|toegezeg|\\bzeg|motie|kamer|\\bu\\b|hoogte|terug|informe|bericht|rapporte|stuur|stur|zend|toekom|\\b[tk]k\\b|aangegeven|aangekondigd|gemeld|meegedeeld|medegedeeld|laten weten");
         std::size_t last_hit = static_cast<std::size_t>(-2);
         for (std::size_t i = 0; i < m_sentences.size(); ++i) {
             std::string_view s = sentence(i);
@@ -85,7 +85,20 @@ public:
     }
 
 private:
-    std::string_view sentence(std::size_t i) const { return m_doc.slice(m_sentences[i].span); }
+    // Sentence i as the rules read it: footnote markers blanked, so that "vastgesteld1." and
+    // "De Kort1het kabinet" read as words ("vastgesteld", "De Kort").
+    std::string_view sentence(std::size_t i) const {
+        Span span = m_sentences[i].span;
+        return std::string_view(m_plain).substr(span.begin, span.end - span.begin);
+    }
+
+    static std::string without_markers(const Document& doc) {
+        std::string plain = doc.text;
+        for (const auto& f : doc.footnotes)
+            if (f.marker.size() > 0 && f.marker.end <= plain.size())
+                for (std::size_t k = f.marker.begin; k < f.marker.end; ++k) plain[k] = ' ';
+        return plain;
+    }
 
     std::size_t touch_count() const {
         std::size_t n = 0;
@@ -142,6 +155,7 @@ private:
         if (matches("commitment-status.lapsed", s)) return set(Status::lapsed, "commitment-status.lapsed");
         if (matches("commitment-status.partial", s)) return set(Status::partial, "commitment-status.partial");
         if (rule.spec->role == RuleRole::closure) return base;
+        if (matches("commitment-status.not-yet", s)) return set(Status::open, "commitment-status.not-yet");
         if (matches("commitment-status.done-now", s)) return set(Status::fulfilled, "commitment-status.done-now");
         if (matches("commitment-status.still-open", s) || find_deadline(s, m_reference))
             return set(Status::open, "commitment-status.still-open");
@@ -162,7 +176,10 @@ private:
         if (m_drafts.empty() || !RE2::PartialMatch(s, k_definite)) return nullptr;
         Draft& d = m_drafts.back();
         if (d.item.kind != Kind::commitment || !d.earlier || d.last_sentence + 1 != i) return nullptr;
-        if (m_sentences[d.last_sentence].paragraph != m_sentences[i].paragraph) return nullptr;
+        // The same paragraph, or the sentence that opens the next one.
+        int gap = m_sentences[i].paragraph - m_sentences[d.last_sentence].paragraph;
+        if (gap != 0 && !(gap == 1 && (i == 0 || m_sentences[i - 1].paragraph != m_sentences[i].paragraph)))
+            return nullptr;
         auto before = find_members(sentence(d.last_sentence)).names;
         auto now = find_members(s).names;
         if (!before.empty() && !now.empty() && before != now) return nullptr;
@@ -263,7 +280,7 @@ private:
             }
             std::size_t target = m_drafts.size();
             if (Draft* d = restated_commitment(i, s)) {
-                if (status != Status::open || d->item.status == Status::open) {
+                if (status != Status::open || d->item.status == Status::open || decided_by != earlier->spec->id) {
                     d->item.status = status;
                     d->item.rule = decided_by;
                     d->status_stated = d->status_stated || decided_by != earlier->spec->id;
@@ -419,6 +436,13 @@ private:
                 std::size_t after_names = static_cast<std::size_t>(names.data() + names.size() - s.data());
                 if (after_names < s.size() && s[after_names] == '-') continue;
                 m.members = split_names(names);
+                if (std::string_view(rule->spec->id) == "motion.by-pronoun") {
+                    // "heeft het lid Omtzigt verzocht ... de door hem ingediende motie"
+                    auto before = find_members(s.substr(0, static_cast<std::size_t>(groups[0].data() - s.data()))).names;
+                    if (before.empty() && i > 0) before = find_members(sentence(i - 1)).names;
+                    if (before.empty()) continue;
+                    m.members = {before.back()};
+                }
                 if (m.members.empty() && std::string_view(rule->spec->id) == "motion.named") continue;
                 out.push_back(std::move(m));
             }
@@ -780,6 +804,7 @@ private:
     const Document& m_doc;
     const RuleSet& m_rules;
     std::optional<Date> m_reference;
+    std::string m_plain;  // the text with footnote markers blanked, offsets unchanged
     std::vector<Sentence> m_sentences;
     std::vector<Draft> m_drafts;
 };

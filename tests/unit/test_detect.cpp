@@ -66,8 +66,9 @@ TEST_CASE("real letters: the score may not fall below the measured one", "[detec
     auto r = score("tests/data/real/gold.jsonl", "tests/data/real");
     for (auto& w : r.wrong) UNSCOPED_INFO(w);
     INFO("F1 " << r.f1() << ", status " << r.status.rate());
-    CHECK(r.f1() >= 0.96);
-    CHECK(r.f1() * r.status.rate() >= 0.91);
+    CHECK(r.f1() >= 0.99);
+    CHECK(r.f1() * r.status.rate() >= 0.95);
+    CHECK(r.member.rate() >= 0.95);
     CHECK(r.made_on.rate() >= 0.95);
     CHECK(r.ref.rate() >= 0.85);
 }
@@ -289,6 +290,25 @@ TEST_CASE("promises in the word orders ministries write, and what is not a promi
         CHECK(items[0].status == Status::fulfilled);
         CHECK(items[1].made_on == "2025-10-01");
         CHECK(items[1].evidence == "• De inzet van reserves door gemeenten.");
+    }
+    SECTION("an interim reply: an announcement reported, not yet kept, sent later") {
+        auto items = detect_text(
+            "Tijdens de behandeling van het wetsvoorstel d.d. 19 mei 2025 heb ik aangekondigd dat ik de invoering een jaar "
+            "later zou evalueren.\n\nMet deze brief informeer ik u dat ik momenteel nog niet aan deze toezegging kan voldoen. "
+            "De evaluatiebrief zal in het eerste kwartaal van 2027 aan uw Kamer worden verstuurd.");
+        REQUIRE(items.size() == 1);
+        CHECK(items[0].status == Status::open);
+        CHECK(items[0].made_on == "2025-05-19");
+        CHECK(items[0].due == "2027-03-31");
+    }
+    SECTION("a motion named by its submitter's pronoun") {
+        auto items = detect_text(
+            "Tijdens het debat heeft het lid Omtzigt verzocht om een reactie op de door hem ingediende motie. Ik heb het lid "
+            "Omtzigt verzocht de motie aan te houden.");
+        REQUIRE(items.size() == 1);
+        CHECK(items[0].kind == Kind::motion);
+        CHECK(items[0].member == "Omtzigt");
+        CHECK(items[0].status == Status::open);
     }
     SECTION("a third party's promise and a compound word are nothing") {
         CHECK(detect_text("De Europese Commissie zal de lidstaten en uw Kamer voor de zomer informeren.").empty());
