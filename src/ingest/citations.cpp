@@ -45,12 +45,30 @@ const RE2& dashed_form() {
     return re;
 }
 
+// Eerste Kamer stukken by letter: "Kamerstuk 30 306/30 307, letter D", "32 637, E".
+const RE2& lettered_form() {
+    static const RE2 re(
+        R"(\b(\d{2} ?\d{3})((?:\s*/\s*\d{2} ?\d{3})*)(?:\s+([IVXLC]{1,6}|[A-Z]))?,\s*(?i:letter)\s+([A-Z]{1,2})\b)");
+    return re;
+}
+
+KamerstukRef make_lettered(std::string_view dossier, std::string_view joint, std::string_view sub, std::string_view letter) {
+    KamerstukRef r = make_ref(dossier, sub, "");
+    r.number = std::string(letter);
+    r.lettered = true;
+    for (std::size_t at = joint.find('/'); at != std::string_view::npos; at = joint.find('/', at + 1)) {
+        std::string d = digits_only(joint.substr(at + 1, joint.find('/', at + 1) - at - 1));
+        r.joint += "/" + (d.size() == 5 ? d.substr(0, 2) + " " + d.substr(2) : d);
+    }
+    return r;
+}
+
 }  // namespace
 
 std::string KamerstukRef::canonical() const {
-    std::string out = dossier;
+    std::string out = dossier + joint;
     if (!sub.empty()) out += (sub[0] >= '0' && sub[0] <= '9') ? "-" + sub : " " + sub;
-    return out + ", nr. " + number;
+    return out + (lettered ? ", letter " : ", nr. ") + number;
 }
 
 std::string KamerstukRef::id() const {
@@ -63,6 +81,8 @@ std::optional<KamerstukRef> parse_kamerstuk(std::string_view text) {
     re2::StringPiece d, s, n;
     if (RE2::PartialMatch(text, numbered_form(), &d, &s, &n)) return make_ref(d, s, n);
     if (RE2::PartialMatch(text, dashed_form(), &d, &n)) return make_ref(d, "", n);
+    re2::StringPiece joint;
+    if (RE2::PartialMatch(text, lettered_form(), &d, &joint, &s, &n)) return make_lettered(d, joint, s, n);
     return std::nullopt;
 }
 
@@ -93,6 +113,13 @@ std::vector<Citation> find_citations(std::string_view text, std::size_t body_end
     while (RE2::FindAndConsume(&input, k_dashed, &whole, &d, &n)) {
         auto begin = static_cast<std::size_t>(whole.data() - text.data());
         add(make_ref(d, "", n), begin, begin + whole.size());
+    }
+    static const RE2 k_lettered("(" + lettered_form().pattern() + ")");
+    input = re2::StringPiece(text.data(), text.size());
+    re2::StringPiece joint;
+    while (RE2::FindAndConsume(&input, k_lettered, &whole, &d, &joint, &s, &n)) {
+        auto begin = static_cast<std::size_t>(whole.data() - text.data());
+        add(make_lettered(d, joint, s, n), begin, begin + whole.size());
     }
     std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.span.begin < b.span.begin; });
     return out;

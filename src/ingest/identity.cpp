@@ -15,7 +15,10 @@ std::string derive_document_id(const Metadata& meta, std::string_view normalised
             sub = dossier.substr(sp + 1);
             dossier.resize(sp);
         }
-        KamerstukRef ref{dossier, sub, meta.number};
+        KamerstukRef ref;
+        ref.dossier = dossier;
+        ref.sub = sub;
+        ref.number = meta.number;
         return ref.id();
     }
     if (!meta.date.empty()) {

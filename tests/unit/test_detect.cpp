@@ -70,7 +70,7 @@ TEST_CASE("real letters: the score may not fall below the measured one", "[detec
     CHECK(r.f1() * r.status.rate() >= 0.95);
     CHECK(r.member.rate() >= 0.95);
     CHECK(r.made_on.rate() >= 0.95);
-    CHECK(r.ref.rate() >= 0.85);
+    CHECK(r.ref.rate() >= 0.95);
 }
 
 TEST_CASE("a motion named in a heading and the body, with its footnote reference", "[detect]") {

@@ -105,6 +105,10 @@ TEST_CASE("Kamerstuk citations in their written forms", "[ingest]") {
     CHECK(ref("Tweede Kamer, vergaderjaar 2024-2025, KST 32735, nr. 400") == "32 735, nr. 400");
     CHECK(ref("op 3 maart 2026 is gesproken") == "none");
     CHECK(ingest::parse_kamerstuk("21 501-04, nr. 287")->id() == "kst-21501-04-287");
+    // Eerste Kamer stukken by letter, also joint ones.
+    CHECK(ref("de motie-Essers c.s. (Kamerstuk 30 306/30 307, letter D) aanvaard") == "30 306/30 307, letter D");
+    CHECK(ref("Kamerstukken I 2014/15, 34 000 XIII, letter H") == "34 000 XIII, letter H");
+    CHECK(ingest::parse_kamerstuk("Kamerstuk 30 306/30 307, letter D")->id() == "kst-30306-D");
 }
 
 TEST_CASE("decode: bad input is refused with a reason; Windows-1252 is read", "[ingest]") {
