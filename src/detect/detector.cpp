@@ -652,6 +652,24 @@ private:
         return found;
     }
 
+    // "Uw Kamer heeft via de motie van het lid De Kort het kabinet verzocht om ... en hierover
+    // de Kamer in het derde kwartaal te informeren." opening a letter that promises nothing
+    // further: the letter is the report the motion asked for.
+    bool is_the_requested_report(const Draft& d) const {
+        static const RE2 k_asked_to_report(
+            "(?i)\\b(?:verzocht|verzoekt|gevraagd|vraagt)\\b[^.;]{0,300}?\\b(?:uw kamer|de kamer|u)\\b[^.;]{0,120}?"
+            "\\bte (?:informeren|rapporteren|berichten|sturen|zenden)\\b|\\b(?:toe|op) te (?:sturen|zenden)\\b");
+        std::size_t first_body = 0;
+        while (first_body < m_sentences.size() && m_sentences[first_body].heading) ++first_body;
+        if (first_body >= m_sentences.size()) return false;
+        std::size_t primary = d.sentences.front();
+        if (m_sentences[primary].paragraph != m_sentences[first_body].paragraph) return false;
+        if (!RE2::PartialMatch(sentence(primary), k_asked_to_report)) return false;
+        for (const auto& other : m_drafts)
+            if (other.item.kind == Kind::commitment && other.item.status == Status::open) return false;
+        return true;
+    }
+
     // ---- overviews: sections of an annex that list motions and commitments with their state --
 
     // The heading of the overview section sentence i stands in ("In behandeling zijnde moties",
@@ -781,6 +799,10 @@ private:
                     it.status = *st;
                     it.rule = "motion-status.section";
                 }
+            if (it.rule == "motion.named" && is_the_requested_report(d)) {
+                it.status = Status::fulfilled;
+                it.rule = "motion-status.answered-by-letter";
+            }
             it.actor = find_actor(primary, m_doc.meta);
             std::string_view after = std::string_view(m_doc.text).substr(mention.end, std::min<std::size_t>(300, m_doc.body_end - mention.end));
             after = after.substr(0, after.find_first_of(".\n"));

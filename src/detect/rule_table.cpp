@@ -123,7 +123,7 @@ const RuleSpec k_rules[] = {
      R"((?i)\b(?:deels|gedeeltelijk|ten dele|voor een deel|tussentijds)\b)", "Hiermee is deels voldaan aan de toezegging.",
      "Hiermee is voldaan aan de toezegging.", ""},
     {"commitment-status.not-yet", RuleRole::commitment_status, open,
-     R"((?i)\bnog niet\b[^.;]{0,80}?\b(?:voldoen|nakomen|gestand|invulling|sturen|toesturen|informeren|leveren|afronden|afgerond|beschikbaar|gereed)\b|\bniet (?:kan|kunnen) (?:voldoen|nakomen)\b)",
+     R"((?i)\bnog niet\b[^.;]{0,80}?\b(?:voldoen|nakomen|gestand|invulling|sturen|toesturen|informeren|leveren|afronden|afgerond|beschikbaar|gereed)\b|\bniet (?:kan|kunnen) (?:voldoen|nakomen)\b|\btegemoet (?:kan|kunt|kunnen) zien\b)",
      "Met deze brief informeer ik u dat ik nog niet aan deze toezegging kan voldoen.",
      "Met deze brief voldoe ik aan deze toezegging.", "an interim reply: the letter says it cannot keep it yet; decides over 'met deze brief'"},
     {"commitment-status.done-now", RuleRole::commitment_status, fulfilled,

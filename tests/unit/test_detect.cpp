@@ -310,6 +310,24 @@ TEST_CASE("promises in the word orders ministries write, and what is not a promi
         CHECK(items[0].member == "Omtzigt");
         CHECK(items[0].status == Status::open);
     }
+    SECTION("a letter opening with the report a motion asked for, promising nothing more, answers it") {
+        auto items = detect_text(
+            "Uw Kamer heeft via de motie van het lid De Kort het kabinet verzocht om met de regio's in gesprek te gaan en "
+            "hierover de Kamer in het derde kwartaal te informeren.\n\nHieronder ga ik in op de bevindingen.");
+        REQUIRE(items.size() == 1);
+        CHECK(items[0].status == Status::fulfilled);
+        auto later = detect_text(
+            "Uw Kamer heeft via de motie van het lid De Kort het kabinet verzocht de Kamer te informeren.\n\nIk zal uw Kamer "
+            "voor de zomer informeren over de gesprekken.");
+        REQUIRE(later.size() == 2);
+        CHECK(later[0].status == Status::open);
+    }
+    SECTION("confirming now that the promised note will come is not delivering it") {
+        auto items = detect_text(
+            "Ik bevestig u hierbij dat uw Kamer vóór Prinsjesdag de toegezegde notitie over de belastingheffing tegemoet kan zien.");
+        REQUIRE(items.size() == 1);
+        CHECK(items[0].status == Status::open);
+    }
     SECTION("a third party's promise and a compound word are nothing") {
         CHECK(detect_text("De Europese Commissie zal de lidstaten en uw Kamer voor de zomer informeren.").empty());
         CHECK(detect_text("De motie Vreemdelingen- en asielbeleid is besproken.").empty());
