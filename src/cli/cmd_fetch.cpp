@@ -1,4 +1,6 @@
 // fetch, ci: new publications from the open-data service, and the job a CI runs weekly.
+#include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -24,6 +26,8 @@ struct FetchFlags {
     std::string base_url = pipeline::FetchOptions{}.base_url, soort, dossier;
     int max_pages = 1000;
     double timeout = 60;
+    double max_time = 0;     // seconds for the whole fetch; 0 = no budget
+    double max_size = 20;    // MB per document
 };
 
 void add_fetch_flags(CLI::App* cmd, FetchFlags& f) {
@@ -32,6 +36,10 @@ void add_fetch_flags(CLI::App* cmd, FetchFlags& f) {
     cmd->add_option("--dossier", f.dossier, "Only documents of this dossier, e.g. 32317");
     cmd->add_option("--max-pages", f.max_pages, "Read at most this many feed pages (default 1000)");
     cmd->add_option("--timeout", f.timeout, "Seconds before a request is abandoned (default 60)");
+    cmd->add_option("--max-time", f.max_time,
+                    "Seconds the whole fetch may take; when spent it stops cleanly, keeps what it ingested and "
+                    "resumes there next time (exit 1). Default: no limit");
+    cmd->add_option("--max-size", f.max_size, "Refuse a document larger than this many MB, while it downloads (default 20)");
 }
 
 pipeline::FetchOptions fetch_options(const FetchFlags& f) {
@@ -40,6 +48,8 @@ pipeline::FetchOptions fetch_options(const FetchFlags& f) {
     o.soort = f.soort;
     o.dossier = f.dossier;
     o.max_pages = f.max_pages;
+    if (f.max_time > 0) o.max_time = std::chrono::seconds(static_cast<long>(f.max_time + 0.999));
+    o.max_resource_bytes = static_cast<std::size_t>(std::max(0.0, f.max_size) * (1u << 20));
     o.http.total_timeout_ms = static_cast<long>(f.timeout * 1000);
     o.http.connect_timeout_ms = std::min(o.http.connect_timeout_ms, o.http.total_timeout_ms);
     if (const char* interval = std::getenv("TOEZEG_FETCH_INTERVAL_MS")) o.http.min_interval_ms = std::atol(interval);
@@ -79,8 +89,9 @@ void setup_fetch(CLI::App& app, Runner& run) {
             for (auto& e : report->errors) print_error(e);
             auto tracked = retrack(*opened);
             print_fetch(*report, std::cout);
+            if (!report->stopped.empty()) std::cerr << "toezeg: " << report->stopped << "\n";
             if (!tracked) return k_exit_fatal;
-            return report->errors.empty() ? k_exit_ok : k_exit_some_failed;
+            return report->errors.empty() && report->stopped.empty() ? k_exit_ok : k_exit_some_failed;
         };
     });
 }
@@ -124,14 +135,17 @@ void setup_ci(CLI::App& app, Runner& run) {
 
             std::vector<pipeline::IngestResult> results;
             std::vector<Error> errors;
+            std::string stopped;
             if (!o->no_fetch) {
                 auto fetched = pipeline::run_fetch(*store, fetch_options(o->fetch));
                 if (!fetched) errors.push_back(fetched.error());
                 else {
                     results = fetched->ingested;
                     errors.insert(errors.end(), fetched->errors.begin(), fetched->errors.end());
+                    stopped = fetched->stopped;
                 }
             }
+            if (!stopped.empty()) std::cerr << "toezeg: fetch " << stopped << "\n";
             auto files = pipeline::expand_inputs(o->folders);
             auto ingested = pipeline::ingest_files(*store, *files, {}, [&](const pipeline::IngestResult& r) {
                 if (r.outcome == pipeline::Outcome::failed) errors.push_back(r.error);
@@ -181,6 +195,9 @@ void setup_ci(CLI::App& app, Runner& run) {
             md << "## Nieuwe toezeggingen en moties (" << n_new << ")\n\n" << (n_new ? fresh.str() : "Geen.\n") << "\n";
             md << "## Statuswijzigingen (" << n_changed << ")\n\n" << (n_changed ? changed.str() : "Geen.\n") << "\n";
             md << "## Verlopen (" << n_late << ")\n\n" << (n_late ? late.str() : "Geen.\n") << "\n";
+            if (!stopped.empty())
+                md << "**Ophalen niet afgemaakt** (fetch " << stopped << "). Wat binnen is, is verwerkt; de volgende run gaat "
+                      "verder waar deze stopte.\n\n";
             md << "Fouten: " << errors.size() << ". Rapport: `" << (std::filesystem::path(o->out) / "index.html").string() << "`.\n";
             if (o->summary.empty()) {
                 std::cout << md.str();
@@ -192,7 +209,8 @@ void setup_ci(CLI::App& app, Runner& run) {
                     return k_exit_fatal;
                 }
             }
-            bool fail = (policy.contains("errors") && !errors.empty()) || (policy.contains("overdue") && n_late > 0);
+            bool fail = (policy.contains("errors") && (!errors.empty() || !stopped.empty())) ||
+                        (policy.contains("overdue") && n_late > 0);
             return fail ? k_exit_some_failed : k_exit_ok;
         };
     });

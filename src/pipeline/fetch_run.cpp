@@ -2,10 +2,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include <fstream>
+#include <set>
 
 #include "fetch/sync_feed.hpp"
 #include "ingest/read_document.hpp"
+#include "util/files.hpp"
 
 namespace toezeg::pipeline {
 
@@ -51,19 +52,48 @@ Result<FetchReport> run_fetch(Store& store, const FetchOptions& options) {
     json& seen = state["seen"];
     if (!seen.is_object()) seen = json::object();
 
-    fetch::HttpClient http(options.http);
+    fetch::HttpOptions http_options = options.http;
+    if (options.max_time) http_options.deadline = std::chrono::steady_clock::now() + *options.max_time;
+    fetch::HttpClient http(http_options);
     FetchReport report;
-    for (int page_number = 0; page_number < options.max_pages; ++page_number) {
+    auto out_of_time = [&] {
+        report.stopped = "stopped early: the time budget of " + std::to_string(options.max_time ? options.max_time->count() : 0) +
+                         " s (--max-time) is spent; the next run resumes here";
+    };
+    std::set<std::string> pages_read{url};
+    std::set<std::string> entries_read;
+    bool stop = false;
+    for (int page_number = 0; !stop; ++page_number) {
+        if (page_number >= options.max_pages) {
+            report.stopped = "stopped early after " + std::to_string(options.max_pages) + " feed page" +
+                             (options.max_pages == 1 ? "" : "s") + " (--max-pages); the next run resumes here";
+            break;
+        }
         auto response = http.get(url);
         if (!response) {
+            if (http.last_failure() == fetch::Failure::out_of_time) {
+                out_of_time();
+                break;
+            }
             if (report.pages == 0) return std::unexpected(response.error());
             report.errors.push_back(response.error());
             break;
         }
         auto page = fetch::parse_feed_page(response->body, url);
-        if (!page) return std::unexpected(page.error());
+        if (!page) {
+            if (report.pages == 0) return std::unexpected(page.error());
+            report.errors.push_back(page.error());
+            break;
+        }
         ++report.pages;
+        bool any_new = page->documents.empty();
+        for (auto& d : page->documents) any_new |= entries_read.insert(d.id + "\n" + d.updated).second;
+        if (!any_new) {
+            report.stopped = "stopped: feed page " + url + " holds only entries already read in this run (a paging loop)";
+            break;
+        }
         for (auto& d : page->documents) {
+            if (stop) break;
             ++report.entries;
             if (d.deleted) {
                 std::string known = seen.contains(d.id) ? seen[d.id].value("doc", "") : "";
@@ -79,18 +109,28 @@ Result<FetchReport> run_fetch(Store& store, const FetchOptions& options) {
                 ++report.skipped;  // fetched before, unchanged upstream
                 continue;
             }
-            auto file = http.get(base + "/SyncFeed/2.0/Resources/" + d.id);
+            // Streamed into the store's folder, never held whole, refused past --max-size.
+            fs::path partial = store.paths().root / ("download-" + d.id + ".part");
+            auto file = http.download(base + "/SyncFeed/2.0/Resources/" + d.id, partial, options.max_resource_bytes);
             if (!file) {
+                if (http.last_failure() == fetch::Failure::out_of_time) {
+                    out_of_time();
+                    stop = true;
+                    continue;
+                }
                 report.errors.push_back(file.error());
                 continue;
             }
             fs::path download = store.paths().root / ("download-" + d.id + extension_for(file->content_type));
-            {
-                std::ofstream out(download, std::ios::binary);
-                out << file->body;
+            std::error_code renamed;
+            fs::rename(partial, download, renamed);
+            if (renamed) {
+                report.errors.push_back(Error{download.string(), "cannot keep the download: " + renamed.message()});
+                continue;
             }
             if (!options.dossier.empty()) {
-                auto doc = ingest::read_text_document(file->body, download.string(), {});
+                auto bytes = files::read(download, options.max_resource_bytes);
+                auto doc = ingest::read_text_document(bytes.value_or(""), download.string(), {});
                 if (doc && digits(doc->meta.dossier).find(digits(options.dossier)) != 0) {
                     fs::remove(download);
                     ++report.skipped;
@@ -108,8 +148,14 @@ Result<FetchReport> run_fetch(Store& store, const FetchOptions& options) {
             }
             report.ingested.push_back(std::move(result));
         }
+        if (stop) break;  // this page is not done: the next run starts at it again
         if (page->next.empty()) break;
         std::string token = fetch::skiptoken_of(page->next);
+        if (!pages_read.insert(page->next).second || (!token.empty() && token == fetch::skiptoken_of(url))) {
+            report.stopped = "stopped: the feed's next link " + page->next +
+                             " points back to a page already read in this run (a paging loop)";
+            break;
+        }
         if (!token.empty()) state["next"] = token;
         url = page->next;
     }

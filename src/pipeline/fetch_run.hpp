@@ -1,6 +1,8 @@
 #pragma once
 // Pulls new publications from the open-data SyncFeed into the store, resuming where the
 // last run stopped (the position is kept in git, state/fetch.json).
+#include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +17,8 @@ struct FetchOptions {
     std::string soort;    // only documents of this kind ("Brief regering")
     std::string dossier;  // only documents of this dossier, e.g. "32317"
     int max_pages = 1000;
+    std::optional<std::chrono::seconds> max_time;    // the whole run's budget (--max-time)
+    std::size_t max_resource_bytes = 20u << 20;      // a document larger than this is refused (--max-size)
     fetch::HttpOptions http;
 };
 
@@ -23,10 +27,14 @@ struct FetchReport {
     std::vector<IngestResult> ingested;
     std::vector<std::string> deleted;  // "GUID (doc id)" of entries withdrawn upstream
     std::vector<Error> errors;         // documents that could not be fetched or read
+    std::string stopped;               // why the run ended before the feed did ("" when it read to the end)
 };
 
-// Fails only when the feed itself cannot be read; problems with single documents are in
-// the report's errors and the run goes on.
+// Fails only when the feed's first page cannot be read; problems with single documents are
+// in the report's errors and the run goes on. A run also ends early, with `stopped` saying
+// why, when a next link points back to a page read in this run, a skiptoken does not
+// advance, a page brings only entries already read in this run, max_pages is reached, or
+// the time budget is spent; the resume point saved is then the last page fully processed.
 Result<FetchReport> run_fetch(Store& store, const FetchOptions& options);
 
 }  // namespace toezeg::pipeline

@@ -6,20 +6,33 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <map>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <thread>
 
 namespace toezeg::test {
 
 struct Route {
+    Route(std::string body_ = {}, std::string type = "application/xml", int fail_first_ = 0, int delay_ms_ = 0,
+          int status_ = 200, std::string headers_ = {})
+        : body(std::move(body_)), content_type(std::move(type)), fail_first(fail_first_), delay_ms(delay_ms_),
+          status(status_), headers(std::move(headers_)) {}
     std::string body;
     std::string content_type = "application/xml";
     int fail_first = 0;    // answer 500 this many times before the real answer
     int delay_ms = 0;      // wait this long before answering (for timeouts)
+    int status = 200;      // e.g. 302 with a Location header, 429 with Retry-After
+    std::string headers;   // extra header lines, each ending in "\r\n"
+    std::size_t stream_bytes = 0;  // after `body`, this many filler bytes, made as they are sent
+    bool no_length = false;        // send no Content-Length: the body ends when the connection closes
+    int fail_status = 500;         // what the first fail_first answers are, e.g. 429
+    std::string fail_headers;      // and their extra header lines ("Retry-After: 1\r\n")
+    int drip_ms = 0;               // send the body one byte per this many milliseconds
 };
 
 class FixtureServer {
@@ -94,18 +107,40 @@ private:
             }
         }
         if (r.delay_ms) std::this_thread::sleep_for(std::chrono::milliseconds(r.delay_ms));
-        std::string status = !found ? "404 Not Found" : fail_now ? "500 Internal Server Error" : "200 OK";
-        std::string body = found && !fail_now ? r.body : status;
-        std::string head = "HTTP/1.1 " + status + "\r\nContent-Type: " + r.content_type +
-                           "\r\nContent-Length: " + std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n";
-        std::string all = head + body;
-        std::size_t sent = 0;
-        while (sent < all.size()) {
-            ssize_t n = ::write(client, all.data() + sent, all.size() - sent);
-            if (n <= 0) break;
-            sent += static_cast<std::size_t>(n);
+        bool real = found && !fail_now;
+        std::string status = !found ? "404 Not Found" : fail_now ? std::to_string(r.fail_status) + " Failing"
+                                                                  : std::to_string(r.status) + " Fixture";
+        std::string body = real ? r.body : status;
+        std::size_t filler = real ? r.stream_bytes : 0;
+        std::string head = "HTTP/1.1 " + status + "\r\nContent-Type: " + r.content_type + "\r\n" +
+                           (real ? r.headers : fail_now ? r.fail_headers : "");
+        if (!(real && r.no_length)) head += "Content-Length: " + std::to_string(body.size() + filler) + "\r\n";
+        head += "Connection: close\r\n\r\n";
+        bool ok = send_all(client, head);
+        if (real && r.drip_ms > 0) {
+            for (std::size_t k = 0; ok && k < body.size() && !m_stop; ++k) {
+                ok = send_all(client, std::string_view(body).substr(k, 1));
+                std::this_thread::sleep_for(std::chrono::milliseconds(r.drip_ms));
+            }
+        } else {
+            ok = ok && send_all(client, body);
+        }
+        static const std::string k_chunk(1 << 16, 'x');
+        while (ok && filler > 0) {
+            std::size_t n = std::min(filler, k_chunk.size());
+            ok = send_all(client, std::string_view(k_chunk).substr(0, n));
+            filler -= n;
         }
         ::close(client);
+    }
+    static bool send_all(int client, std::string_view data) {
+        std::size_t sent = 0;
+        while (sent < data.size()) {
+            ssize_t n = ::send(client, data.data() + sent, data.size() - sent, MSG_NOSIGNAL);
+            if (n <= 0) return false;
+            sent += static_cast<std::size_t>(n);
+        }
+        return true;
     }
 
     int m_fd = -1;

@@ -2,53 +2,16 @@
 
 #include "db/tracked_items.hpp"
 #include "fetch/sync_feed.hpp"
-#include "fixture_server.hpp"
+#include "feed_fixtures.hpp"
 #include "helpers.hpp"
 #include "pipeline/fetch_run.hpp"
 #include "pipeline/store.hpp"
 
 using namespace toezeg;
-
-namespace {
-
-std::string with_base(std::string text, const std::string& base) {
-    for (std::size_t pos; (pos = text.find("{{BASE}}")) != std::string::npos;) text.replace(pos, 8, base);
-    return text;
-}
-
-// The fixture service: two feed pages and the files behind their entries.
-void serve_feed(test::FixtureServer& server, int resource_failures = 0) {
-    std::string feed = "/SyncFeed/2.0/Feed?category=Document";
-    server.route(feed, {with_base(test::read_source("tests/data/feed/page1.xml"), server.base())});
-    server.route(feed + "&skiptoken=2002", {with_base(test::read_source("tests/data/feed/page2.xml"), server.base())});
-    std::string res = "/SyncFeed/2.0/Resources/0b1c2d3e-0000-4000-8000-00000000000";
-    server.route(res + "1", {test::read_source("corpus/004_a4a7fe74bfd62a91.txt"), "text/plain", resource_failures});
-    server.route(res + "2", {test::read_source("tests/data/xml/kst-36196-12-motie-podt-koekkoek.xml"), "application/xml"});
-    server.route(res + "3", {test::read_source("tests/data/pdf/003_seed.pdf"), "application/pdf"});
-    server.route(res + "4", {test::read_source("tests/data/letters/l08_szw_verzamelbrief.txt"), "text/plain"});
-}
-
-pipeline::FetchOptions quick(const std::string& base) {
-    pipeline::FetchOptions o;
-    o.base_url = base;
-    o.http.min_interval_ms = 0;
-    o.http.backoff_ms = 10;
-    o.http.total_timeout_ms = 2000;
-    return o;
-}
-
-struct Fixture {
-    test::TempDir tmp;
-    pipeline::StorePaths paths{tmp.path / "store"};
-    Fixture() { REQUIRE(pipeline::Store::init(paths)); }
-    pipeline::Store open() {
-        auto s = pipeline::Store::open(paths, pipeline::Access::write);
-        REQUIRE(s);
-        return std::move(*s);
-    }
-};
-
-}  // namespace
+using test::Fixture;
+using test::quick;
+using test::serve_feed;
+using test::with_base;
 
 TEST_CASE("fetch: pages, deletions, a retried 500, the position kept, and an unchanged re-run", "[fetch]") {
     test::FixtureServer server;
