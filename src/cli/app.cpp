@@ -28,6 +28,10 @@ int run(int argc, char** argv) {
     setup_item(app, runner);
     setup_link(app, runner);
     setup_unlink(app, runner);
+    setup_review(app, runner);
+    setup_accept(app, runner);
+    setup_reject(app, runner);
+    setup_correct(app, runner);
     setup_report(app, runner);
     setup_fetch(app, runner);
     setup_ci(app, runner);

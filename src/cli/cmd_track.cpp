@@ -9,6 +9,7 @@
 #include "cli/store_access.hpp"
 #include "pipeline/store.hpp"
 #include "report/exports.hpp"
+#include "track/review.hpp"
 #include "util/text.hpp"
 
 namespace toezeg::cli {
@@ -148,6 +149,10 @@ void setup_item(CLI::App& app, Runner& run) {
             add("made in", t->made_in);
             add("due", t->due.empty() ? t->due_text : t->due + (t->due_text.empty() ? "" : " (" + t->due_text + ")"));
             add("ref", t->ref);
+            char confidence[16];
+            std::snprintf(confidence, sizeof confidence, "%.2f", t->confidence);
+            add("confidence", std::string(confidence) + (t->review.empty() ? "" : " (" + t->review + " by a person)"));
+            add("review", track::review_reason(*t));
             for (auto& p : t->possible_matches)
                 head.push_back({"possible match", p.id + " (" + p.reason + ", score " + std::to_string(p.score).substr(0, 4) + ")"});
             std::cout << format_table(head) << "\n";
@@ -181,7 +186,7 @@ void setup_link(CLI::App& app, Runner& run) {
                     print_error(Error{id, "no such tracked item; see `toezeg status`"});
                     return k_exit_some_failed;
                 }
-            auto added = store->add_correction(track::Correction{"link", o->ids, "", ""});
+            auto added = store->add_correction(track::Correction{"link", o->ids, "", "", {}, {}});
             if (!added) {
                 print_error(added.error());
                 return k_exit_fatal;
@@ -217,7 +222,7 @@ void setup_unlink(CLI::App& app, Runner& run) {
                 print_error(Error{o->id, "has no event from " + o->doc + "; see `toezeg item " + o->id + "`"});
                 return k_exit_some_failed;
             }
-            auto added = store->add_correction(track::Correction{"unlink", {o->id}, o->doc, ""});
+            auto added = store->add_correction(track::Correction{"unlink", {o->id}, o->doc, "", {}, {}});
             if (!added) {
                 print_error(added.error());
                 return k_exit_fatal;

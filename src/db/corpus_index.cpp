@@ -81,15 +81,16 @@ void CorpusIndex::add_version(const VersionRecord& v, const std::vector<std::int
     }
 
     auto det = m_db.prepare(R"(INSERT INTO detections(doc_id, version, seq, kind, status, evidence, span_begin, span_end,
-                                 member, members, party, actor, made_on, made_in, subject, due, due_text, ref, rule, earlier)
-                               VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20))");
+                                 member, members, party, actor, made_on, made_in, subject, due, due_text, ref, rule, earlier, confidence)
+                               VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
+                                       ?21))");
     int seq = 0;
     for (auto& it : items) {
         det.bind(1, d.id).bind(2, d.version).bind(3, seq++).bind(4, to_string(it.kind)).bind(5, to_string(it.status))
             .bind(6, it.evidence).bind(7, static_cast<std::int64_t>(it.span.begin))
             .bind(8, static_cast<std::int64_t>(it.span.end)).bind(9, it.member).bind(10, json(it.members).dump())
             .bind(11, it.party).bind(12, it.actor).bind(13, it.made_on).bind(14, it.made_in).bind(15, it.subject)
-            .bind(16, it.due).bind(17, it.due_text).bind(18, it.ref).bind(19, it.rule).bind(20, it.earlier ? 1 : 0);
+            .bind(16, it.due).bind(17, it.due_text).bind(18, it.ref).bind(19, it.rule).bind(20, it.earlier ? 1 : 0).bind(21, it.confidence);
         det.run();
     }
     tx.commit();
@@ -235,7 +236,7 @@ std::vector<DuplicateCandidate> CorpusIndex::near_duplicates(const std::vector<s
 std::vector<Item> CorpusIndex::detections(const std::string& id, int version) {
     std::vector<Item> out;
     auto st = m_db.prepare(R"(SELECT kind, status, evidence, span_begin, span_end, member, members, party, actor, made_on,
-                                     made_in, subject, due, due_text, ref, rule, earlier
+                                     made_in, subject, due, due_text, ref, rule, earlier, confidence
                               FROM detections WHERE doc_id = ?1 AND version = ?2 ORDER BY seq)");
     st.bind(1, id).bind(2, version);
     while (st.step()) {
@@ -256,6 +257,7 @@ std::vector<Item> CorpusIndex::detections(const std::string& id, int version) {
         it.ref = st.text(14);
         it.rule = st.text(15);
         it.earlier = st.integer(16) != 0;
+        it.confidence = st.real(17);
         out.push_back(std::move(it));
     }
     return out;

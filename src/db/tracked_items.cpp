@@ -12,7 +12,7 @@ json events_json(const track::TrackedItem& t) {
     json out = json::array();
     for (auto& e : t.events)
         out.push_back({{"date", e.date}, {"type", e.type}, {"doc", e.doc}, {"version", e.version}, {"evidence", e.evidence},
-                       {"span", json::array({e.span.begin, e.span.end})}, {"confidence", e.confidence}, {"due", e.due}});
+                       {"span", json::array({e.span.begin, e.span.end})}, {"confidence", e.confidence}, {"detection", e.detection}, {"due", e.due}});
     return out;
 }
 
@@ -24,7 +24,7 @@ json matches_json(const track::TrackedItem& t) {
 
 constexpr const char* k_columns =
     "id, kind, status, member, members, party, actor, subject, made_on, made_in, due, due_text, ref, dossier, events, "
-    "possible_matches";
+    "possible_matches, confidence, review";
 
 track::TrackedItem read_row(Statement& st) {
     track::TrackedItem t;
@@ -52,11 +52,14 @@ track::TrackedItem read_row(Statement& st) {
         auto span = e.value("span", json::array({0, 0}));
         ev.span = Span{span.at(0).get<std::size_t>(), span.at(1).get<std::size_t>()};
         ev.confidence = e.value("confidence", 1.0);
+        ev.detection = e.value("detection", 1.0);
         ev.due = e.value("due", "");
         t.events.push_back(std::move(ev));
     }
     for (auto& p : json::parse(st.text(15)))
         t.possible_matches.push_back({p.value("id", ""), p.value("score", 0.0), p.value("reason", "")});
+    t.confidence = st.real(16);
+    t.review = st.text(17);
     return t;
 }
 
@@ -66,13 +69,15 @@ void replace_tracked_items(Database& db, const std::vector<track::TrackedItem>& 
     Transaction tx(db);
     db.exec("DELETE FROM tracked_items");
     auto st = db.prepare(R"(INSERT INTO tracked_items(id, kind, status, member, members, party, actor, subject, made_on,
-                              made_in, due, due_text, ref, dossier, first_date, last_date, events, possible_matches)
-                            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18))");
+                              made_in, due, due_text, ref, dossier, first_date, last_date, events, possible_matches,
+                              confidence, review)
+                            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20))");
     for (auto& t : items) {
         st.bind(1, t.id).bind(2, to_string(t.kind)).bind(3, to_string(t.status)).bind(4, t.member)
             .bind(5, json(t.members).dump()).bind(6, t.party).bind(7, t.actor).bind(8, t.subject).bind(9, t.made_on)
             .bind(10, t.made_in).bind(11, t.due).bind(12, t.due_text).bind(13, t.ref).bind(14, t.dossier)
-            .bind(15, t.first_date()).bind(16, t.last_date()).bind(17, events_json(t).dump()).bind(18, matches_json(t).dump());
+            .bind(15, t.first_date()).bind(16, t.last_date()).bind(17, events_json(t).dump()).bind(18, matches_json(t).dump())
+            .bind(19, t.confidence).bind(20, t.review);
         st.run();
     }
     tx.commit();
@@ -144,11 +149,22 @@ void for_each_tracked_json(Database& db, const TrackedQuery& q, const std::funct
         "'member', nullif(member, ''), 'members', json(members), 'party', nullif(party, ''), 'actor', nullif(actor, ''), "
         "'subject', nullif(subject, ''), 'made_on', nullif(made_on, ''), 'made_in', nullif(made_in, ''), "
         "'due', nullif(due, ''), 'due_text', nullif(due_text, ''), 'ref', nullif(ref, ''), 'dossier', nullif(dossier, ''), "
+        "'confidence', round(confidence, 2), 'review', nullif(review, ''), "
         "'events', json(events), 'possible_matches', json(possible_matches)) FROM tracked_items" +
         where_clause(q));
     bind_query(st, q);
     st.bind(8, q.as_of);
     while (st.step()) emit(st.text(0));
+}
+
+std::vector<track::TrackedItem> load_review_queue(Database& db, double threshold) {
+    auto st = db.prepare(std::string("SELECT ") + k_columns +
+                         " FROM tracked_items WHERE confidence < ?1 OR (review = '' AND possible_matches <> '[]')"
+                         " ORDER BY last_date DESC, id");
+    st.bind(1, threshold - 1e-9);
+    std::vector<track::TrackedItem> out;
+    while (st.step()) out.push_back(read_row(st));
+    return out;
 }
 
 std::optional<track::TrackedItem> load_tracked_item(Database& db, const std::string& id) {

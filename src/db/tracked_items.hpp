@@ -32,6 +32,9 @@ struct TrackedSummary {
 
 void replace_tracked_items(Database& db, const std::vector<track::TrackedItem>& items);
 std::vector<track::TrackedItem> load_tracked_items(Database& db, const TrackedQuery& query);
+// Items waiting for a person: detection confidence below `threshold`, or possible links
+// nobody decided on; newest first.
+std::vector<track::TrackedItem> load_review_queue(Database& db, double threshold);
 std::optional<track::TrackedItem> load_tracked_item(Database& db, const std::string& id);
 // The same selection as JSON objects rendered by SQLite itself (the fast path of
 // `status --json`), one per call of `emit`.

@@ -9,6 +9,7 @@
 
 #include "db/tracked_items.hpp"
 #include "pipeline/store.hpp"
+#include "track/review.hpp"
 
 namespace toezeg::pipeline {
 
@@ -75,6 +76,12 @@ std::vector<track::Correction> Store::corrections() {
         c.items = j.value("items", std::vector<std::string>{});
         c.doc = j.value("doc", "");
         c.at = j.value("at", "");
+        if (auto p = j.find("passages"); p != j.end() && p->is_array())
+            for (auto& x : *p)
+                if (x.is_object()) c.passages.push_back(track::Passage{x.value("doc", ""), x.value("evidence", "")});
+        if (auto f = j.find("fields"); f != j.end() && f->is_object())
+            for (auto& [k, v] : f->items())
+                if (v.is_string()) c.fields[k] = v.get<std::string>();
         out.push_back(std::move(c));
     }
     return out;
@@ -84,11 +91,17 @@ Result<void> Store::add_correction(const track::Correction& c) {
     std::string text = corpus().read_file(k_corrections_path).value_or("");
     json j = {{"op", c.op}, {"items", c.items}, {"at", c.at.empty() ? now_iso() : c.at}};
     if (!c.doc.empty()) j["doc"] = c.doc;
+    if (!c.passages.empty()) {
+        j["passages"] = json::array();
+        for (auto& p : c.passages) j["passages"].push_back({{"doc", p.doc}, {"evidence", p.evidence}});
+    }
+    if (!c.fields.empty()) j["fields"] = c.fields;
     text += j.dump() + "\n";
     std::string what = c.op + " " + (c.items.empty() ? "" : c.items[0]);
     for (std::size_t k = 1; k < c.items.size(); ++k) what += " " + c.items[k];
     if (!c.doc.empty()) what += " " + c.doc;
-    auto commit = corpus().write_file(k_corrections_path, text, "Correct tracking: " + what + "\n\nCorrection: " + c.op + "\n");
+    for (auto& [k, v] : c.fields) what += " " + k + "=" + v;
+    auto commit = corpus().write_file(k_corrections_path, text, (track::is_review(c) ? "Review: " : "Correct tracking: ") + what + "\n\nCorrection: " + c.op + "\n");
     if (!commit) return std::unexpected(commit.error());
     m_index.set_state("indexed_head", *commit);
     return {};

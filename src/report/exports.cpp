@@ -1,6 +1,8 @@
 #include "report/exports.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 
 #include <kainjow/mustache.hpp>
 
@@ -17,7 +19,7 @@ json tracked_to_json(const track::TrackedItem& t, const std::string& as_of) {
     json events = json::array();
     for (auto& e : t.events)
         events.push_back({{"date", or_null(e.date)}, {"type", e.type}, {"doc", or_null(e.doc)}, {"version", e.version},
-                          {"evidence", e.evidence}, {"confidence", e.confidence}});
+                          {"evidence", e.evidence}, {"confidence", e.confidence}, {"detection", e.detection}});
     json matches = json::array();
     for (auto& p : t.possible_matches) matches.push_back({{"id", p.id}, {"score", p.score}, {"reason", p.reason}});
     return json{{"id", t.id},           {"kind", std::string(to_string(t.kind))},
@@ -27,8 +29,19 @@ json tracked_to_json(const track::TrackedItem& t, const std::string& as_of) {
                 {"actor", or_null(t.actor)},   {"subject", or_null(t.subject)}, {"made_on", or_null(t.made_on)},
                 {"made_in", or_null(t.made_in)}, {"due", or_null(t.due)},     {"due_text", or_null(t.due_text)},
                 {"ref", or_null(t.ref)},       {"dossier", or_null(t.dossier)}, {"events", events},
-                {"possible_matches", matches}};
+                {"possible_matches", matches}, {"confidence", std::round(t.confidence * 100) / 100},
+                {"review", or_null(t.review)}};
 }
+
+namespace {
+
+std::string confidence_text(double confidence) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%.2f", confidence);
+    return buf;
+}
+
+}  // namespace
 
 std::string csv_field(const std::string& s) {
     if (s.find_first_of(",\"\n") == std::string::npos) return s;
@@ -40,7 +53,9 @@ std::string csv_field(const std::string& s) {
     return out + "\"";
 }
 
-std::string tracked_csv_header() { return "id,kind,status,overdue,member,members,actor,subject,made_on,due,ref,last_event,last_doc\n"; }
+std::string tracked_csv_header() {
+    return "id,kind,status,overdue,member,members,actor,subject,made_on,due,ref,last_event,last_doc,confidence,review\n";
+}
 
 std::string tracked_csv_row(const track::TrackedItem& t, const std::string& as_of) {
     const track::Event empty;
@@ -48,7 +63,8 @@ std::string tracked_csv_row(const track::TrackedItem& t, const std::string& as_o
     return csv_field(t.id) + "," + std::string(to_string(t.kind)) + "," + std::string(to_string(t.status)) + "," +
            (track::is_overdue(t, as_of) ? "true" : "false") + "," + csv_field(t.member) + "," +
            csv_field(text::join(t.members, "; ")) + "," + csv_field(t.actor) + "," + csv_field(t.subject) + "," +
-           t.made_on + "," + t.due + "," + csv_field(t.ref) + "," + csv_field(last.type) + "," + csv_field(last.doc) + "\n";
+           t.made_on + "," + t.due + "," + csv_field(t.ref) + "," + csv_field(last.type) + "," + csv_field(last.doc) + "," +
+           confidence_text(t.confidence) + "," + t.review + "\n";
 }
 
 std::string document_file(const std::string& id, int version, int latest) {

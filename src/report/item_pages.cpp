@@ -4,6 +4,7 @@
 #include "report/exports.hpp"
 #include "report/format.hpp"
 #include "report/site_data.hpp"
+#include "track/review.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
 
@@ -43,6 +44,15 @@ json item_row(const SiteData& site, const track::TrackedItem& t) {
 
 namespace {
 
+std::string review_label(const track::TrackedItem& t) {
+    std::string percent = std::to_string(static_cast<int>(t.confidence * 100 + 0.5)) + "%";
+    if (t.confidence + 1e-9 < track::k_review_threshold) return "te beoordelen: gevonden met weinig zekerheid (" + percent + ")";
+    if (t.review == "corrected") return "verbeterd door een persoon";
+    if (t.review == "accepted") return "goedgekeurd door een persoon";
+    if (!t.possible_matches.empty()) return "te beoordelen: mogelijk dezelfde als een ander item";
+    return "";
+}
+
 json item_page(const SiteData& site, const track::TrackedItem& t, json d) {
     d["title"] = kind_label(t.kind) + ": " + item_summary(t);
     d["due_text"] = t.due.empty() ? "" : t.due_text;
@@ -50,6 +60,7 @@ json item_page(const SiteData& site, const track::TrackedItem& t, json d) {
     d["made_on_label"] = date_label(t.made_on);
     d["made_in"] = t.made_in;
     d["ref"] = t.ref;
+    d["review_label"] = review_label(t);
     json events = json::array(), possible = json::array();
     for (auto& e : t.events)
         events.push_back({

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <future>
 #include <map>
 #include <set>
@@ -11,6 +12,7 @@
 #include "report/format.hpp"
 #include "report/page_writer.hpp"
 #include "report/site_data.hpp"
+#include "track/review.hpp"
 
 namespace toezeg::report {
 
@@ -50,7 +52,8 @@ public:
 
 private:
     Result<void> write_the_rest() {
-        for (auto step : {&SiteWriter::write_documents_list, &SiteWriter::write_week, &SiteWriter::write_exports}) {
+        for (auto step : {&SiteWriter::write_documents_list, &SiteWriter::write_week, &SiteWriter::write_review,
+                          &SiteWriter::write_exports}) {
             if (auto done = (this->*step)(); !done) return done;
         }
         return write_document_pages(m_site, m_index, m_out);
@@ -92,7 +95,8 @@ private:
             if (rank(x) != rank(y)) return rank(x) < rank(y);
             return x.last_date() > y.last_date();
         });
-        int overdue_count = 0;
+        int overdue_count = 0, review_count = 0;
+        for (auto& t : m_site.items) review_count += !track::review_reason(t).empty();
         for (std::size_t k : sorted) {
             const track::TrackedItem* t = &m_site.items[k];
             ++counts[t->status][t->kind == Kind::commitment ? 0 : 1];
@@ -143,6 +147,8 @@ private:
         d.set("has_overdue", overdue_count > 0);
         d.set("overdue_count", std::to_string(overdue_count));
         d.set("recent", recent);
+        d.set("has_review", review_count > 0);
+        d.set("review_count", std::to_string(review_count));
         d.set("has_recent", !recent.is_empty_list());
         d.set("actors", actor_list);
         d.set("by_actor", breakdown(by_actor));
@@ -228,6 +234,46 @@ private:
         d.set("upcoming", upcoming);
         d.set("upcoming_count", std::to_string(n_upcoming));
         return m_out.page("week-" + m_week.label() + ".html", "week.mustache", d, "");
+    }
+
+    // "Te beoordelen": the review queue of `toezeg review`, newest first.
+    Result<void> write_review() {
+        mus::data d, list{mus::data::type::list};
+        std::vector<const track::TrackedItem*> queue;
+        for (auto& t : m_site.items)
+            if (!track::review_reason(t).empty()) queue.push_back(&t);
+        std::stable_sort(queue.begin(), queue.end(), [](auto* a, auto* b) { return a->last_date() > b->last_date(); });
+        auto decimal = [](double v) {
+            char buf[16];
+            std::snprintf(buf, sizeof buf, "%.2f", v);
+            std::string s = buf;
+            std::replace(s.begin(), s.end(), '.', ',');
+            return s;
+        };
+        for (auto* t : queue) {
+            mus::data r;
+            bool low = t->confidence + 1e-9 < track::k_review_threshold;
+            r.set("id", t->id);
+            r.set("summary", item_summary(*t));
+            r.set("kind_label", kind_label(t->kind));
+            r.set("status_label", status_label(t->status, m_site.overdue(*t)));
+            r.set("status_class", status_class(t->status, m_site.overdue(*t)));
+            r.set("low", low);
+            r.set("confidence", decimal(t->confidence));
+            r.set("match", !low);
+            if (!low && !t->possible_matches.empty()) {
+                r.set("match_id", t->possible_matches.front().id);
+                r.set("match_score", decimal(t->possible_matches.front().score));
+            }
+            r.set("last_label", t->last_date().empty() ? "(zonder datum)" : date_label(t->last_date()));
+            list.push_back(r);
+        }
+        d.set("title", "Te beoordelen");
+        d.set("count", std::to_string(queue.size()));
+        d.set("threshold", decimal(track::k_review_threshold));
+        d.set("items", list);
+        d.set("has_items", !queue.empty());
+        return m_out.page("review.html", "review.mustache", d, "");
     }
 
     Result<void> write_exports() {

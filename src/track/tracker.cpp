@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "track/review.hpp"
 #include "track/similarity.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
@@ -96,6 +97,7 @@ public:
         for (const auto& c : corrections) {
             if (c.op == "link" && c.items.size() >= 2) link(c);
             else if (c.op == "unlink" && !c.items.empty()) unlink(c);
+            else if (is_review(c)) continue;  // applied around the linking (review.cpp)
             else m_warnings.push_back("correction '" + c.op + "' is not understood; skipped");
         }
     }
@@ -283,6 +285,7 @@ private:
         e.evidence = it.evidence;
         e.span = it.span;
         e.confidence = m_confidence;
+        e.detection = it.confidence;
         e.due = it.due;
         e.type = event_type(it, first && !(it.kind == Kind::commitment && it.earlier));
         if (e.type == "repeated" && !it.due.empty() && !t.due.empty() && it.due != t.due) e.type = "deadline changed";
@@ -412,10 +415,13 @@ std::vector<TrackedItem> track(std::vector<Letter> letters, const std::vector<Co
                                std::vector<std::string>& warnings) {
     std::sort(letters.begin(), letters.end(),
               [](const Letter& a, const Letter& b) { return std::tie(a.date, a.doc_id) < std::tie(b.date, b.doc_id); });
+    drop_rejected(letters, corrections);
     Tracker tracker(warnings);
     for (const auto& letter : letters) tracker.add_letter(letter);
     tracker.apply(corrections);
-    return tracker.finish();
+    auto items = tracker.finish();
+    apply_reviews(items, corrections, warnings);
+    return items;
 }
 
 }  // namespace toezeg::track

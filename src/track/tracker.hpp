@@ -1,5 +1,6 @@
 #pragma once
 // Follows commitments and motions across letters: one tracked item each, with its events.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -17,12 +18,21 @@ struct Letter {
     std::vector<Item> previous_items;  // items of the version before, to see changed deadlines
 };
 
+// A passage of a letter: what a review decision is about. The same passage in a later
+// version of the letter (or detected again after a rule change) keeps the decision.
+struct Passage {
+    std::string doc;
+    std::string evidence;
+};
+
 // A user's correction, kept in git (corrections/links.jsonl).
 struct Correction {
-    std::string op;                  // "link" or "unlink"
-    std::vector<std::string> items;  // link: the items to merge (into the first); unlink: the item
+    std::string op;                  // "link", "unlink", or a review decision: "accept", "reject", "correct"
+    std::vector<std::string> items;  // link: the items to merge (into the first); unlink, review: the item
     std::string doc;                 // unlink: the document whose events leave the item
     std::string at;                  // when it was made (ISO), shown in the history
+    std::vector<Passage> passages;   // review: the passages of the item when the decision was made
+    std::map<std::string, std::string> fields;  // correct: status, member, due, subject, ref, kind
 };
 
 struct Event {
@@ -33,6 +43,7 @@ struct Event {
     std::string evidence;
     Span span;
     double confidence = 1.0;  // how sure the link of this event to the item is
+    double detection = 1.0;   // how sure the detector was of the passage (Item::confidence)
     std::string due;          // deadline stated in this event, if any
 };
 
@@ -51,6 +62,8 @@ struct TrackedItem {
     std::string party, actor, subject, made_on, made_in, due, due_text, ref, dossier;
     std::vector<Event> events;
     std::vector<PossibleMatch> possible_matches;
+    double confidence = 1.0;  // the lowest detection confidence of its passages
+    std::string review;       // "", "accepted" or "corrected": a person's decision
     std::string first_date() const { return events.empty() ? "" : events.front().date; }
     std::string last_date() const { return events.empty() ? "" : events.back().date; }
 };

@@ -8,6 +8,8 @@
 #include "report/document_html.hpp"
 #include "report/format.hpp"
 #include "report/site.hpp"
+#include "db/tracked_items.hpp"
+#include "track/review.hpp"
 
 using namespace toezeg;
 
@@ -209,4 +211,32 @@ TEST_CASE("report: a changed template renders again the pages that use it", "[re
     CHECK(stats.written == pages - documents);     // every item page changed
     auto page = std::filesystem::directory_iterator(site.out / "items")->path();
     CHECK(slurp(page).find("<!-- eigen sjabloon -->") != std::string::npos);
+}
+
+TEST_CASE("report: 'Te beoordelen' lists what waits for a person, and a decision takes it off", "[report][review]") {
+    Site site({"tests/data/letters"});
+    site.write("2026-06-30");
+    std::string review = slurp(site.out / "review.html");
+    CHECK(review.find("<h1>Te beoordelen (4)</h1>") != std::string::npos);
+    CHECK(review.find("mogelijk dezelfde als <a href=\"items/") != std::string::npos);
+    CHECK(slurp(site.out / "index.html").find("Te beoordelen: 4</a>") != std::string::npos);
+
+    std::string id;
+    {
+        auto store = pipeline::Store::open(site.paths, pipeline::Access::write);
+        auto queue = db::load_review_queue(store->index().database(), track::k_review_threshold);
+        REQUIRE(queue.size() == 4);
+        id = queue.front().id;
+        std::vector<track::Passage> passages;
+        for (auto& e : queue.front().events)
+            if (!e.doc.empty()) passages.push_back({e.doc, e.evidence});
+        REQUIRE(store->add_correction(track::Correction{"accept", {id}, "", "", passages, {}}));
+        std::vector<std::string> warnings;
+        REQUIRE(store->retrack(warnings));
+    }
+    site.write("2026-06-30");
+    review = slurp(site.out / "review.html");
+    CHECK(review.find("<h1>Te beoordelen (2)</h1>") != std::string::npos);  // the item and the one it might be
+    CHECK(review.find("href=\"items/" + id + ".html\"") == std::string::npos);
+    CHECK(slurp(site.out / "items" / (id + ".html")).find("goedgekeurd door een persoon") != std::string::npos);
 }

@@ -151,7 +151,7 @@ TEST_CASE("link and unlink are kept in git and survive reindex", "[track]") {
         REQUIRE(items.size() == 3);
         a = items[0].id;
         b = items[1].id;
-        REQUIRE(store->add_correction(track::Correction{"link", {a, b}, "", "2026-11-22T10:00:00Z"}));
+        REQUIRE(store->add_correction(track::Correction{"link", {a, b}, "", "2026-11-22T10:00:00Z", {}, {}}));
         std::vector<std::string> warnings;
         REQUIRE(store->retrack(warnings) == 2u);
         auto merged = db::load_tracked_item(store->index().database(), a);
@@ -166,7 +166,7 @@ TEST_CASE("link and unlink are kept in git and survive reindex", "[track]") {
     std::string doc;
     for (auto& e : merged->events)
         if (!e.doc.empty()) doc = e.doc;  // the last letter that spoke of it
-    REQUIRE(store->add_correction(track::Correction{"unlink", {a}, doc, ""}));
+    REQUIRE(store->add_correction(track::Correction{"unlink", {a}, doc, "", {}, {}}));
     std::vector<std::string> warnings;
     auto n = store->retrack(warnings);
     CHECK(warnings.empty());
