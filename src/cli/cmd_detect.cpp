@@ -28,7 +28,9 @@ namespace {
 int detect_files(const std::vector<std::string>& inputs, const std::string& date,
                  const std::function<void(const std::string&, const Item&)>& emit,
                  std::map<std::string, std::string>* texts = nullptr) {
-    auto files = pipeline::expand_inputs(inputs);
+    std::vector<Error> refused;
+    auto files = pipeline::expand_inputs(inputs, &refused);
+    for (auto& r : refused) print_error(r);
     struct Outcome {
         std::vector<Item> items;
         std::string text;
@@ -59,7 +61,7 @@ int detect_files(const std::vector<std::string>& inputs, const std::string& date
     for (unsigned w = 1; w < workers; ++w) pool.emplace_back(work);
     work();
     for (auto& t : pool) t.join();
-    int failed = 0;
+    int failed = static_cast<int>(refused.size());
     for (std::size_t k = 0; k < files->size(); ++k) {
         if (outcomes[k].error) {
             print_error(*outcomes[k].error);

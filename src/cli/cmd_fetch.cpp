@@ -146,7 +146,9 @@ void setup_ci(CLI::App& app, Runner& run) {
                 }
             }
             if (!stopped.empty()) std::cerr << "toezeg: fetch " << stopped << "\n";
-            auto files = pipeline::expand_inputs(o->folders);
+            std::vector<Error> refused;
+            auto files = pipeline::expand_inputs(o->folders, &refused);
+            errors.insert(errors.end(), refused.begin(), refused.end());
             auto ingested = pipeline::ingest_files(*store, *files, {}, [&](const pipeline::IngestResult& r) {
                 if (r.outcome == pipeline::Outcome::failed) errors.push_back(r.error);
                 results.push_back(r);

@@ -41,7 +41,7 @@ void setup_ingest(CLI::App& app, Runner& run) {
         std::vector<std::string> paths;
         pipeline::IngestOptions ingest;
         double max_mb = 20;
-        bool init = false;
+        bool init = false, follow_symlinks = false;
     };
     auto o = std::make_shared<Options>();
     auto* cmd = app.add_subcommand("ingest", "Add letters (files or folders, recursively) to the store");
@@ -52,6 +52,8 @@ void setup_ingest(CLI::App& app, Runner& run) {
     cmd->add_option("--date", o->ingest.date, "Letter date (YYYY-MM-DD) when the text has none");
     cmd->add_option("--max-size", o->max_mb, "Refuse files larger than this many MB (default 20)");
     cmd->add_flag("--init", o->init, "Create the store first when there is none");
+    cmd->add_flag("--follow-symlinks", o->follow_symlinks,
+                  "Read symbolic links in folders that point outside the folder (refused otherwise)");
     cmd->callback([&run, o] {
         run = [o] {
             auto store = open_store(o->store, pipeline::Access::write, o->init);
@@ -61,8 +63,10 @@ void setup_ingest(CLI::App& app, Runner& run) {
                 return k_exit_fatal;
             }
             o->ingest.max_bytes = static_cast<std::size_t>(o->max_mb * 1e6);
-            auto files = pipeline::expand_inputs(o->paths);
-            int counts[4] = {0, 0, 0, 0};
+            std::vector<Error> refused;
+            auto files = pipeline::expand_inputs(o->paths, &refused, o->follow_symlinks);
+            int counts[4] = {0, 0, 0, static_cast<int>(refused.size())};
+            for (auto& r : refused) print_error(r);
             std::vector<std::vector<std::string>> rows;
             auto ingested = pipeline::ingest_files(*store, *files, o->ingest, [&](const pipeline::IngestResult& r) {
                 ++counts[static_cast<int>(r.outcome)];
@@ -85,7 +89,8 @@ void setup_ingest(CLI::App& app, Runner& run) {
             if (counts[0] + counts[1] > 0) tracked = retrack(*store);
             else tracked = db::load_tracked_summaries(store->index().database(), {}).size();
             if (!tracked) return k_exit_fatal;
-            std::cout << files->size() << " file" << (files->size() == 1 ? "" : "s") << ": " << counts[0] << " new, "
+            std::size_t n_files = files->size() + refused.size();
+            std::cout << n_files << " file" << (n_files == 1 ? "" : "s") << ": " << counts[0] << " new, "
                       << counts[1] << " new version" << (counts[1] == 1 ? "" : "s") << ", " << counts[2]
                       << " unchanged, " << counts[3] << " failed; " << *tracked << " tracked items\n";
             return counts[3] ? k_exit_some_failed : k_exit_ok;

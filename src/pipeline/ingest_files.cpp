@@ -36,7 +36,17 @@ bool is_sidecar_file(const std::string& name) {
 
 }  // namespace
 
-Result<std::vector<fs::path>> expand_inputs(const std::vector<std::string>& paths) {
+namespace {
+
+bool inside(const fs::path& path, const fs::path& folder) {
+    auto rel = path.lexically_relative(folder);
+    return !rel.empty() && *rel.begin() != "..";
+}
+
+}  // namespace
+
+Result<std::vector<fs::path>> expand_inputs(const std::vector<std::string>& paths, std::vector<Error>* refused,
+                                            bool follow_symlinks) {
     std::vector<fs::path> out;
     for (auto& p : paths) {
         std::error_code ec;
@@ -50,6 +60,7 @@ Result<std::vector<fs::path>> expand_inputs(const std::vector<std::string>& path
             continue;
         }
         std::vector<fs::path> found;
+        fs::path root = fs::weakly_canonical(p, ec);
         for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
              it != fs::recursive_directory_iterator(); it.increment(ec)) {
             if (ec) break;
@@ -58,7 +69,23 @@ Result<std::vector<fs::path>> expand_inputs(const std::vector<std::string>& path
                 if (it->is_directory()) it.disable_recursion_pending();
                 continue;
             }
-            if (it->is_regular_file() && !is_sidecar_file(name)) found.push_back(it->path());
+            if (it->is_symlink(ec)) {
+                auto target = fs::weakly_canonical(it->path(), ec);
+                if (ec || !fs::exists(target, ec)) {
+                    if (refused) refused->push_back(Error{it->path().string(), "is a broken symbolic link; skipped"});
+                    ec.clear();
+                    continue;
+                }
+                if (fs::is_directory(target, ec)) continue;  // folders behind links are not followed
+                if (inside(target, root) || is_sidecar_file(name)) continue;  // the file itself is found
+                if (!follow_symlinks) {
+                    if (refused)
+                        refused->push_back(Error{it->path().string(), "is a symbolic link to " + target.string() +
+                                                                          ", outside " + p + "; refused (--follow-symlinks reads it)"});
+                    continue;
+                }
+            }
+            if (it->is_regular_file(ec) && !is_sidecar_file(name)) found.push_back(it->path());
         }
         std::sort(found.begin(), found.end());
         out.insert(out.end(), found.begin(), found.end());

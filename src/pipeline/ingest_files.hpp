@@ -31,8 +31,13 @@ struct IngestResult {
 };
 
 // Files under the given paths (folders recursively; hidden entries and a labelled set's
-// README.md, SOURCES.tsv and *.jsonl skipped), sorted.
-Result<std::vector<std::filesystem::path>> expand_inputs(const std::vector<std::string>& paths);
+// README.md, SOURCES.tsv and *.jsonl skipped), sorted. A path given directly is taken as
+// given. Inside a folder, a symbolic link to a file outside that folder is refused (into
+// `refused`, with the reason) unless `follow_symlinks`; a link to a file inside it is
+// skipped (the file itself is found), and links to folders are not followed.
+Result<std::vector<std::filesystem::path>> expand_inputs(const std::vector<std::string>& paths,
+                                                         std::vector<Error>* refused = nullptr,
+                                                         bool follow_symlinks = false);
 IngestResult ingest_file(Store& store, const std::filesystem::path& path, const IngestOptions& options);
 // ingest_file for each of `files` in order, each result passed to `report`, in batches:
 // each batch's commits are written to git as one pack and its index rows in one

@@ -33,6 +33,37 @@ Result<void> Store::init(const StorePaths& paths) {
     return {};
 }
 
+namespace {
+
+// Files an interrupted run leaves behind, found while holding the store's lock: git's lock
+// files (HEAD.lock, refs/heads/master.lock, packed-refs.lock, config.lock, index.lock),
+// libgit2's temporary packs and objects, and fetch's partial downloads.
+std::vector<std::string> remove_leftovers(const StorePaths& paths) {
+    std::vector<std::string> removed;
+    std::error_code ec;
+    auto drop = [&](const fs::path& p) {
+        if (fs::remove(p, ec)) removed.push_back(p.string());
+    };
+    for (const char* name : {"HEAD.lock", "packed-refs.lock", "config.lock", "index.lock", "shallow.lock"})
+        if (fs::exists(paths.git() / name, ec)) drop(paths.git() / name);
+    if (fs::is_directory(paths.git() / "refs", ec))
+        for (auto it = fs::recursive_directory_iterator(paths.git() / "refs", ec); !ec && it != fs::recursive_directory_iterator();
+             it.increment(ec))
+            if (it->path().extension() == ".lock" && !it->is_directory()) drop(it->path());
+    if (fs::is_directory(paths.git() / "objects" / "pack", ec))
+        for (auto& e : fs::directory_iterator(paths.git() / "objects" / "pack", ec)) {
+            auto name = e.path().filename().string();
+            if (name.starts_with("pack_git2_") || name.starts_with("tmp_") || name.ends_with(".lock")) drop(e.path());
+        }
+    for (auto& e : fs::directory_iterator(paths.root, ec)) {
+        auto name = e.path().filename().string();
+        if (name.starts_with("download-")) drop(e.path());
+    }
+    return removed;
+}
+
+}  // namespace
+
 Result<Store> Store::open(const StorePaths& paths, Access access) {
     std::error_code ec;
     if (!fs::exists(paths.git() / "HEAD", ec))
@@ -46,6 +77,8 @@ Result<Store> Store::open(const StorePaths& paths, Access access) {
         if (!acquired) return std::unexpected(acquired.error());
         lock.emplace(std::move(*acquired));
     }
+    std::vector<std::string> recovered;
+    if (access == Access::write) recovered = remove_leftovers(paths);
     std::optional<corpus::CorpusStore> corpus;
     if (access == Access::write) {
         auto opened = corpus::CorpusStore::open(paths.git());
@@ -55,6 +88,7 @@ Result<Store> Store::open(const StorePaths& paths, Access access) {
     auto index = db::CorpusIndex::open(paths.index());
     if (!index) return std::unexpected(index.error());
     Store store(paths, std::move(corpus), std::move(*index), std::move(lock));
+    store.m_recovered = std::move(recovered);
     if (access == Access::write) {
         auto caught = store.catch_up();
         if (!caught) return std::unexpected(caught.error());

@@ -35,6 +35,9 @@ public:
     // The git repository, opened on first use (reading the index alone needs no libgit2).
     corpus::CorpusStore& corpus();
     db::CorpusIndex& index() { return m_index; }
+    // What opening for writing removed as left behind by an interrupted run (git lock files,
+    // temporary packs, partial downloads): under the store's lock no other writer can exist.
+    const std::vector<std::string>& recovered() const { return m_recovered; }
     const StorePaths& paths() const { return m_paths; }
     // Indexes one stored version (with detection) and marks the index as up to `commit`.
     Result<void> index_commit(const std::string& commit, const std::string& document_id);
@@ -56,6 +59,7 @@ private:
     std::optional<corpus::CorpusStore> m_corpus;
     db::CorpusIndex m_index;
     std::optional<FileLock> m_lock;
+    std::vector<std::string> m_recovered;
 };
 
 }  // namespace toezeg::pipeline

@@ -43,8 +43,11 @@ std::string confidence_text(double confidence) {
 
 }  // namespace
 
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
+std::string csv_field(const std::string& value) {
+    // A cell a spreadsheet would run as a formula gets a leading quote (OWASP CSV injection).
+    std::string s = value;
+    if (!s.empty() && std::string_view("=+-@\t\r").find(s[0]) != std::string_view::npos) s.insert(0, "'");
+    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
     std::string out = "\"";
     for (char c : s) {
         if (c == '"') out += '"';

@@ -6,6 +6,7 @@
 #include "pipeline/ingest_files.hpp"
 #include "pipeline/store.hpp"
 #include "report/document_html.hpp"
+#include "report/exports.hpp"
 #include "report/format.hpp"
 #include "report/site.hpp"
 #include "db/tracked_items.hpp"
@@ -239,4 +240,22 @@ TEST_CASE("report: 'Te beoordelen' lists what waits for a person, and a decision
     CHECK(review.find("<h1>Te beoordelen (2)</h1>") != std::string::npos);  // the item and the one it might be
     CHECK(review.find("href=\"items/" + id + ".html\"") == std::string::npos);
     CHECK(slurp(site.out / "items" / (id + ".html")).find("goedgekeurd door een persoon") != std::string::npos);
+}
+
+TEST_CASE("report: CSV cells a spreadsheet would run as a formula start with a quote", "[report][csv]") {
+    for (std::string lead : {"=", "+", "-", "@", "\t", "\r"}) {
+        INFO("leading " << lead);
+        std::string cell = report::csv_field(lead + "HYPERLINK(\"http://x\")");
+        CHECK(cell.substr(0, 2) == "\"'");  // quoted (it holds a quote), then the neutralising quote
+    }
+    CHECK(report::csv_field("-") == "'-");
+    CHECK(report::csv_field("@Kröger") == "'@Kröger");
+    CHECK(report::csv_field("Kröger, Podt") == "\"Kröger, Podt\"");
+    CHECK(report::csv_field("de evaluatie - deel 2") == "de evaluatie - deel 2");  // only the first character counts
+
+    Site site({"tests/data/hostile/formula_letter.txt"});
+    site.write("2026-03-10");
+    std::string csv = slurp(site.out / "items.csv");
+    CHECK(csv.find(",'=HYPERLINK") != std::string::npos);
+    CHECK(csv.find(",=") == std::string::npos);
 }

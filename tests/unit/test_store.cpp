@@ -160,3 +160,81 @@ TEST_CASE("store: a batch of files reaches git as one pack; a batch cut short le
     REQUIRE(n);
     CHECK(*n == 5);
 }
+
+TEST_CASE("ingest: symbolic links leaving the folder are refused with a reason", "[store][symlink]") {
+    test::TempDir tmp;
+    auto folder = tmp.path / "letters";
+    auto outside = tmp.path / "secret.txt";
+    std::filesystem::create_directories(folder / "sub");
+    std::filesystem::create_directories(tmp.path / "elsewhere");
+    { std::ofstream(folder / "a.txt") << "Den Haag, 4 maart 2026\n\nIk zal uw Kamer informeren.\n"; }
+    { std::ofstream(outside) << "root:x:0:0\n"; }
+    { std::ofstream(tmp.path / "elsewhere" / "b.txt") << "b\n"; }
+    std::filesystem::create_symlink(folder / "a.txt", folder / "sub" / "same.txt");  // inside: the file itself is found
+    std::filesystem::create_symlink(outside, folder / "passwd.txt");
+    std::filesystem::create_symlink(tmp.path / "elsewhere", folder / "dir");  // folders behind links are not followed
+    std::filesystem::create_symlink(tmp.path / "gone.txt", folder / "broken.txt");
+
+    std::vector<Error> refused;
+    auto files = pipeline::expand_inputs({folder.string()}, &refused);
+    REQUIRE(files);
+    CHECK(*files == std::vector<std::filesystem::path>{folder / "a.txt"});
+    REQUIRE(refused.size() == 2);
+    std::sort(refused.begin(), refused.end(), [](auto& a, auto& b) { return a.subject < b.subject; });
+    CHECK(refused[0].subject == (folder / "broken.txt").string());
+    CHECK(refused[0].message.find("broken symbolic link") != std::string::npos);
+    CHECK(refused[1].subject == (folder / "passwd.txt").string());
+    CHECK(refused[1].message.find("outside") != std::string::npos);
+    CHECK(refused[1].message.find("--follow-symlinks") != std::string::npos);
+
+    refused.clear();
+    auto followed = pipeline::expand_inputs({folder.string()}, &refused, true);
+    CHECK(*followed == std::vector<std::filesystem::path>{folder / "a.txt", folder / "passwd.txt"});
+    CHECK(refused.size() == 1);  // still the broken one
+
+    // A link given directly is read as given.
+    refused.clear();
+    auto direct = pipeline::expand_inputs({(folder / "passwd.txt").string()}, &refused);
+    CHECK(*direct == std::vector<std::filesystem::path>{folder / "passwd.txt"});
+    CHECK(refused.empty());
+}
+
+TEST_CASE("store: leftovers of a killed run are removed when the store is opened for writing", "[store][recovery]") {
+    test::TempDir tmp;
+    pipeline::StorePaths paths{tmp.path / "store"};
+    REQUIRE(pipeline::Store::init(paths));
+    auto letter = test::source_dir() / "corpus";
+    auto first = std::filesystem::directory_iterator(letter)->path();
+    {
+        auto store = pipeline::Store::open(paths, pipeline::Access::write);
+        REQUIRE(store);
+        REQUIRE(pipeline::ingest_file(*store, first, {}).outcome == pipeline::Outcome::added);
+    }
+    // What a kill between git's lock and its rename, a pack write, or a download leaves.
+    auto master_lock = paths.git() / "refs" / "heads" / "master.lock";
+    { std::ofstream(master_lock) << "0123456789abcdef0123456789abcdef01234567\n"; }
+    { std::ofstream(paths.git() / "objects" / "pack" / "pack_git2_a1b2c3") << "PACK"; }
+    { std::ofstream(paths.root / "download-abc.part") << "half"; }
+    {
+        auto store = pipeline::Store::open(paths, pipeline::Access::write);
+        REQUIRE(store);
+        CHECK(store->recovered().size() == 3);
+        CHECK_FALSE(std::filesystem::exists(master_lock));
+        std::filesystem::path second;
+        for (auto& e : std::filesystem::directory_iterator(letter))
+            if (e.path() != first && e.path().extension() == ".txt") second = e.path();
+        auto r = pipeline::ingest_file(*store, second, {});
+        INFO(r.error.describe());
+        CHECK(r.outcome == pipeline::Outcome::added);
+    }
+    // A reader takes no lock and removes nothing.
+    { std::ofstream(master_lock) << "x"; }
+    {
+        auto store = pipeline::Store::open(paths, pipeline::Access::read);
+        REQUIRE(store);
+        CHECK(store->recovered().empty());
+        CHECK(std::filesystem::exists(master_lock));
+    }
+    std::filesystem::remove(master_lock);
+    CHECK(test::run_program({"git", "--git-dir", paths.git().string(), "fsck", "--full"}) == 0);
+}
