@@ -58,7 +58,11 @@ class Detector {
 public:
     Detector(const Document& doc, const RuleSet& rules)
         : m_doc(doc), m_rules(rules), m_reference(reference_date(doc)),
-          m_plain(without_markers(doc)), m_sentences(split_sentences(doc.text, doc.body_end)) {}
+          m_plain(without_markers(doc)), m_sentences(split_sentences(doc.text, doc.body_end)) {
+        m_heading_at_or_before.resize(m_sentences.size(), k_none);
+        for (std::size_t k = 0; k < m_sentences.size(); ++k)
+            m_heading_at_or_before[k] = m_sentences[k].heading ? k : k > 0 ? m_heading_at_or_before[k - 1] : k_none;
+    }
 
     std::vector<Item> run() {
         if (m_doc.meta.doc_type == "motie") return {motion_document_item(m_doc, m_sentences, m_reference)};
@@ -100,10 +104,33 @@ private:
         return plain;
     }
 
-    std::size_t touch_count() const {
-        std::size_t n = 0;
-        for (auto& d : m_drafts) n += d.sentences.size();
-        return n;
+    std::size_t touch_count() const { return m_touches; }
+
+    // The drafts (by index, in order) whose last sentence lies at most `reach` (<= the window,
+    // k_anaphor_reach) sentences before sentence i: what a back-reference can reach. Kept as a
+    // short list so that no sentence of a long letter scans every draft; i never decreases.
+    std::vector<std::size_t> recent(std::size_t i, std::size_t reach) const {
+        for (; m_registered < m_drafts.size(); ++m_registered) m_recent.push_back(m_registered);
+        std::erase_if(m_recent, [&](std::size_t k) { return m_drafts[k].last_sentence + k_anaphor_reach < i; });
+        std::vector<std::size_t> out;
+        for (std::size_t k : m_recent)
+            if (m_drafts[k].last_sentence + reach >= i) out.push_back(k);
+        return out;
+    }
+
+    // Sentence i joins draft d (once; sentences arrive in order, so the check is cheap).
+    void attach(Draft& d, std::size_t i) {
+        auto index = static_cast<std::size_t>(&d - m_drafts.data());
+        if (index < m_registered) {  // an older draft taken up again is recent again
+            auto at = std::lower_bound(m_recent.begin(), m_recent.end(), index);
+            if (at == m_recent.end() || *at != index) m_recent.insert(at, index);
+        }
+        bool present = !d.sentences.empty() && (d.sentences.back() == i ||
+                                               (d.sentences.back() > i &&
+                                                std::find(d.sentences.begin(), d.sentences.end(), i) != d.sentences.end()));
+        if (!present) d.sentences.push_back(i);
+        ++m_touches;
+        d.last_sentence = i;
     }
 
     const CompiledRule* first_match(RuleRole role, std::string_view s) const {
@@ -163,8 +190,9 @@ private:
     }
 
     Draft* recent_earlier_commitment(std::size_t i) {
-        for (auto it = m_drafts.rbegin(); it != m_drafts.rend(); ++it)
-            if (it->item.kind == Kind::commitment && it->earlier && it->last_sentence + k_anaphor_reach >= i) return &*it;
+        auto near = recent(i, k_anaphor_reach);
+        for (auto it = near.rbegin(); it != near.rend(); ++it)
+            if (m_drafts[*it].item.kind == Kind::commitment && m_drafts[*it].earlier) return &m_drafts[*it];
         return nullptr;
     }
 
@@ -272,8 +300,7 @@ private:
                     d->item.status = status;
                     d->item.rule = decided_by;
                     d->status_stated = true;
-                    d->sentences.push_back(i);
-                    d->last_sentence = i;
+                    attach(*d, i);
                     return;
                 }
                 if (only_back) return;
@@ -285,8 +312,7 @@ private:
                     d->item.rule = decided_by;
                     d->status_stated = d->status_stated || decided_by != earlier->spec->id;
                 }
-                d->sentences.push_back(i);
-                d->last_sentence = i;
+                attach(*d, i);
                 target = static_cast<std::size_t>(d - m_drafts.data());
             } else {
                 add_commitment(i, status, decided_by, true);
@@ -300,8 +326,7 @@ private:
         for (auto* r : m_rules.with_role(RuleRole::new_commitment)) {
             if (RE2::PartialMatch(s, *r->re) && is_new_commitment(*r, s)) {
                 if (Draft* d = restated_commitment(i, s)) {  // "De toezegging is dat ik u eind 2016 informeer"
-                    d->sentences.push_back(i);
-                    d->last_sentence = i;
+                    attach(*d, i);
                     return;
                 }
                 if (Draft* d = continued_commitment(i, s)) {
@@ -311,8 +336,7 @@ private:
                         d->item.status = Status::open;
                         d->item.rule = r->spec->id;
                     }
-                    d->sentences.push_back(i);
-                    d->last_sentence = i;
+                    attach(*d, i);
                     return;
                 }
                 add_commitment(i, Status::open, r->spec->id, false);
@@ -532,10 +556,9 @@ private:
                 touched.push_back(m_drafts.size() - 1);
         }
         if (mentions.empty() && first_match(RuleRole::motion_anaphor, s)) {
-            for (std::size_t k = 0; k < m_drafts.size(); ++k) {
+            for (std::size_t k : recent(i, k_anaphor_reach)) {
                 const Draft& d = m_drafts[k];
-                if (d.item.kind == Kind::motion && d.last_sentence + k_anaphor_reach >= i &&
-                    m_sentences[d.last_sentence].paragraph + 1 >= m_sentences[i].paragraph)
+                if (d.item.kind == Kind::motion && m_sentences[d.last_sentence].paragraph + 1 >= m_sentences[i].paragraph)
                     touched.push_back(k);
             }
             // Only the most recently named group.
@@ -547,8 +570,7 @@ private:
         }
         for (auto k : touched) {
             Draft& d = m_drafts[k];
-            if (std::find(d.sentences.begin(), d.sentences.end(), i) == d.sentences.end()) d.sentences.push_back(i);
-            d.last_sentence = i;
+            attach(d, i);
             if (status) {
                 d.item.status = status->first;
                 d.item.rule = status->second;
@@ -557,8 +579,8 @@ private:
     }
 
     bool recent_commitment_in(std::size_t i) const {
-        for (auto& d : m_drafts)
-            if (d.item.kind == Kind::commitment && d.last_sentence + 1 >= i) return true;
+        for (std::size_t k : recent(i, 1))
+            if (m_drafts[k].item.kind == Kind::commitment) return true;
         return false;
     }
 
@@ -566,8 +588,8 @@ private:
     bool apply_ordinals(std::size_t i, std::string_view s) {
         static const RE2 k_ordinal("(?i)\\b(?:de|het) (eerste|tweede|derde|vierde|laatste)\\b(?: motie)?");
         std::vector<Draft*> group;
-        for (auto& d : m_drafts)
-            if (d.item.kind == Kind::motion && d.last_sentence + k_anaphor_reach >= i) group.push_back(&d);
+        for (std::size_t k : recent(i, k_anaphor_reach))
+            if (m_drafts[k].item.kind == Kind::motion) group.push_back(&m_drafts[k]);
         if (group.size() < 2) return false;
         bool applied = false;
         std::size_t start = 0;
@@ -583,8 +605,7 @@ private:
                     auto st = motion_status(clause);
                     d->item.status = st ? st->first : Status::open;
                     d->item.rule = st ? st->second : "motion-status.open";
-                    if (std::find(d->sentences.begin(), d->sentences.end(), i) == d->sentences.end()) d->sentences.push_back(i);
-                    d->last_sentence = i;
+                    attach(*d, i);
                     applied = true;
                 }
             }
@@ -674,12 +695,18 @@ private:
 
     // The heading of the overview section sentence i stands in ("In behandeling zijnde moties",
     // "Afgedane toezeggingen", a table's column heads), looking back over at most four headings.
+    // The nearest four headings at or before sentence i, nearest first.
+    std::vector<std::size_t> headings_before(std::size_t i) const {
+        std::vector<std::size_t> out;
+        for (std::size_t k = i < m_sentences.size() ? m_heading_at_or_before[i] : k_none; k != k_none && out.size() < 4;
+             k = k > 0 ? m_heading_at_or_before[k - 1] : k_none)
+            out.push_back(k);
+        return out;
+    }
+
     std::optional<std::size_t> overview_heading(std::size_t i) const {
         static const RE2 k_overview("(?i)\\b(?:moties|toezeggingen)\\b|\\bvindplaats\\b");
-        int headings = 0;
-        for (std::size_t k = i + 1; k-- > 0 && headings < 4;) {
-            if (!m_sentences[k].heading) continue;
-            ++headings;
+        for (std::size_t k : headings_before(i)) {
             if (RE2::PartialMatch(sentence(k), k_overview)) return k;
         }
         return std::nullopt;
@@ -694,10 +721,7 @@ private:
             "(?i)\\b(?:openstaande|lopende|in behandeling zijnde|nog niet afgedane|niet afgedane|nog uit te voeren)\\s+"
             "(?:moties|toezeggingen)\\b");
         static const RE2 k_lapsed("(?i)\\b(?:vervallen|ingetrokken|niet uit te voeren)\\s+(?:moties|toezeggingen)\\b");
-        int headings = 0;
-        for (std::size_t k = i + 1; k-- > 0 && headings < 4;) {
-            if (!m_sentences[k].heading) continue;
-            ++headings;
+        for (std::size_t k : headings_before(i)) {
             std::string_view h = sentence(k);
             if (RE2::PartialMatch(h, k_lapsed)) return Status::lapsed;
             if (RE2::PartialMatch(h, k_done)) return Status::fulfilled;
@@ -829,6 +853,11 @@ private:
     std::string m_plain;  // the text with footnote markers blanked, offsets unchanged
     std::vector<Sentence> m_sentences;
     std::vector<Draft> m_drafts;
+    static constexpr std::size_t k_none = static_cast<std::size_t>(-1);
+    std::vector<std::size_t> m_heading_at_or_before;  // per sentence: the nearest heading at or before it
+    std::size_t m_touches = 0;
+    mutable std::vector<std::size_t> m_recent;  // see recent()
+    mutable std::size_t m_registered = 0;       // drafts already considered by recent()  // times a draft took a sentence (attach)
 };
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <pugixml.hpp>
 
+#include "util/xml_depth.hpp"
+
 namespace toezeg::fetch {
 
 namespace {
@@ -37,6 +39,8 @@ Result<FeedPage> parse_feed_page(std::string_view xml, const std::string& source
     pugi::xml_document doc;
     auto parsed = doc.load_buffer(xml.data(), xml.size());
     if (!parsed) return fail(source, std::string("feed is not well-formed XML: ") + parsed.description());
+    if (xml::depth(doc) > xml::k_max_depth)
+        return fail(source, "feed nested deeper than " + std::to_string(xml::k_max_depth) + " levels; refused");
     auto feed = doc.first_child();
     if (local(feed.name()) != "feed") return fail(source, "not an Atom feed (root element is <" + std::string(feed.name()) + ">)");
     FeedPage page;

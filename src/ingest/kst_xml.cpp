@@ -5,6 +5,7 @@
 #include "ingest/metadata.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
+#include "util/xml_depth.hpp"
 
 namespace toezeg::ingest {
 
@@ -99,6 +100,9 @@ Result<XmlDocument> read_kst_xml(std::string_view bytes, const std::string& sour
     if (!parsed)
         return fail(source, std::string("not well-formed XML: ") + parsed.description() + " at byte " +
                                 std::to_string(parsed.offset));
+    if (xml::depth(doc) > xml::k_max_depth)
+        return fail(source, "XML nested deeper than " + std::to_string(xml::k_max_depth) +
+                                " levels; refused (official XML nests under 30)");
     auto kamerstuk = doc.select_node("//kamerstuk").node();
     if (!kamerstuk) return fail(source, "XML without a <kamerstuk>: not an officiele-publicatie of a Kamerstuk");
 
