@@ -520,6 +520,13 @@ private:
 
     void detect_motions(std::size_t i, std::string_view s) {
         auto mentions = find_mentions(i);
+        if (mentions.empty()) {
+            // Without a mention, only a motion named just before can take this sentence (a
+            // back-reference, an anaphor, an ordinal): most sentences need no status rules.
+            auto near = recent(i, k_anaphor_reach);
+            if (std::none_of(near.begin(), near.end(), [&](std::size_t k) { return m_drafts[k].item.kind == Kind::motion; }))
+                return;
+        }
         auto status = motion_status(s);
         std::vector<std::size_t> touched;
         for (auto& m : mentions) {

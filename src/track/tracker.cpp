@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <map>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "track/review.hpp"
 #include "track/similarity.hpp"
@@ -85,10 +87,10 @@ public:
     explicit Tracker(std::vector<std::string>& warnings) : m_warnings(warnings) {}
 
     void add_letter(const Letter& letter) {
-        std::vector<std::size_t> used;  // items this letter already touched
+        std::unordered_set<std::size_t> used;  // items this letter already touched
         for (const auto& it : letter.items) {
             std::size_t index = it.kind == Kind::motion ? link_motion(letter, it, used) : link_commitment(letter, it, used);
-            used.push_back(index);
+            used.insert(index);
             record(letter, it, index);
         }
     }
@@ -135,8 +137,12 @@ private:
             std::string about = utf8::reduce_for_match(it.subject.empty() ? it.evidence : it.subject).substr(0, 80);
             t.id = "tz-" + text::hex(text::fnv1a(letter.doc_id + "|" + about)).substr(0, 10);
         }
-        std::string base = t.id;
-        for (int n = 2; m_ids.contains(t.id); ++n) t.id = base + "-" + std::to_string(n);
+        if (m_ids.contains(t.id)) {  // the first free "-2", "-3", ...: counted on per base, not searched from 2
+            std::string base = t.id;
+            int& n = m_next_suffix.try_emplace(base, 2).first->second;
+            while (m_ids.contains(base + "-" + std::to_string(n))) ++n;
+            t.id = base + "-" + std::to_string(n++);
+        }
         m_ids.insert(t.id);
         if (it.kind == Kind::commitment && it.earlier) {
             // Known only from this later letter: it was made before, where and when it says.
@@ -194,7 +200,7 @@ private:
         return key;
     }
 
-    std::size_t link_motion(const Letter& letter, const Item& it, const std::vector<std::size_t>& used) {
+    std::size_t link_motion(const Letter& letter, const Item& it, const std::unordered_set<std::size_t>& used) {
         auto members = lowered(it.members);
         Words mine = words_of(it.subject, description(it));
         std::vector<std::pair<double, std::size_t>> scored;
@@ -202,7 +208,7 @@ private:
         auto pool = candidates({{&m_by_ref, it.ref, SIZE_MAX}, {&m_by_members, members.empty() ? "" : members_key(it.members)}});
         for (std::size_t k : pool) {
             const auto& t = m_items[k];
-            if (t.kind != Kind::motion || std::count(used.begin(), used.end(), k)) continue;
+            if (t.kind != Kind::motion || used.count(k)) continue;
             if (!it.ref.empty() && !t.ref.empty()) {
                 if (it.ref == t.ref) scored.push_back({1.0, k});
                 continue;  // two different numbers are two motions
@@ -213,7 +219,7 @@ private:
         return choose(letter, it, scored);
     }
 
-    std::size_t link_commitment(const Letter& letter, const Item& it, const std::vector<std::size_t>& used) {
+    std::size_t link_commitment(const Letter& letter, const Item& it, const std::unordered_set<std::size_t>& used) {
         auto members = lowered(it.members);
         Words mine = words_of(it.subject, description(it));
         std::vector<std::pair<double, std::size_t>> scored;
@@ -232,7 +238,7 @@ private:
         }
         for (std::size_t k : pool) {
             const auto& t = m_items[k];
-            if (t.kind != Kind::commitment || std::count(used.begin(), used.end(), k) || touched_by(k, letter.doc_id))
+            if (t.kind != Kind::commitment || used.count(k) || touched_by(k, letter.doc_id))
                 continue;
             double subject = subject_similarity(mine, m_words[k]);
             double score = 0;
@@ -395,6 +401,7 @@ private:
     }
     Index m_by_ref, m_by_made_on, m_by_member, m_by_members, m_by_actor;
     std::set<std::string> m_ids;
+    std::unordered_map<std::string, int> m_next_suffix;  // per id base: the next suffix to try
     double m_confidence = 1.0;
 };
 

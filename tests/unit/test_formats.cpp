@@ -5,6 +5,9 @@
 #include "helpers.hpp"
 #include "pipeline/ingest_files.hpp"
 #include "pipeline/store.hpp"
+#include "fetch/sync_feed.hpp"
+#include "ingest/kst_xml.hpp"
+#include "util/xml_depth.hpp"
 
 using namespace toezeg;
 
@@ -85,4 +88,32 @@ TEST_CASE("official XML: a letter answering the motion links to it by its number
     CHECK(motion->events[1].doc == "kst-36196-20");
     // The original PDF or XML is kept in git beside the text.
     CHECK(store->corpus().original(store->index().versions("kst-36196-12")[0].commit, "kst-36196-12", "original.xml"));
+}
+
+TEST_CASE("hostile XML: nesting past the limit is a clear error, not a crash", "[formats][limits]") {
+    auto nested = [](std::size_t levels, const std::string& inner) {
+        std::string open, close;
+        for (std::size_t k = 0; k < levels; ++k) {
+            open += "<al>";
+            close += "</al>";
+        }
+        return "<?xml version=\"1.0\"?><officiele-publicatie><metadata/><kamerstuk><kamerstukkop/><stuk>" + open + inner +
+               close + "</stuk></kamerstuk></officiele-publicatie>";
+    };
+    pugi::xml_document doc;
+    REQUIRE(doc.load_string("<a><b><c/></b><d/></a>"));
+    CHECK(xml::depth(doc) == 3);
+    CHECK(xml::depth(doc.first_child()) == 2);
+
+    auto deep = ingest::read_kst_xml(nested(100'000, "Ik zal uw Kamer informeren."), "deep.xml");
+    REQUIRE_FALSE(deep);
+    CHECK(deep.error().describe() == "deep.xml: XML nested deeper than 200 levels; refused (official XML nests under 30)");
+    CHECK(ingest::read_kst_xml(nested(150, "Ik zal uw Kamer informeren."), "ok.xml"));
+
+    std::string feed = "<feed xmlns=\"http://www.w3.org/2005/Atom\">";
+    for (int k = 0; k < 100'000; ++k) feed += "<entry>";
+    for (int k = 0; k < 100'000; ++k) feed += "</entry>";
+    auto page = fetch::parse_feed_page(feed + "</feed>", "feed.xml");
+    REQUIRE_FALSE(page);
+    CHECK(page.error().describe() == "feed.xml: feed nested deeper than 200 levels; refused");
 }
