@@ -84,9 +84,10 @@ void setup_ingest(CLI::App& app, Runner& run) {
                 return k_exit_fatal;
             }
             std::cout << format_table(rows);
-            // Tracking only changes when a document or version was added.
+            // Tracking only changes when a document or version was added, or when a killed run
+            // indexed letters without tracking them.
             std::optional<std::size_t> tracked;
-            if (counts[0] + counts[1] > 0) tracked = retrack(*store);
+            if (counts[0] + counts[1] > 0 || !store->tracking_is_current()) tracked = retrack(*store);
             else tracked = db::load_tracked_summaries(store->index().database(), {}).size();
             if (!tracked) return k_exit_fatal;
             std::size_t n_files = files->size() + refused.size();

@@ -47,6 +47,9 @@ public:
     // returns the number of tracked items. Problems with corrections go to `warnings`.
     Result<std::size_t> retrack(std::vector<std::string>& warnings);
     std::vector<track::Correction> corrections();
+    // Whether the tracked items were computed from the index as it is now: false after a run
+    // was killed between indexing and tracking (then the next writer tracks again).
+    bool tracking_is_current();
     // Appends a correction to corrections/links.jsonl in git (one commit).
     Result<void> add_correction(const track::Correction& correction);
 

@@ -107,6 +107,10 @@ Result<void> Store::add_correction(const track::Correction& c) {
     return {};
 }
 
+bool Store::tracking_is_current() {
+    return m_index.state("tracked_head").value_or("-") == m_index.state("indexed_head").value_or("");
+}
+
 Result<std::size_t> Store::retrack(std::vector<std::string>& warnings) {
     try {
         auto records = m_index.letters();
@@ -118,6 +122,7 @@ Result<std::size_t> Store::retrack(std::vector<std::string>& warnings) {
         }
         auto items = track::track(std::move(letters), corrections(), warnings);
         db::replace_tracked_items(m_index.database(), items);
+        m_index.set_state("tracked_head", m_index.state("indexed_head").value_or(""));
         return items.size();
     } catch (const std::exception& e) {
         return fail("tracking", e.what());
