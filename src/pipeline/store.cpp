@@ -8,6 +8,7 @@
 #include "detect/dates.hpp"
 #include "detect/detector.hpp"
 #include "ingest/fingerprint.hpp"
+#include "util/files.hpp"
 
 namespace toezeg::pipeline {
 
@@ -187,6 +188,7 @@ Result<int> Store::reindex(const StorePaths& paths) {
     fs::rename(tmp, paths.index(), ec);
     if (ec) return fail(paths.index().string(), "cannot replace the index: " + ec.message());
     for (const char* suffix : {"-wal", "-shm"}) fs::remove(fs::path(tmp.string() + suffix), ec);
+    if (auto synced = files::sync_directory(paths.root); !synced) return std::unexpected(synced.error());
     return count;
 }
 

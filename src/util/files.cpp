@@ -1,5 +1,8 @@
 #include "util/files.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -37,14 +40,47 @@ Result<void> write(const std::filesystem::path& path, std::string_view content) 
     return {};
 }
 
+Result<void> sync_directory(const std::filesystem::path& dir) {
+    int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return fail(dir.string(), std::string("cannot open folder to sync: ") + std::strerror(errno));
+    int rc = ::fsync(fd);
+    int err = errno;
+    ::close(fd);
+    if (rc != 0) return fail(dir.string(), std::string("cannot sync folder: ") + std::strerror(err));
+    return {};
+}
+
 Result<void> write_atomic(const std::filesystem::path& path, std::string_view content) {
+    // The new content reaches the disk before it replaces the old (fsync, then rename), and
+    // the rename itself is made durable by syncing the folder: after a crash the file is
+    // either the old one or the new one, whole.
     auto tmp = path;
     tmp += ".tmp";
-    if (auto written = write(tmp, content); !written) return written;
+    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) return fail(tmp.string(), std::string("cannot write: ") + std::strerror(errno));
+    std::size_t done = 0;
+    while (done < content.size()) {
+        ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            int err = errno;
+            ::close(fd);
+            ::unlink(tmp.c_str());
+            return fail(tmp.string(), std::string("write failed: ") + std::strerror(err));
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd) != 0) {
+        int err = errno;
+        ::close(fd);
+        ::unlink(tmp.c_str());
+        return fail(tmp.string(), std::string("cannot sync: ") + std::strerror(err));
+    }
+    ::close(fd);
     std::error_code ec;
     std::filesystem::rename(tmp, path, ec);
     if (ec) return fail(path.string(), "cannot rename into place: " + ec.message());
-    return {};
+    return sync_directory(path.parent_path());
 }
 
 }  // namespace toezeg::files

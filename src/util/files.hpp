@@ -10,8 +10,11 @@ namespace toezeg::files {
 Result<std::string> read(const std::filesystem::path& path, std::size_t max_bytes);
 // Writes `content` to `path` directly (for a file that does not exist yet).
 Result<void> write(const std::filesystem::path& path, std::string_view content);
-// Writes to a temporary file beside `path`, then renames it into place.
+// Writes to a temporary file beside `path`, syncs it, renames it into place and syncs the
+// folder: after a crash `path` holds the old content or the new, whole.
 Result<void> write_atomic(const std::filesystem::path& path, std::string_view content);
+// fsync of a folder, so that renames and new names in it survive a crash.
+Result<void> sync_directory(const std::filesystem::path& dir);
 // Removes the files with `extension` in `dir` whose "<prefix><name>" is not in `keep`; returns how many.
 template <class Set>
 int remove_others(const std::filesystem::path& dir, const std::string& extension, const std::string& prefix, const Set& keep) {
