@@ -26,6 +26,7 @@ struct TrackedQuery {
 struct TrackedSummary {
     std::string id, kind, status, member, members, actor, subject, made_on, due, due_text, ref;
     std::string last_date, last_type, last_doc, last_evidence;
+    std::string decision;  // a motion's official decision, as its fate's summary, or ""
     bool has_possible_matches = false;
     bool overdue = false;
 };

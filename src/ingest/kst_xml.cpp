@@ -107,6 +107,9 @@ Result<XmlDocument> read_kst_xml(std::string_view bytes, const std::string& sour
     m.dossier = text::collapse_spaces(kamerstuk.select_node(".//dossier/dossiernummer/dossiernr").node().text().get());
     std::string chapter = text::collapse_spaces(kamerstuk.select_node(".//dossier/dossiernummer/begrotingshoofdstuk").node().text().get());
     if (!m.dossier.empty() && !chapter.empty()) m.dossier += " " + chapter;  // "36 410 VIII"
+    // A Council series: "<dossiernr>21 501</dossiernr>-<raadnr>20</raadnr>" is dossier "21 501-20".
+    std::string council = text::collapse_spaces(kamerstuk.select_node(".//dossier/dossiernummer/raadnr").node().text().get());
+    if (!m.dossier.empty() && !council.empty()) m.dossier += "-" + council;
     if (m.dossier.empty()) m.dossier = meta_value(doc, "OVERHEIDop.dossiernummer");
     m.dossier_title = text::collapse_spaces(kamerstuk.select_node(".//dossier/titel").node().text().get());
     auto stuk = kamerstuk.child("stuk");

@@ -44,6 +44,8 @@ public:
     // returns the number of tracked items. Problems with corrections go to `warnings`.
     Result<std::size_t> retrack(std::vector<std::string>& warnings);
     std::vector<track::Correction> corrections();
+    // Rebuilds the index of official records from official/ in git at `commit`; returns their number.
+    Result<std::size_t> index_official_records(const std::string& commit);
     // Appends a correction to corrections/links.jsonl in git (one commit).
     Result<void> add_correction(const track::Correction& correction);
 

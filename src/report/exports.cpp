@@ -5,6 +5,7 @@
 #include <kainjow/mustache.hpp>
 
 #include "report/format.hpp"
+#include "track/fate.hpp"
 #include "util/text.hpp"
 
 namespace toezeg::report {
@@ -27,7 +28,7 @@ json tracked_to_json(const track::TrackedItem& t, const std::string& as_of) {
                 {"actor", or_null(t.actor)},   {"subject", or_null(t.subject)}, {"made_on", or_null(t.made_on)},
                 {"made_in", or_null(t.made_in)}, {"due", or_null(t.due)},     {"due_text", or_null(t.due_text)},
                 {"ref", or_null(t.ref)},       {"dossier", or_null(t.dossier)}, {"events", events},
-                {"possible_matches", matches}};
+                {"possible_matches", matches},  {"fate", t.fate ? track::fate_to_json(*t.fate) : json(nullptr)}};
 }
 
 std::string csv_field(const std::string& s) {
@@ -40,7 +41,9 @@ std::string csv_field(const std::string& s) {
     return out + "\"";
 }
 
-std::string tracked_csv_header() { return "id,kind,status,overdue,member,members,actor,subject,made_on,due,ref,last_event,last_doc\n"; }
+std::string tracked_csv_header() {
+    return "id,kind,status,overdue,member,members,actor,subject,made_on,due,ref,last_event,last_doc,decision\n";
+}
 
 std::string tracked_csv_row(const track::TrackedItem& t, const std::string& as_of) {
     const track::Event empty;
@@ -48,7 +51,8 @@ std::string tracked_csv_row(const track::TrackedItem& t, const std::string& as_o
     return csv_field(t.id) + "," + std::string(to_string(t.kind)) + "," + std::string(to_string(t.status)) + "," +
            (track::is_overdue(t, as_of) ? "true" : "false") + "," + csv_field(t.member) + "," +
            csv_field(text::join(t.members, "; ")) + "," + csv_field(t.actor) + "," + csv_field(t.subject) + "," +
-           t.made_on + "," + t.due + "," + csv_field(t.ref) + "," + csv_field(last.type) + "," + csv_field(last.doc) + "\n";
+           t.made_on + "," + t.due + "," + csv_field(t.ref) + "," + csv_field(last.type) + "," + csv_field(last.doc) + "," +
+           csv_field(t.fate ? t.fate->summary() : "") + "\n";
 }
 
 std::string document_file(const std::string& id, int version, int latest) {

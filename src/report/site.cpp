@@ -122,7 +122,7 @@ private:
             for (auto& m : t->members) tally(by_member[m]);
         }
         mus::data count_rows{mus::data::type::list};
-        for (Status s : {Status::open, Status::fulfilled, Status::partial, Status::lapsed}) {
+        for (Status s : k_all_statuses) {
             mus::data r;
             r.set("label", std::string(dutch_status(s)));
             r.set("class", status_class(s, false));

@@ -1,6 +1,7 @@
 #include "track/tracker.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <map>
 #include <set>
@@ -70,7 +71,9 @@ std::string event_type(const Item& it, bool first) {
         case Status::fulfilled: return "fulfilled";
         case Status::partial: return "partly fulfilled";
         case Status::lapsed: return "lapsed";
-        case Status::open: break;
+        case Status::open:
+        case Status::rejected:
+        case Status::held: break;
     }
     if (!first) return "repeated";
     if (it.kind == Kind::motion) return it.rule == "motion.document" ? "made" : "mentioned";
@@ -97,6 +100,42 @@ public:
             if (c.op == "link" && c.items.size() >= 2) link(c);
             else if (c.op == "unlink" && !c.items.empty()) unlink(c);
             else m_warnings.push_back("correction '" + c.op + "' is not understood; skipped");
+        }
+    }
+
+    // Joins every motion to its fate (after corrections, so a linked motion keeps it).
+    void apply(const std::vector<OfficialFate>& fates) {
+        std::map<std::string, std::size_t> by_kamerstuk, by_publication;
+        for (std::size_t k = 0; k < fates.size(); ++k) {
+            if (!fates[k].kamerstuk.empty()) by_kamerstuk.emplace(fates[k].kamerstuk, k);
+            for (auto& p : fates[k].publications) by_publication.emplace(p, k);
+        }
+        std::vector<bool> used(fates.size(), false);
+        for (std::size_t i = 0; i < m_items.size(); ++i) {
+            auto& t = m_items[i];
+            if (t.kind != Kind::motion || t.events.empty()) continue;
+            std::optional<std::size_t> found;
+            if (auto it = by_kamerstuk.find(kamerstuk_id(t.ref)); !t.ref.empty() && it != by_kamerstuk.end()) found = it->second;
+            else if (auto p = by_publication.find(m_publication[i]); !m_publication[i].empty() && p != by_publication.end())
+                found = p->second;
+            if (!found || used[*found]) continue;
+            used[*found] = true;
+            give_fate(t, fates[*found]);
+        }
+        for (std::size_t k = 0; k < fates.size(); ++k) {
+            if (used[k] || fates[k].kamerstuk.empty()) continue;
+            TrackedItem t;
+            t.kind = Kind::motion;
+            t.ref = ref_of_kamerstuk(fates[k].kamerstuk);
+            t.id = "motie-" + (t.ref.empty() ? fates[k].kamerstuk : digits_and_dashes(t.ref));
+            if (m_ids.contains(t.id)) continue;
+            m_ids.insert(t.id);
+            t.subject = fates[k].subject;
+            give_fate(t, fates[k]);
+            m_items.push_back(std::move(t));
+            m_made_in_letter.emplace_back("");
+            m_words.emplace_back();
+            m_publication.emplace_back("");
         }
     }
 
@@ -147,6 +186,7 @@ private:
         m_items.push_back(std::move(t));
         m_made_in_letter.emplace_back(it.kind == Kind::commitment && !it.earlier ? letter.doc_id : "");
         m_words.emplace_back();
+        m_publication.emplace_back("");
         return m_items.size() - 1;
     }
 
@@ -273,8 +313,20 @@ private:
         return index;
     }
 
+    static void give_fate(TrackedItem& t, const OfficialFate& fate) {
+        t.fate = fate;
+        Event e;
+        e.date = fate.date;
+        e.type = "decided";
+        e.evidence = fate.summary();
+        t.events.push_back(std::move(e));
+        if (t.subject.empty()) t.subject = fate.subject;
+    }
+
     void record(const Letter& letter, const Item& it, std::size_t index) {
         TrackedItem& t = m_items[index];
+        if (it.kind == Kind::motion && it.rule == "motion.document" && !letter.publication.empty())
+            m_publication[index] = letter.publication;
         bool first = std::none_of(t.events.begin(), t.events.end(), [](auto& e) { return !e.doc.empty(); });
         Event e;
         e.date = letter.date;
@@ -365,15 +417,18 @@ private:
         m_items.push_back(std::move(split));
         m_made_in_letter.emplace_back("");
         m_words.emplace_back();
+        m_publication.emplace_back("");
     }
 
     static void settle(TrackedItem& t) {
         std::stable_sort(t.events.begin(), t.events.end(), [](auto& a, auto& b) { return a.date < b.date; });
         for (auto it = t.events.rbegin(); it != t.events.rend(); ++it)
-            if (it->type != "linked" && it->type != "unlinked") {
+            if (it->type != "linked" && it->type != "unlinked" && it->type != "decided") {
                 t.status = status_of_event(it->type);
                 break;
             }
+        // Only an adopted motion is an obligation: the Kamer's other decisions beat the letters.
+        if (t.fate && t.fate->decision != Decision::adopted) t.status = status_of_decision(t.fate->decision);
         for (auto it = t.events.rbegin(); it != t.events.rend(); ++it)
             if (!it->due.empty()) {
                 t.due = it->due;
@@ -385,6 +440,7 @@ private:
     std::vector<TrackedItem> m_items;
     std::vector<std::string> m_made_in_letter;  // per item: the stored letter that made it, if any
     std::vector<Words> m_words;                 // per item: what a new mention is compared with
+    std::vector<std::string> m_publication;     // per item: the publication id of its own motion document
     WordNumbers m_numbers;                      // the words of m_words, numbered
 
     Words words_of(const std::string& subject, const std::string& description) {
@@ -408,13 +464,31 @@ bool is_overdue(const TrackedItem& item, const std::string& as_of) {
     return item.status == Status::open && !item.due.empty() && item.due < as_of;
 }
 
+std::string ref_of_kamerstuk(const std::string& kamerstuk) {
+    // kst-<dossier digits>[-<chapter or sub-number>...]-<number>
+    if (!kamerstuk.starts_with("kst-")) return "";
+    std::string body = kamerstuk.substr(4);
+    auto last = body.rfind('-');
+    if (last == std::string::npos || last == 0 || last + 1 == body.size()) return "";
+    std::string dossier = body.substr(0, last), number = body.substr(last + 1);
+    auto first = dossier.find('-');
+    std::string digits = dossier.substr(0, first), rest = first == std::string::npos ? "" : dossier.substr(first);
+    if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos) return "";
+    // "36410" -> "36 410": the last three digits apart.
+    std::string spaced = digits.size() > 3 ? digits.substr(0, digits.size() - 3) + " " + digits.substr(digits.size() - 3) : digits;
+    // "-VIII" is a chapter ("36 410 VIII"); "-02" a sub-number ("21 501-02").
+    if (!rest.empty() && std::isalpha(static_cast<unsigned char>(rest[1]))) rest[0] = ' ';
+    return spaced + rest + ", nr. " + number;
+}
+
 std::vector<TrackedItem> track(std::vector<Letter> letters, const std::vector<Correction>& corrections,
-                               std::vector<std::string>& warnings) {
+                               const std::vector<OfficialFate>& fates, std::vector<std::string>& warnings) {
     std::sort(letters.begin(), letters.end(),
               [](const Letter& a, const Letter& b) { return std::tie(a.date, a.doc_id) < std::tie(b.date, b.doc_id); });
     Tracker tracker(warnings);
     for (const auto& letter : letters) tracker.add_letter(letter);
     tracker.apply(corrections);
+    tracker.apply(fates);
     return tracker.finish();
 }
 

@@ -1,9 +1,11 @@
 #pragma once
 // Follows commitments and motions across letters: one tracked item each, with its events.
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/item.hpp"
+#include "core/official.hpp"
 
 namespace toezeg::track {
 
@@ -15,6 +17,7 @@ struct Letter {
     std::string dossier;  // "32 317" when known
     std::vector<Item> items;
     std::vector<Item> previous_items;  // items of the version before, to see changed deadlines
+    std::string publication;  // the official publication id of the letter's file, if its name gives one
 };
 
 // A user's correction, kept in git (corrections/links.jsonl).
@@ -27,7 +30,9 @@ struct Correction {
 
 struct Event {
     std::string date;
-    std::string type;  // made, repeated, deadline changed, partly fulfilled, fulfilled, lapsed, linked, unlinked
+    // made, repeated, deadline changed, partly fulfilled, fulfilled, lapsed, linked, unlinked,
+    // decided (the Kamer's official decision on a motion; its evidence is the fate's summary)
+    std::string type;
     std::string doc;   // document id; empty for an event known only from a later letter
     int version = 0;
     std::string evidence;
@@ -51,14 +56,25 @@ struct TrackedItem {
     std::string party, actor, subject, made_on, made_in, due, due_text, ref, dossier;
     std::vector<Event> events;
     std::vector<PossibleMatch> possible_matches;
+    std::optional<OfficialFate> fate;  // a motion's official decision, when the official records give it
     std::string first_date() const { return events.empty() ? "" : events.front().date; }
     std::string last_date() const { return events.empty() ? "" : events.back().date; }
 };
 
 // Links every item of every letter into tracked items. The result does not depend on the
 // order of `letters`. Corrections that name unknown items are reported in `warnings`.
+// Each motion is joined to its official fate by its Kamerstuk number, else by the
+// publication id of its own document: a motion the Kamer did not adopt takes the status of
+// the decision (rejected, held, lapsed) whatever letters say; an adopted one stays open until
+// a letter carries it out. A fate no letter mentions becomes a motion of its own.
 std::vector<TrackedItem> track(std::vector<Letter> letters, const std::vector<Correction>& corrections,
-                               std::vector<std::string>& warnings);
+                               const std::vector<OfficialFate>& fates, std::vector<std::string>& warnings);
+inline std::vector<TrackedItem> track(std::vector<Letter> letters, const std::vector<Correction>& corrections,
+                                      std::vector<std::string>& warnings) {
+    return track(std::move(letters), corrections, {}, warnings);
+}
+// "kst-36410-VIII-58" -> "36 410 VIII, nr. 58" (the inverse of kamerstuk_id); "" when malformed.
+std::string ref_of_kamerstuk(const std::string& kamerstuk);
 
 // An open item whose deadline lies before `as_of` (ISO date).
 bool is_overdue(const TrackedItem& item, const std::string& as_of);
