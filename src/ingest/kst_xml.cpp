@@ -1,6 +1,7 @@
 #include "ingest/kst_xml.hpp"
 
 #include <pugixml.hpp>
+#include <re2/re2.h>
 
 #include "ingest/metadata.hpp"
 #include "util/text.hpp"
@@ -122,7 +123,10 @@ Result<XmlDocument> read_kst_xml(std::string_view bytes, const std::string& sour
     if (chamber.find("Tweede") != std::string::npos) m.addressee = "Tweede Kamer";
     else if (chamber.find("Eerste") != std::string::npos) m.addressee = "Eerste Kamer";
     std::string lower_title = utf8::to_lower(title);
-    out.kind = lower_title.starts_with("motie") || lower_title.find("gewijzigde motie") == 0 ? "motie"
+    // "Motie van ...", "Gewijzigde motie van ...", "Tweede nader gewijzigde motie van ..." (once
+    // misspelt "Gewijzgide"): up to three words before "motie".
+    static const RE2 k_motion_title(R"(^(?:[[:alpha:]]+ ){0,3}motie(?: van\b|$))");
+    out.kind = !lower_title.starts_with("brief") && RE2::PartialMatch(lower_title, k_motion_title) ? "motie"
                : lower_title.find("brief") != std::string::npos                             ? "brief"
                                                                                             : "";
     m.title = title;

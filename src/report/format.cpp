@@ -30,6 +30,7 @@ std::string event_label(const std::string& type) {
     if (type == "lapsed") return "vervallen";
     if (type == "linked") return "handmatig gekoppeld";
     if (type == "unlinked") return "handmatig ontkoppeld";
+    if (type == "decided") return "besluit van de Kamer";
     return type;
 }
 
