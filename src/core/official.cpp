@@ -105,4 +105,22 @@ std::string kamerstuk_id(std::string_view ref) {
     return out;
 }
 
+std::string ref_of_kamerstuk(const std::string& kamerstuk) {
+    // kst-<dossier digits>[-<chapter or sub-number>...]-<number>
+    if (!kamerstuk.starts_with("kst-")) return "";
+    std::string body = kamerstuk.substr(4);
+    auto last = body.rfind('-');
+    if (last == std::string::npos || last == 0 || last + 1 == body.size()) return "";
+    std::string dossier = body.substr(0, last), number = body.substr(last + 1);
+    auto first = dossier.find('-');
+    std::string digits = dossier.substr(0, first), rest = first == std::string::npos ? "" : dossier.substr(first);
+    if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos) return "";
+    // "36410" -> "36 410": the last three digits apart.
+    std::string spaced =
+        digits.size() > 3 ? digits.substr(0, digits.size() - 3) + " " + digits.substr(digits.size() - 3) : digits;
+    // "-VIII" is a chapter ("36 410 VIII"); "-02" a sub-number ("21 501-02").
+    if (!rest.empty() && std::isalpha(static_cast<unsigned char>(rest[1]))) rest[0] = ' ';
+    return spaced + rest + ", nr. " + number;
+}
+
 }  // namespace toezeg

@@ -56,5 +56,7 @@ struct OfficialFate {
 
 // "36 410 VIII, nr. 58" -> "kst-36410-VIII-58"; "" when `ref` is not a Kamerstuk reference.
 std::string kamerstuk_id(std::string_view ref);
+// "kst-36410-VIII-58" -> "36 410 VIII, nr. 58" (the inverse of kamerstuk_id); "" when malformed.
+std::string ref_of_kamerstuk(const std::string& kamerstuk);
 
 }  // namespace toezeg

@@ -1,7 +1,6 @@
 #include "track/tracker.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdint>
 #include <map>
 #include <set>
@@ -14,14 +13,16 @@ namespace toezeg::track {
 
 namespace {
 
-constexpr double k_link_threshold = 0.7;      // at or above: the same item
+constexpr double k_link_threshold = 0.7;       // at or above: the same item
 constexpr double k_possible_threshold = 0.35;  // at or above, below the link: shown for review
-constexpr std::size_t k_max_possible = 5;       // possible matches kept per item, the best first
-constexpr std::size_t k_recent = 200;           // candidates per shared Kamerlid, minister or date
+constexpr std::size_t k_max_possible = 5;      // possible matches kept per item, the best first
+constexpr std::size_t k_recent = 200;          // candidates per shared Kamerlid, minister or date
 
 // Keeps `list` to the k_max_possible best matches (score, then id), whatever the order of adding.
 void add_possible(std::vector<PossibleMatch>& list, PossibleMatch match) {
-    auto better = [](const PossibleMatch& a, const PossibleMatch& b) { return a.score != b.score ? a.score > b.score : a.id < b.id; };
+    auto better = [](const PossibleMatch& a, const PossibleMatch& b) {
+        return a.score != b.score ? a.score > b.score : a.id < b.id;
+    };
     if (std::any_of(list.begin(), list.end(), [&](auto& p) { return p.id == match.id; })) return;
     list.insert(std::upper_bound(list.begin(), list.end(), match, better), std::move(match));
     if (list.size() > k_max_possible) list.pop_back();
@@ -30,8 +31,10 @@ void add_possible(std::vector<PossibleMatch>& list, PossibleMatch match) {
 std::string digits_and_dashes(const std::string& ref) {
     std::string out;
     for (char c : ref) {
-        if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) out.push_back(c);
-        else if ((c == '-' || c == ',' || c == ' ') && !out.empty() && out.back() != '-') out.push_back('-');
+        if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'))
+            out.push_back(c);
+        else if ((c == '-' || c == ',' || c == ' ') && !out.empty() && out.back() != '-')
+            out.push_back('-');
     }
     while (!out.empty() && out.back() == '-') out.pop_back();
     // "21 501-04, nr. 287" -> "21-501-04-287": join the dossier digits again.
@@ -45,7 +48,6 @@ std::string description(const Item& it) { return it.subject.empty() ? it.evidenc
 struct Words {
     WordSet subject, description;
 };
-
 
 // Subjects say best what a commitment is about; the evidence around them helps less.
 double subject_similarity(const Words& mention, const Words& item) {
@@ -68,12 +70,16 @@ bool overlaps(const std::set<std::string>& a, const std::set<std::string>& b) {
 
 std::string event_type(const Item& it, bool first) {
     switch (it.status) {
-        case Status::fulfilled: return "fulfilled";
-        case Status::partial: return "partly fulfilled";
-        case Status::lapsed: return "lapsed";
+        case Status::fulfilled:
+            return "fulfilled";
+        case Status::partial:
+            return "partly fulfilled";
+        case Status::lapsed:
+            return "lapsed";
         case Status::open:
         case Status::rejected:
-        case Status::held: break;
+        case Status::held:
+            break;
     }
     if (!first) return "repeated";
     if (it.kind == Kind::motion) return it.rule == "motion.document" ? "made" : "mentioned";
@@ -89,7 +95,8 @@ public:
     void add_letter(const Letter& letter) {
         std::vector<std::size_t> used;  // items this letter already touched
         for (const auto& it : letter.items) {
-            std::size_t index = it.kind == Kind::motion ? link_motion(letter, it, used) : link_commitment(letter, it, used);
+            std::size_t index =
+                it.kind == Kind::motion ? link_motion(letter, it, used) : link_commitment(letter, it, used);
             used.push_back(index);
             record(letter, it, index);
         }
@@ -97,9 +104,12 @@ public:
 
     void apply(const std::vector<Correction>& corrections) {
         for (const auto& c : corrections) {
-            if (c.op == "link" && c.items.size() >= 2) link(c);
-            else if (c.op == "unlink" && !c.items.empty()) unlink(c);
-            else m_warnings.push_back("correction '" + c.op + "' is not understood; skipped");
+            if (c.op == "link" && c.items.size() >= 2)
+                link(c);
+            else if (c.op == "unlink" && !c.items.empty())
+                unlink(c);
+            else
+                m_warnings.push_back("correction '" + c.op + "' is not understood; skipped");
         }
     }
 
@@ -115,8 +125,10 @@ public:
             auto& t = m_items[i];
             if (t.kind != Kind::motion || t.events.empty()) continue;
             std::optional<std::size_t> found;
-            if (auto it = by_kamerstuk.find(kamerstuk_id(t.ref)); !t.ref.empty() && it != by_kamerstuk.end()) found = it->second;
-            else if (auto p = by_publication.find(m_publication[i]); !m_publication[i].empty() && p != by_publication.end())
+            if (auto it = by_kamerstuk.find(kamerstuk_id(t.ref)); !t.ref.empty() && it != by_kamerstuk.end())
+                found = it->second;
+            else if (auto p = by_publication.find(m_publication[i]);
+                     !m_publication[i].empty() && p != by_publication.end())
                 found = p->second;
             if (!found || used[*found]) continue;
             used[*found] = true;
@@ -212,7 +224,8 @@ private:
             auto it = key.index->find(key.value);
             if (it == key.index->end()) continue;
             std::size_t taken = 0;
-            for (auto k = it->second.rbegin(); k != it->second.rend() && taken < key.limit; ++k, ++taken) out.insert(*k);
+            for (auto k = it->second.rbegin(); k != it->second.rend() && taken < key.limit; ++k, ++taken)
+                out.insert(*k);
         }
         return out;
     }
@@ -237,7 +250,8 @@ private:
         Words mine = words_of(it.subject, description(it));
         std::vector<std::pair<double, std::size_t>> scored;
         // Every motion with the same number; the newest with the same submitters.
-        auto pool = candidates({{&m_by_ref, it.ref, SIZE_MAX}, {&m_by_members, members.empty() ? "" : members_key(it.members)}});
+        auto pool = candidates(
+            {{&m_by_ref, it.ref, SIZE_MAX}, {&m_by_members, members.empty() ? "" : members_key(it.members)}});
         for (std::size_t k : pool) {
             const auto& t = m_items[k];
             if (t.kind != Kind::motion || std::count(used.begin(), used.end(), k)) continue;
@@ -263,7 +277,8 @@ private:
             if (it.made_on.empty() && members.empty()) {
                 pool = candidates({{&m_by_actor, it.actor}});
                 if (pool.empty())
-                    for (std::size_t k = m_items.size(); k > 0 && m_items.size() - k < k_recent; --k) pool.insert(k - 1);
+                    for (std::size_t k = m_items.size(); k > 0 && m_items.size() - k < k_recent; --k)
+                        pool.insert(k - 1);
             }
         } else {
             pool = candidates({{&m_by_actor, it.actor}});  // a minister repeating an open promise
@@ -360,8 +375,10 @@ private:
         if (t.ref.empty()) t.ref = it.ref;
         if (t.subject.empty()) t.subject = it.subject;
         if (t.party.empty()) t.party = it.party;
-        if (!it.actor.empty() && it.actor != "kabinet") t.actor = it.actor;
-        else if (t.actor.empty()) t.actor = it.actor;
+        if (!it.actor.empty() && it.actor != "kabinet")
+            t.actor = it.actor;
+        else if (t.actor.empty())
+            t.actor = it.actor;
         if (t.made_on.empty() && !it.made_on.empty()) t.made_on = it.made_on;
         if (t.dossier.empty()) t.dossier = letter.dossier;
         settle(t);
@@ -386,7 +403,8 @@ private:
             }
             for (auto& e : other->events) into->events.push_back(e);
             for (auto& m : other->members)
-                if (std::find(into->members.begin(), into->members.end(), m) == into->members.end()) into->members.push_back(m);
+                if (std::find(into->members.begin(), into->members.end(), m) == into->members.end())
+                    into->members.push_back(m);
             if (into->ref.empty()) into->ref = other->ref;
             other->events.clear();
             Event note;
@@ -407,7 +425,8 @@ private:
         split.possible_matches.clear();
         std::vector<Event> keep;
         for (auto& e : from->events) (e.doc == c.doc ? split.events : keep).push_back(e);
-        if (split.events.empty()) return m_warnings.push_back("correction unlink: " + c.items[0] + " has no event from " + c.doc);
+        if (split.events.empty())
+            return m_warnings.push_back("correction unlink: " + c.items[0] + " has no event from " + c.doc);
         from->events = keep;
         Event note;
         note.date = c.at.substr(0, 10);
@@ -462,23 +481,6 @@ Status status_of_event(const std::string& type) {
 
 bool is_overdue(const TrackedItem& item, const std::string& as_of) {
     return item.status == Status::open && !item.due.empty() && item.due < as_of;
-}
-
-std::string ref_of_kamerstuk(const std::string& kamerstuk) {
-    // kst-<dossier digits>[-<chapter or sub-number>...]-<number>
-    if (!kamerstuk.starts_with("kst-")) return "";
-    std::string body = kamerstuk.substr(4);
-    auto last = body.rfind('-');
-    if (last == std::string::npos || last == 0 || last + 1 == body.size()) return "";
-    std::string dossier = body.substr(0, last), number = body.substr(last + 1);
-    auto first = dossier.find('-');
-    std::string digits = dossier.substr(0, first), rest = first == std::string::npos ? "" : dossier.substr(first);
-    if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos) return "";
-    // "36410" -> "36 410": the last three digits apart.
-    std::string spaced = digits.size() > 3 ? digits.substr(0, digits.size() - 3) + " " + digits.substr(digits.size() - 3) : digits;
-    // "-VIII" is a chapter ("36 410 VIII"); "-02" a sub-number ("21 501-02").
-    if (!rest.empty() && std::isalpha(static_cast<unsigned char>(rest[1]))) rest[0] = ' ';
-    return spaced + rest + ", nr. " + number;
 }
 
 std::vector<TrackedItem> track(std::vector<Letter> letters, const std::vector<Correction>& corrections,

@@ -73,8 +73,7 @@ inline std::vector<TrackedItem> track(std::vector<Letter> letters, const std::ve
                                       std::vector<std::string>& warnings) {
     return track(std::move(letters), corrections, {}, warnings);
 }
-// "kst-36410-VIII-58" -> "36 410 VIII, nr. 58" (the inverse of kamerstuk_id); "" when malformed.
-std::string ref_of_kamerstuk(const std::string& kamerstuk);
+
 
 // An open item whose deadline lies before `as_of` (ISO date).
 bool is_overdue(const TrackedItem& item, const std::string& as_of);

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <map>
 
 #include "core/official.hpp"
 #include "db/official_records.hpp"
@@ -149,7 +150,7 @@ TEST_CASE("kamerstuk ids: from a motion's reference and back", "[import]") {
     CHECK(kamerstuk_id("29 628, nr. 1202") == "kst-29628-1202");
     CHECK(kamerstuk_id("motie Van Zanten") == "");
     for (const char* ref : {"36 410 VIII, nr. 58", "21 501-20, nr. 2247", "29 628, nr. 1202", "36 600 XVI, nr. 154"})
-        CHECK(track::ref_of_kamerstuk(kamerstuk_id(ref)) == ref);
+        CHECK(ref_of_kamerstuk(kamerstuk_id(ref)) == ref);
 }
 
 TEST_CASE("import: paging by nextLink, one commit per import, Verwijderd, a malformed file, reindex", "[import]") {
@@ -219,4 +220,61 @@ TEST_CASE("import: paging by nextLink, one commit per import, Verwijderd, a malf
     auto motions = db::load_motion_records(store.index().database());
     REQUIRE(motions.size() == 1);
     CHECK(motions[0].zaak_nummer == "2024Z99901");
+}
+
+TEST_CASE("tracking: the official fate decides whether a motion is an obligation; letters whether it is carried out",
+          "[import][track]") {
+    auto letter = [](const std::string& id, const std::string& date, const std::string& ref, Status status) {
+        track::Letter l;
+        l.doc_id = id;
+        l.date = date;
+        Item motion;
+        motion.kind = Kind::motion;
+        motion.status = status;
+        motion.ref = ref;
+        motion.members = {"Bikker"};
+        motion.member = "Bikker";
+        motion.due = "2024-06-01";
+        motion.evidence = "De motie-Bikker (" + ref + ") wordt uitgevoerd.";
+        l.items.push_back(motion);
+        return l;
+    };
+    auto fate = [](const std::string& kamerstuk, Decision d) {
+        OfficialFate f;
+        f.kamerstuk = kamerstuk;
+        f.decision = d;
+        f.date = "2024-03-19";
+        f.zaak = "Z-" + kamerstuk;
+        f.subject = "Motie van het lid Bikker over " + kamerstuk;
+        return f;
+    };
+    std::vector<track::Letter> letters = {letter("brief-1", "2024-05-01", "36 410 VIII, nr. 58", Status::fulfilled),
+                                          letter("brief-2", "2024-05-01", "36 410 VIII, nr. 59", Status::fulfilled),
+                                          letter("brief-3", "2024-05-01", "36 410 VIII, nr. 60", Status::open)};
+    std::vector<OfficialFate> fates = {
+        fate("kst-36410-VIII-58", Decision::rejected), fate("kst-36410-VIII-59", Decision::adopted),
+        fate("kst-36410-VIII-60", Decision::held), fate("kst-36410-VIII-61", Decision::adopted)};
+    std::vector<std::string> warnings;
+    auto items = track::track(letters, {}, fates, warnings);
+    std::map<std::string, track::TrackedItem> by_id;
+    for (auto& t : items) by_id[t.id] = t;
+    REQUIRE(by_id.size() == 4);
+    CHECK(by_id["motie-36410-VIII-58"].status ==
+          Status::rejected);  // a letter cannot make a rejected motion carried out
+    CHECK_FALSE(track::is_overdue(by_id["motie-36410-VIII-58"], "2026-01-01"));
+    CHECK(by_id["motie-36410-VIII-59"].status == Status::fulfilled);  // adopted, and the letter carries it out
+    CHECK(by_id["motie-36410-VIII-60"].status == Status::held);
+    CHECK_FALSE(track::is_overdue(by_id["motie-36410-VIII-60"], "2026-01-01"));
+    // Known only from the records: a motion of its own, open (adopted), with the Zaak's subject.
+    auto& only = by_id["motie-36410-VIII-61"];
+    CHECK(only.status == Status::open);
+    CHECK(only.ref == "36 410 VIII, nr. 61");
+    CHECK(only.subject == "Motie van het lid Bikker over kst-36410-VIII-61");
+    REQUIRE(only.events.size() == 1);
+    CHECK(only.events[0].type == "decided");
+    // The decision is an event in the timeline, in date order (before the letter of May).
+    auto& rejected = by_id["motie-36410-VIII-58"].events;
+    REQUIRE(rejected.size() == 2);
+    CHECK(rejected[0].type == "decided");
+    CHECK(rejected[0].evidence == "verworpen 19 maart 2024");
 }
