@@ -119,8 +119,9 @@ void put_official_record(Database& db, const std::string& entity, const std::str
                 .run();
     } else if (entity == "Stemming") {
         db.prepare(
-              R"(INSERT INTO official_stemming(id, besluit_id, soort, fractie, fractie_grootte, vergissing, gewijzigd_op)
-                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7))")
+              R"(INSERT INTO official_stemming(id, besluit_id, soort, fractie, fractie_grootte, vergissing, gewijzigd_op,
+                                               persoon_id, actor)
+                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))")
             .bind(1, id)
             .bind(2, text_of(r, "Besluit_Id"))
             .bind(3, text_of(r, "Soort"))
@@ -128,6 +129,8 @@ void put_official_record(Database& db, const std::string& entity, const std::str
             .bind(5, integer_of(r, "FractieGrootte"))
             .bind(6, r.value("Vergissing", false) == true ? 1 : 0)
             .bind(7, text_of(r, "GewijzigdOp"))
+            .bind(8, text_of(r, "Persoon_Id"))
+            .bind(9, text_of(r, "ActorNaam"))
             .run();
     }
 }
@@ -178,10 +181,11 @@ std::vector<track::MotionRecords> load_motion_records(Database& db) {
         if (auto it = by_zaak.find(pubs.text(0)); it != by_zaak.end()) it->second.publications.push_back(pubs.text(1));
     std::map<std::string, std::vector<track::StemmingRecord>> votes;
     auto st = db.prepare(
-        "SELECT besluit_id, soort, fractie, fractie_grootte, gewijzigd_op FROM official_stemming ORDER BY id");
+        "SELECT besluit_id, soort, fractie, fractie_grootte, gewijzigd_op, persoon_id, actor FROM official_stemming "
+        "ORDER BY id");
     while (st.step())
-        votes[st.text(0)].push_back(
-            track::StemmingRecord{st.text(1), st.text(2), st.text(4), static_cast<int>(st.integer(3))});
+        votes[st.text(0)].push_back(track::StemmingRecord{st.text(1), st.text(2), st.text(4), st.text(5), st.text(6),
+                                                          static_cast<int>(st.integer(3))});
     auto besluiten = db.prepare(R"(SELECT bz.zaak_id, b.id, b.soort, b.tekst, b.gewijzigd_op
                                    FROM official_besluit_zaak bz JOIN official_besluit b ON b.id = bz.besluit_id ORDER BY b.id)");
     while (besluiten.step()) {

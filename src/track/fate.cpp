@@ -41,18 +41,20 @@ std::optional<OfficialFate> decide_fate(const MotionRecords& motion) {
     fate.besluit_id = deciding->id;
     fate.besluit_soort = deciding->soort;
     fate.besluit_tekst = deciding->tekst;
-    std::map<std::string, const StemmingRecord*> latest;  // per fractie
+    std::map<std::string, const StemmingRecord*> latest;  // per fractie, or per member
     for (auto& v : deciding->votes) {
-        auto& slot = latest[v.fractie];
+        auto& slot = latest[v.person.empty() ? v.fractie : v.person];
         if (!slot || v.gewijzigd_op > slot->gewijzigd_op) slot = &v;
     }
-    for (auto& [fractie, v] : latest) {
-        fate.votes.push_back(FractieVote{fractie, v->soort, v->seats});
-        fate.seats_voted += v->seats;
+    for (auto& [key, v] : latest) {
+        int seats = v->person.empty() ? v->seats : 1;
+        fate.votes.push_back(
+            FractieVote{v->person.empty() ? v->fractie : v->actor + " (" + v->fractie + ")", v->soort, seats});
+        fate.seats_voted += seats;
         if (v->soort == "Voor")
-            fate.votes_for += v->seats;
+            fate.votes_for += seats;
         else if (v->soort == "Tegen")
-            fate.votes_against += v->seats;
+            fate.votes_against += seats;
     }
     // "Gestaakt. (72-72)", "Aangenomen. (71-70)": the Kamer's own count beats the records' sum.
     static const RE2 k_count(R"(\((\d{1,3})-(\d{1,3})\))");

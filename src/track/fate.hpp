@@ -11,7 +11,8 @@ namespace toezeg::track {
 
 struct StemmingRecord {
     std::string soort, fractie, gewijzigd_op;
-    int seats = 0;
+    std::string person, actor;  // a member's own vote (hoofdelijk): Persoon_Id and ActorNaam, else ""
+    int seats = 0;              // FractieGrootte; a member's vote counts one
 };
 
 struct BesluitRecord {
@@ -30,7 +31,8 @@ struct MotionRecords {
 
 // The fate: the latest Besluit by GewijzigdOp that decides something (a vote, held,
 // withdrawn); a motion not voted on that another replaces is replaced. Votes count each
-// fractie once (its latest record). nullopt when the records decide nothing yet.
+// fractie (or, in a hoofdelijke stemming, each member) once: its latest record. nullopt when the records decide nothing
+// yet.
 std::optional<OfficialFate> decide_fate(const MotionRecords& motion);
 
 // The one wire format of a fate, as stored with a tracked item and shown by every JSON export:

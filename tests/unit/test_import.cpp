@@ -85,14 +85,14 @@ TEST_CASE("fate: the latest deciding Besluit by GewijzigdOp, votes per fractie, 
          "Stemmen - aangenomen",
          "Aangenomen.",
          "2024-04-03T17:00:00+02:00",
-         {{"Voor", "VVD", "2024-04-03T17:00", 24},
-          {"Voor", "PVV", "2024-04-03T17:00", 37},
-          {"Voor", "SP", "2024-04-03T17:00", 15},
-          {"Tegen", "GL-PvdA", "2024-04-03T17:00", 25},
-          {"Tegen", "NSC", "2024-04-03T17:00", 20},
-          {"Tegen", "D66", "2024-04-03T17:00", 9},
-          {"Tegen", "SP", "2024-04-02T10:00", 15},
-          {"Tegen", "BBB", "2024-04-03T17:00", 20}}},
+         {{"Voor", "VVD", "2024-04-03T17:00", "", "", 24},
+          {"Voor", "PVV", "2024-04-03T17:00", "", "", 37},
+          {"Voor", "SP", "2024-04-03T17:00", "", "", 15},
+          {"Tegen", "GL-PvdA", "2024-04-03T17:00", "", "", 25},
+          {"Tegen", "NSC", "2024-04-03T17:00", "", "", 20},
+          {"Tegen", "D66", "2024-04-03T17:00", "", "", 9},
+          {"Tegen", "SP", "2024-04-02T10:00", "", "", 15},
+          {"Tegen", "BBB", "2024-04-03T17:00", "", "", 20}}},
     };
     auto fate = track::decide_fate(m);
     REQUIRE(fate);
@@ -104,6 +104,20 @@ TEST_CASE("fate: the latest deciding Besluit by GewijzigdOp, votes per fractie, 
     CHECK(fate->seats_voted == 150);
     CHECK(fate->summary() == "aangenomen 3 april 2024, 76-74; Oordeel Kamer");
     CHECK(status_of_decision(fate->decision) == Status::open);
+
+    // A hoofdelijke stemming (made-up records): each member's vote counts one, two of one fractie stay two.
+    m.besluiten = {{"h1",
+                    "Stemmen - verworpen",
+                    "Verworpen.",
+                    "2024-04-03T17:00:00+02:00",
+                    {{"Voor", "SP", "t", "p-1", "Dijk", 5},
+                     {"Tegen", "SP", "t", "p-2", "Kops", 5},
+                     {"Tegen", "VVD", "t", "p-3", "Aa", 24}}}};
+    fate = track::decide_fate(m);
+    REQUIRE(fate);
+    CHECK(fate->votes_for == 1);
+    CHECK(fate->votes_against == 2);
+    CHECK(fate->votes.size() == 3);
 
     m.besluiten = {{"b3", "Stemmen - gestaakt", "Gestaakt. (72-72)", "2024-03-05T16:00:00+01:00", {}}};
     fate = track::decide_fate(m);
@@ -134,7 +148,7 @@ TEST_CASE("fate: the latest deciding Besluit by GewijzigdOp, votes per fractie, 
         "Ontraden",
         {"kst-1-2"},
         {},
-        {{"b", "Stemmen - verworpen", "Verworpen.", "2024-01-02T00:00:00+01:00", {{"Voor", "SP", "", 5}}}},
+        {{"b", "Stemmen - verworpen", "Verworpen.", "2024-01-02T00:00:00+01:00", {{"Voor", "SP", "", "", "", 5}}}},
         "",
         "",
         ""})));

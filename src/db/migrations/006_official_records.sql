@@ -60,12 +60,14 @@ CREATE TABLE official_besluit_zaak (
 ) WITHOUT ROWID;
 CREATE INDEX official_besluit_zaak_by_zaak ON official_besluit_zaak(zaak_id);
 
--- Stemming: one fractie's (or member's) vote on a Besluit, with the fractie's seats.
+-- Stemming: one fractie's vote on a Besluit with the fractie's seats, or (hoofdelijk) one member's.
 CREATE TABLE official_stemming (
     id              TEXT PRIMARY KEY,
     besluit_id      TEXT NOT NULL,
     soort           TEXT NOT NULL,  -- "Voor", "Tegen", "Niet deelgenomen"
     fractie         TEXT NOT NULL,  -- ActorFractie, "VVD"
+    persoon_id      TEXT NOT NULL,  -- a member's vote (hoofdelijke stemming): Persoon_Id, else ''
+    actor           TEXT NOT NULL,  -- ActorNaam: the fractie, or the member's name
     fractie_grootte INTEGER NOT NULL,
     vergissing      INTEGER NOT NULL,  -- 1: the fractie says it voted by mistake (the vote still counts)
     gewijzigd_op    TEXT NOT NULL
