@@ -35,8 +35,14 @@ bool valid_record_id(std::string_view id) {
 }
 
 Result<ODataPage> parse_odata_page(std::string_view bytes, const std::string& name) {
-    json page = json::parse(bytes, nullptr, false);
-    if (page.is_discarded()) return fail(name, "not JSON (or cut off): not an OData page");
+    json page;
+    try {
+        page = json::parse(bytes);
+    } catch (const json::parse_error& e) {
+        bool at_end = e.byte >= bytes.size();
+        return fail(name, std::string(at_end ? "JSON cut off" : "not JSON") + " at byte " + std::to_string(e.byte) +
+                              " of " + std::to_string(bytes.size()) + ": not an OData page");
+    }
     if (!page.is_object()) return fail(name, "not an OData page: the top level is not an object");
     auto value = page.find("value");
     if (value == page.end() || !value->is_array()) return fail(name, "not an OData page: no \"value\" array");

@@ -64,7 +64,8 @@ TEST_CASE("odata page: hostile pages fail with the file and the reason", "[impor
         CHECK(page.error().subject == "bad.json");
         CHECK_THAT(page.error().message, Catch::Contains(reason));
     };
-    check(R"({"value": [{"Id": "a-1"})", "not JSON");
+    check(R"({"value": [{"Id": "a-1"})", "JSON cut off at byte 25 of 24");
+    check("<html>502</html>", "not JSON at byte 1 of 16");
     check("[1, 2]", "top level is not an object");
     check(R"({"@odata.context": "$metadata#Zaak", "values": []})", "no \"value\" array");
     check(R"({"@odata.context": "$metadata#Zaak", "value": [{"Nummer": "x"}]})", "record 1 of 1 has no string \"Id\"");
@@ -187,7 +188,7 @@ TEST_CASE("import: paging by nextLink, one commit per import, Verwijderd, a malf
         CHECK(done->added == 2);
         REQUIRE(done->failed.size() == 1);
         CHECK(done->failed[0].subject == (pages / "broken.json").string());
-        CHECK_THAT(done->failed[0].message, Catch::Contains("not JSON"));
+        CHECK_THAT(done->failed[0].message, Catch::Contains("JSON cut off"));
         CHECK(store.corpus().history()->size() == before + 1);
         CHECK(db::count_official_records(store.index().database(), "Zaak") == 2);
         CHECK(store.corpus().read_file(pipeline::official_record_path("Zaak", "aaaaaaaa-0000-0000-0000-000000000002")));
