@@ -200,6 +200,16 @@ TEST_CASE("import: paging by nextLink, one commit per import, Verwijderd, a malf
         CHECK(again->commit.empty());
         CHECK(store.corpus().history()->size() == before + 1);
     }
+    // A crash between the git commit and the index: the next writer indexes the import from git.
+    {
+        auto store = open_store(paths);
+        REQUIRE(store.corpus().history()->size() == 1);  // the import's commit
+        store.index().database().exec("DELETE FROM official_zaak; DELETE FROM state WHERE key = 'indexed_head'");
+    }
+    {
+        auto store = open_store(paths);
+        CHECK(db::count_official_records(store.index().database(), "Zaak") == 2);
+    }
     // The API marks the second Zaak deleted: its file leaves git (its history stays), and the index.
     auto deleted = tmp.path / "deleted";
     write_file(deleted / "Zaak.json",
