@@ -86,7 +86,9 @@ private:
         std::vector<std::size_t> sorted(m_site.items.size());
         for (std::size_t k = 0; k < sorted.size(); ++k) sorted[k] = k;
         // Overdue first, then open, then the rest; newest first within each.
-        auto rank = [&](const track::TrackedItem& t) { return m_site.overdue(t) ? 0 : t.status == Status::open ? 1 : 2; };
+        auto rank = [&](const track::TrackedItem& t) {
+            return m_site.overdue(t) ? 0 : t.status == Status::open ? 1 : 2;
+        };
         std::stable_sort(sorted.begin(), sorted.end(), [&](std::size_t a, std::size_t b) {
             auto &x = m_site.items[a], &y = m_site.items[b];
             if (rank(x) != rank(y)) return rank(x) < rank(y);
@@ -155,7 +157,9 @@ private:
         d.set("title", "Documenten");
         std::vector<const db::DocumentRow*> docs;
         for (auto& doc : m_site.documents) docs.push_back(&doc);
-        std::sort(docs.begin(), docs.end(), [](auto* a, auto* b) { return std::tie(b->effective_date, a->id) < std::tie(a->effective_date, b->id); });
+        std::sort(docs.begin(), docs.end(), [](auto* a, auto* b) {
+            return std::tie(b->effective_date, a->id) < std::tie(a->effective_date, b->id);
+        });
         for (auto* doc : docs) {
             mus::data r;
             r.set("id", doc->id);
@@ -195,13 +199,12 @@ private:
             }
             for (std::size_t k = 1; k < t.events.size(); ++k) {
                 auto& e = t.events[k];
-                bool change = e.type == "fulfilled" || e.type == "partly fulfilled" || e.type == "lapsed" || e.type == "deadline changed";
-                if (!change || e.date < from || e.date > to) continue;
+                if (!track::is_status_change(e.type) || e.date < from || e.date > to) continue;
                 mus::data r;
                 r.set("id", t.id);
                 r.set("summary", item_summary(t));
                 r.set("date", date_label(e.date));
-                r.set("event_label", event_label(e.type));
+                r.set("event_label", e.type == "decided" ? e.evidence : event_label(e.type));
                 changes.push_back(r);
                 ++n_changes;
             }
@@ -233,7 +236,8 @@ private:
     Result<void> write_exports() {
         auto feed = m_out.asset("feed.mustache");
         if (!feed) return std::unexpected(feed.error());
-        for (auto& [file, content] : export_files(m_site.items, m_site.documents, m_opt.as_of, *feed)) m_out.put(file, content);
+        for (auto& [file, content] : export_files(m_site.items, m_site.documents, m_opt.as_of, *feed))
+            m_out.put(file, content);
         return {};
     }
 

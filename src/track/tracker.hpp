@@ -17,7 +17,7 @@ struct Letter {
     std::string dossier;  // "32 317" when known
     std::vector<Item> items;
     std::vector<Item> previous_items;  // items of the version before, to see changed deadlines
-    std::string publication;  // the official publication id of the letter's file, if its name gives one
+    std::string publication;           // the official publication id of the letter's file, if its name gives one
 };
 
 // A user's correction, kept in git (corrections/links.jsonl).
@@ -33,7 +33,7 @@ struct Event {
     // made, repeated, deadline changed, partly fulfilled, fulfilled, lapsed, linked, unlinked,
     // decided (the Kamer's official decision on a motion; its evidence is the fate's summary)
     std::string type;
-    std::string doc;   // document id; empty for an event known only from a later letter
+    std::string doc;  // document id; empty for an event known only from a later letter
     int version = 0;
     std::string evidence;
     Span span;
@@ -74,9 +74,13 @@ inline std::vector<TrackedItem> track(std::vector<Letter> letters, const std::ve
     return track(std::move(letters), corrections, {}, warnings);
 }
 
-
 // An open item whose deadline lies before `as_of` (ISO date).
 bool is_overdue(const TrackedItem& item, const std::string& as_of);
 Status status_of_event(const std::string& type);
+// Events the weekly report and the feed list as changes: carried out, lapsed, a new deadline, the Kamer's decision.
+inline bool is_status_change(const std::string& type) {
+    return type == "fulfilled" || type == "partly fulfilled" || type == "lapsed" || type == "deadline changed" ||
+           type == "decided";
+}
 
 }  // namespace toezeg::track

@@ -137,6 +137,9 @@ TEST_CASE("e2e: after import and ingest, all 142 motions have the decision of ex
             CHECK(it["overdue"] == false);
         }
     CHECK(exported_rejected == 72);
+    auto feed = files::read(site / "feed.xml", 1 << 26);
+    REQUIRE(feed);
+    CHECK_THAT(*feed, Catch::Contains("<title>Motie verworpen 19 maart 2024, 59-91; Ontraden – "));
 
     // The item view tells the decision and the vote.
     REQUIRE(test::run_program({bin, "item", "--store", store, "motie-29628-1202"}, &out) == 0);
