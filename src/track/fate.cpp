@@ -3,9 +3,32 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 
+#include "core/date.hpp"
+
 namespace toezeg::track {
+
+namespace {
+
+// "2024-03-19T16:54:54.343+01:00" -> a key that sorts by the instant (UTC), whatever the offset;
+// text it cannot read sorts by itself, after every readable one.
+std::string instant_key(const std::string& iso) {
+    static const RE2 k_stamp(R"((\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|([+-])(\d{2}):(\d{2}))?)");
+    std::string day, fraction, zone, sign;
+    int h = 0, m = 0, sec = 0, oh = 0, om = 0;
+    if (!RE2::PartialMatch(iso, k_stamp, &day, &h, &m, &sec, &fraction, &zone, &sign, &oh, &om)) return "~" + iso;
+    auto date = Date::parse_iso(day);
+    if (!date) return "~" + iso;
+    long long seconds = date->days() * 86400LL + h * 3600 + m * 60 + sec;
+    if (!sign.empty()) seconds -= (sign == "+" ? 1 : -1) * (oh * 3600LL + om * 60);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%015lld", seconds + 100000000000LL);
+    return buf + (fraction.empty() ? std::string(".0") : fraction);
+}
+
+}  // namespace
 
 std::optional<OfficialFate> decide_fate(const MotionRecords& motion) {
     OfficialFate fate;
@@ -20,8 +43,10 @@ std::optional<OfficialFate> decide_fate(const MotionRecords& motion) {
     for (auto& b : motion.besluiten) {
         auto d = decision_of_besluit(b.soort, b.tekst);
         if (!d) continue;
-        // GewijzigdOp is ISO 8601 with an offset; ties go to the higher id so the order of records never matters.
-        if (!deciding || std::tie(b.gewijzigd_op, b.id) > std::tie(deciding->gewijzigd_op, deciding->id)) {
+        // GewijzigdOp is ISO 8601 with an offset, compared as instants; ties go to the higher id so
+        // the order of records never matters.
+        if (!deciding || std::pair(instant_key(b.gewijzigd_op), b.id) >
+                             std::pair(instant_key(deciding->gewijzigd_op), deciding->id)) {
             deciding = &b;
             decision = d;
         }
@@ -44,7 +69,7 @@ std::optional<OfficialFate> decide_fate(const MotionRecords& motion) {
     std::map<std::string, const StemmingRecord*> latest;  // per fractie, or per member
     for (auto& v : deciding->votes) {
         auto& slot = latest[v.person.empty() ? v.fractie : v.person];
-        if (!slot || v.gewijzigd_op > slot->gewijzigd_op) slot = &v;
+        if (!slot || instant_key(v.gewijzigd_op) > instant_key(slot->gewijzigd_op)) slot = &v;
     }
     for (auto& [key, v] : latest) {
         int seats = v->person.empty() ? v->seats : 1;

@@ -120,6 +120,11 @@ TEST_CASE("fate: the latest deciding Besluit by GewijzigdOp, votes per fractie, 
     CHECK(fate->votes_against == 2);
     CHECK(fate->votes.size() == 3);
 
+    // GewijzigdOp compared as instants: 02:30+01:00 (01:30 UTC) is after 03:10+02:00 (01:10 UTC).
+    m.besluiten = {{"late", "Stemmen - verworpen", "Verworpen.", "2024-03-31T02:30:00+01:00", {}},
+                   {"early", "Stemmen - aangenomen", "Aangenomen.", "2024-03-31T03:10:00.5+02:00", {}}};
+    CHECK(track::decide_fate(m)->besluit_id == "late");
+
     m.besluiten = {{"b3", "Stemmen - gestaakt", "Gestaakt. (72-72)", "2024-03-05T16:00:00+01:00", {}}};
     fate = track::decide_fate(m);
     REQUIRE(fate);
@@ -200,11 +205,29 @@ TEST_CASE("import: paging by nextLink, one commit per import, Verwijderd, a malf
         CHECK(again->commit.empty());
         CHECK(store.corpus().history()->size() == before + 1);
     }
+    // A record that changes (its Kabinetsappreciatie) is a new version of its file: one more commit.
+    {
+        std::string changed = k_zaak_page_2;
+        changed.replace(changed.find("Ontraden"), 8, "Oordeel Kamer");
+        write_file(tmp.path / "changed" / "Zaak.json", changed);
+        auto store = open_store(paths);
+        auto done = pipeline::import_records(store, {(tmp.path / "changed").string()});
+        REQUIRE(done);
+        CHECK(done->changed == 1);
+        CHECK(done->added == 0);
+        CHECK_THAT(
+            *store.corpus().read_file(pipeline::official_record_path("Zaak", "aaaaaaaa-0000-0000-0000-000000000002")),
+            Catch::Contains("Oordeel Kamer"));
+        auto history = store.corpus().history();
+        REQUIRE(history->size() == 2);
+        CHECK_THAT(history->back().message, Catch::Contains("0 new, 1 changed, 0 deleted"));
+    }
     // A crash between the git commit and the index: the next writer indexes the import from git.
     {
         auto store = open_store(paths);
-        REQUIRE(store.corpus().history()->size() == 1);  // the import's commit
-        store.index().database().exec("DELETE FROM official_zaak; DELETE FROM state WHERE key = 'indexed_head'");
+        REQUIRE(store.corpus().history()->size() == 2);  // the two imports' commits
+        store.index().database().exec("DELETE FROM official_zaak");
+        store.index().set_state("indexed_head", store.corpus().history()->front().id);
     }
     {
         auto store = open_store(paths);
