@@ -18,12 +18,14 @@ void setup_import(CLI::App& app, Runner& run) {
     };
     auto o = std::make_shared<Options>();
     auto* cmd =
-        app.add_subcommand("import",
-                           "Load official records (OData JSON pages of the Tweede Kamer's open data: Zaak, Document, "
-                           "Besluit, Stemming, ...) "
-                           "from files or folders; relative @odata.nextLink pages are followed, Verwijderd records "
-                           "removed. The records are "
-                           "committed to git in one commit and decide each motion's fate (aangenomen, verworpen, ...)");
+        app.add_subcommand("import", "Load official records (Tweede Kamer open data, OData JSON pages) into the store");
+    cmd->footer(
+        "Reads Zaak, Document, Besluit and Stemming pages ({\"@odata.context\", \"value\": [...]}) saved as files;\n"
+        "a relative @odata.nextLink names the next page's file, which is read too. A Verwijderd record is removed.\n"
+        "All records of one import are one git commit (official/<Entity>/<xx>/<Id>.json); they decide each motion's\n"
+        "fate: aangenomen (open until a letter carries it out), verworpen or gestaakt (rejected), aangehouden (held),\n"
+        "ingetrokken or vervangen (lapsed). A file that is not a page is named with the reason, the rest imported.\n"
+        "Exit codes: 0 ok, 1 some inputs failed, 2 usage or fatal error.");
     cmd->add_option("--store", o->store, "Store directory (default: $TOEZEG_STORE, else .toezeg)");
     cmd->add_option("paths", o->paths, "Page files (*.json) or folders of them")->required();
     cmd->add_flag("--init", o->init, "Create the store first when there is none");
