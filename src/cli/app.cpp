@@ -17,6 +17,7 @@ int run(int argc, char** argv) {
     Runner runner;
     setup_init(app, runner);
     setup_ingest(app, runner);
+    setup_import(app, runner);
     setup_reindex(app, runner);
     setup_list(app, runner);
     setup_log(app, runner);

@@ -142,7 +142,7 @@ void setup_correct(CLI::App& app, Runner& run) {
     auto* cmd = app.add_subcommand("correct", "Set what the detector got wrong on a tracked item (kept in git)");
     cmd->add_option("--store", o->store, k_store_help);
     cmd->add_option("id", o->id, "Tracked item id")->required();
-    cmd->add_option("--status", o->status, "open, fulfilled, partial or lapsed");
+    cmd->add_option("--status", o->status, "open, fulfilled, partial, lapsed, rejected or held");
     cmd->add_option("--member", o->member, "Kamerlid");
     cmd->add_option("--due", o->due, "Deadline (YYYY-MM-DD)");
     cmd->add_option("--subject", o->subject, "Subject");

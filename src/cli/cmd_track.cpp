@@ -29,7 +29,8 @@ bool valid_date_option(const std::string& value, const char* name) {
 void setup_status(CLI::App& app, Runner& run) {
     struct Options {
         std::string store, kind, member, actor, dossier, since, as_of;
-        bool open = false, fulfilled = false, partial = false, lapsed = false, overdue = false;
+        bool open = false, fulfilled = false, partial = false, lapsed = false, rejected = false, held = false;
+        bool overdue = false;
         bool json_out = false, csv = false;
     };
     auto o = std::make_shared<Options>();
@@ -39,7 +40,9 @@ void setup_status(CLI::App& app, Runner& run) {
     g->add_flag("--open", o->open, "Only open items (Openstaand)");
     g->add_flag("--fulfilled", o->fulfilled, "Only fulfilled items (Voldaan)");
     g->add_flag("--partial", o->partial, "Only partly fulfilled items (Deels voldaan)");
-    g->add_flag("--lapsed", o->lapsed, "Only lapsed items (Vervallen)");
+    g->add_flag("--lapsed", o->lapsed, "Only lapsed items (Vervallen: withdrawn, replaced or lapsed)");
+    g->add_flag("--rejected", o->rejected, "Only motions the Kamer did not adopt (Verworpen, also a tie)");
+    g->add_flag("--held", o->held, "Only motions held (Aangehouden)");
     g->add_flag("--overdue", o->overdue, "Only open items whose deadline has passed");
     g->require_option(0, 1);
     cmd->add_option("--kind", o->kind, "commitment or motion")->check(CLI::IsMember({"commitment", "motion"}));
@@ -61,6 +64,8 @@ void setup_status(CLI::App& app, Runner& run) {
             if (o->fulfilled) q.status = Status::fulfilled;
             if (o->partial) q.status = Status::partial;
             if (o->lapsed) q.status = Status::lapsed;
+            if (o->rejected) q.status = Status::rejected;
+            if (o->held) q.status = Status::held;
             q.overdue_only = o->overdue;
             if (!o->kind.empty()) q.kind = parse_kind(o->kind);
             q.member = o->member;
@@ -83,25 +88,28 @@ void setup_status(CLI::App& app, Runner& run) {
             auto items = db::load_tracked_summaries(store->index().database(), q);
             std::string out;
             if (o->csv) {
-                out = "id,kind,status,overdue,member,members,actor,subject,made_on,due,ref,last_event,last_doc\n";
+                out = report::tracked_csv_header();
                 for (auto& t : items) {
                     auto members = json::parse(t.members).get<std::vector<std::string>>();
                     out += report::csv_field(t.id) + "," + t.kind + "," + t.status + "," + (t.overdue ? "true" : "false") + "," +
                            report::csv_field(t.member) + "," + report::csv_field(text::join(members, "; ")) + "," + report::csv_field(t.actor) +
                            "," + report::csv_field(t.subject) + "," + t.made_on + "," + t.due + "," + report::csv_field(t.ref) + "," +
-                           report::csv_field(t.last_type) + "," + report::csv_field(t.last_doc) + "\n";
+                           report::csv_field(t.last_type) + "," + report::csv_field(t.last_doc) + "," + report::csv_field(t.decision) +
+                           "," + t.confidence + "," + t.review + "\n";
                 }
                 std::cout << out;
                 return k_exit_ok;
             }
-            std::vector<std::vector<std::string>> rows = {{"ID", "KIND", "STATUS", "MEMBER", "DUE", "LAST EVENT", "SUBJECT"}};
+            std::vector<std::vector<std::string>> rows = {
+                {"ID", "KIND", "STATUS", "MEMBER", "DUE", "LAST EVENT", "DECISION", "SUBJECT"}};
             for (auto& t : items) {
                 std::string status = t.status;
                 if (t.overdue) status += " (overdue)";
                 if (t.has_possible_matches) status += " ?";
                 rows.push_back({t.id, t.kind, status, t.member.empty() ? "-" : t.member,
                                 t.due.empty() ? (t.due_text.empty() ? "-" : t.due_text) : t.due,
-                                t.last_date + " " + t.last_type, text::shorten(t.subject.empty() ? t.last_evidence : t.subject, 60)});
+                                t.last_date + " " + t.last_type, t.decision.empty() ? "-" : text::shorten(t.decision, 48),
+                                text::shorten(t.subject.empty() ? t.last_evidence : t.subject, 60)});
             }
             std::cout << format_table(rows);
             return k_exit_ok;
@@ -153,6 +161,19 @@ void setup_item(CLI::App& app, Runner& run) {
             std::snprintf(confidence, sizeof confidence, "%.2f", t->confidence);
             add("confidence", std::string(confidence) + (t->review.empty() ? "" : " (" + t->review + " by a person)"));
             add("review", track::review_reason(*t));
+            if (t->fate) {
+                add("decision", t->fate->summary());
+                add("zaak", t->fate->zaak + (t->fate->besluit_tekst.empty() ? "" : " (" + t->fate->besluit_tekst + ")"));
+                std::string voor, tegen;
+                for (auto& v : t->fate->votes) {
+                    std::string one = v.fractie + " " + std::to_string(v.seats);
+                    if (v.soort == "Voor") voor += (voor.empty() ? "" : ", ") + one;
+                    else if (v.soort == "Tegen") tegen += (tegen.empty() ? "" : ", ") + one;
+                }
+                add("voor", voor);
+                add("tegen", tegen);
+                if (!t->fate->successor.empty()) add("replaced by", t->fate->successor + " (" + t->fate->successor_zaak + ")");
+            }
             for (auto& p : t->possible_matches)
                 head.push_back({"possible match", p.id + " (" + p.reason + ", score " + std::to_string(p.score).substr(0, 4) + ")"});
             std::cout << format_table(head) << "\n";

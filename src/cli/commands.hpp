@@ -10,6 +10,7 @@ namespace toezeg::cli {
 using Runner = std::function<int()>;
 void setup_init(CLI::App& app, Runner& run);
 void setup_ingest(CLI::App& app, Runner& run);
+void setup_import(CLI::App& app, Runner& run);
 void setup_reindex(CLI::App& app, Runner& run);
 void setup_list(CLI::App& app, Runner& run);
 void setup_log(CLI::App& app, Runner& run);

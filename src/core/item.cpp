@@ -10,6 +10,8 @@ std::string_view to_string(Status status) {
         case Status::fulfilled: return "fulfilled";
         case Status::partial: return "partial";
         case Status::lapsed: return "lapsed";
+        case Status::rejected: return "rejected";
+        case Status::held: return "held";
     }
     return "open";
 }
@@ -20,6 +22,8 @@ std::string_view dutch_status(Status status) {
         case Status::fulfilled: return "Voldaan";
         case Status::partial: return "Deels voldaan";
         case Status::lapsed: return "Vervallen";
+        case Status::rejected: return "Verworpen";
+        case Status::held: return "Aangehouden";
     }
     return "Openstaand";
 }
@@ -31,7 +35,7 @@ std::optional<Kind> parse_kind(std::string_view text) {
 }
 
 std::optional<Status> parse_status(std::string_view text) {
-    for (Status s : {Status::open, Status::fulfilled, Status::partial, Status::lapsed})
+    for (Status s : k_all_statuses)
         if (to_string(s) == text) return s;
     return std::nullopt;
 }

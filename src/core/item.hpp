@@ -10,8 +10,12 @@
 namespace toezeg {
 
 enum class Kind { commitment, motion };
-// The Tweede Kamer register's Openstaand, Voldaan, Deels voldaan, Vervallen.
-enum class Status { open, fulfilled, partial, lapsed };
+// The Tweede Kamer register's Openstaand, Voldaan, Deels voldaan, Vervallen; for motions
+// also the Kamer's own decision when it did not adopt one: Verworpen (also a tie) and
+// Aangehouden (held). Only an open item can be overdue.
+enum class Status { open, fulfilled, partial, lapsed, rejected, held };
+inline constexpr Status k_all_statuses[] = {Status::open,   Status::fulfilled, Status::partial,
+                                            Status::lapsed, Status::rejected,  Status::held};
 
 std::string_view to_string(Kind kind);
 std::string_view to_string(Status status);

@@ -98,6 +98,11 @@ std::optional<CommitSubject> CorpusStore::parse_subject(const std::string& messa
         s.kind = "correction";
         return s;
     }
+    static const RE2 k_official(R"((?m)^Official: (\S+)\s*$)");
+    if (RE2::PartialMatch(message, k_official, &what)) {
+        s.kind = "official";
+        return s;
+    }
     return std::nullopt;
 }
 

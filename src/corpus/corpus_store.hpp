@@ -25,7 +25,7 @@ struct StoredVersion {
 
 // What a commit in the corpus is about, read from its message trailers.
 struct CommitSubject {
-    std::string kind;  // "document" or "correction"
+    std::string kind;  // "document", "correction" or "official" (an import of official records)
     std::string document_id;
     int version = 0;
 };
@@ -43,6 +43,14 @@ public:
     // A file of corrections or settings kept at `path` (e.g. "corrections/links.jsonl").
     std::optional<std::string> read_file(const std::string& path) const;
     Result<std::string> write_file(const std::string& path, const std::string& content, const std::string& message);
+    // Official records (official/<Entity>/<shard>/<Id>.json), written and removed in one commit.
+    Result<std::string> commit_paths(const std::vector<PathChange>& changes, const std::string& message) {
+        return m_git.commit_paths(changes, message);
+    }
+    Result<std::vector<std::pair<std::string, std::string>>> read_folder(const std::string& commit,
+                                                                        const std::string& folder) const {
+        return m_git.read_folder(commit, folder);
+    }
     Result<std::vector<CommitInfo>> history() const { return m_git.history(); }
     std::optional<std::string> head() const { return m_git.head(); }
     // See GitRepository: commits of a batch reach the disk as one pack at its end.

@@ -292,6 +292,85 @@ Result<std::string> GitRepository::commit_file(const std::string& path, const st
     return m_impl->commit_tree(*root, message);
 }
 
+Result<std::string> GitRepository::commit_paths(const std::vector<PathChange>& changes, const std::string& message) {
+    auto& m = *m_impl;
+    if (m.batch_odb.get()) return fail("git", "commit_paths inside a batch");
+    Tree base;
+    m.head_tree(base);
+    std::vector<git_tree_update> updates;
+    updates.reserve(changes.size());
+    for (auto& c : changes) {
+        git_tree_update u{};
+        u.path = c.path.c_str();
+        if (c.content) {
+            if (git_blob_create_from_buffer(&u.id, m.repo.get(), c.content->data(), c.content->size()) != 0)
+                return fail("git", last_error("blob"));
+            u.action = GIT_TREE_UPDATE_UPSERT;
+            u.filemode = GIT_FILEMODE_BLOB;
+        } else {
+            Entry present;
+            if (!base.get() || git_tree_entry_bypath(present.out(), base.get(), c.path.c_str()) != 0) continue;
+            u.action = GIT_TREE_UPDATE_REMOVE;
+        }
+        updates.push_back(u);
+    }
+    git_oid root;
+    if (base.get()) {
+        if (git_tree_create_updated(&root, m.repo.get(), base.get(), updates.size(), updates.data()) != 0)
+            return fail("git", last_error("update tree"));
+    } else {
+        // An empty repository: start from an empty tree.
+        TreeBuilder empty;
+        git_oid empty_id;
+        if (git_treebuilder_new(empty.out(), m.repo.get(), nullptr) != 0 || git_treebuilder_write(&empty_id, empty.get()) != 0)
+            return fail("git", last_error("empty tree"));
+        Tree empty_tree;
+        if (git_tree_lookup(empty_tree.out(), m.repo.get(), &empty_id) != 0 ||
+            git_tree_create_updated(&root, m.repo.get(), empty_tree.get(), updates.size(), updates.data()) != 0)
+            return fail("git", last_error("update tree"));
+    }
+    return m.commit_tree(root, message);
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> GitRepository::read_folder(const std::string& commit,
+                                                                                   const std::string& folder) const {
+    std::vector<std::pair<std::string, std::string>> out;
+    git_oid id;
+    if (git_oid_fromstr(&id, commit.c_str()) != 0) return fail("git", "not a commit id: " + commit);
+    Commit c;
+    Tree root;
+    if (git_commit_lookup(c.out(), m_impl->repo.get(), &id) != 0 || git_commit_tree(root.out(), c.get()) != 0)
+        return fail("git", last_error("commit lookup"));
+    Entry entry;
+    if (git_tree_entry_bypath(entry.out(), root.get(), folder.c_str()) != 0) return out;
+    if (git_tree_entry_type(entry.get()) != GIT_OBJECT_TREE) return out;
+    Tree sub;
+    if (git_tree_lookup(sub.out(), m_impl->repo.get(), git_tree_entry_id(entry.get())) != 0)
+        return fail("git", last_error("tree lookup"));
+    struct Walk {
+        git_repository* repo;
+        std::string folder;
+        std::vector<std::pair<std::string, std::string>>* out;
+        bool failed = false;
+    } walk{m_impl->repo.get(), folder, &out};
+    auto visit = [](const char* dir, const git_tree_entry* e, void* payload) -> int {
+        auto* w = static_cast<Walk*>(payload);
+        if (git_tree_entry_type(e) != GIT_OBJECT_BLOB) return 0;
+        Blob blob;
+        if (git_blob_lookup(blob.out(), w->repo, git_tree_entry_id(e)) != 0) {
+            w->failed = true;
+            return -1;
+        }
+        auto size = static_cast<std::size_t>(git_blob_rawsize(blob.get()));
+        w->out->emplace_back(w->folder + "/" + dir + git_tree_entry_name(e),
+                             std::string(static_cast<const char*>(git_blob_rawcontent(blob.get())), size));
+        return 0;
+    };
+    if (git_tree_walk(sub.get(), GIT_TREEWALK_PRE, visit, &walk) != 0 || walk.failed)
+        return fail("git", last_error("read " + folder));
+    return out;
+}
+
 std::optional<std::string> GitRepository::read(const std::string& commit, const std::string& path) const {
     git_oid id;
     if (git_oid_fromstr(&id, commit.c_str()) != 0) return std::nullopt;

@@ -21,6 +21,12 @@ struct FileToWrite {
     std::string content;
 };
 
+// A file to write (content set) or to remove (content empty) at a path from the root.
+struct PathChange {
+    std::string path;
+    std::optional<std::string> content;
+};
+
 class GitRepository {
 public:
     static Result<GitRepository> init_bare(const std::filesystem::path& path);
@@ -37,7 +43,13 @@ public:
                                       const std::string& message);
     // One commit that writes a single file at `path`, keeping everything else.
     Result<std::string> commit_file(const std::string& path, const std::string& content, const std::string& message);
+    // One commit that writes and removes many files anywhere in the tree (not inside a batch).
+    // Removing a path that is absent is not an error. Returns the new commit id.
+    Result<std::string> commit_paths(const std::vector<PathChange>& changes, const std::string& message);
     std::optional<std::string> read(const std::string& commit, const std::string& path) const;
+    // Every file below `folder` at `commit`, as {path from the root, content}; empty when absent.
+    Result<std::vector<std::pair<std::string, std::string>>> read_folder(const std::string& commit,
+                                                                        const std::string& folder) const;
     // Between begin_batch and end_batch, commits are kept in memory (readable, and head()
     // is the newest); end_batch writes them as one pack and only then moves the branch.
     // A batch never ended (a crash, an error) leaves the repository as it was before it.

@@ -265,11 +265,11 @@ std::vector<Item> CorpusIndex::detections(const std::string& id, int version) {
 
 std::vector<LetterRecord> CorpusIndex::letters() {
     std::vector<LetterRecord> out;
-    auto st = m_db.prepare(R"(SELECT d.id, d.dossier, d.date, v.effective_date, d.latest_version, length(v.text)
+    auto st = m_db.prepare(R"(SELECT d.id, d.dossier, d.date, v.effective_date, d.latest_version, length(v.text), v.source
                               FROM documents d JOIN versions v ON v.doc_id = d.id AND v.version = d.latest_version
                               ORDER BY d.id)");
     while (st.step()) {
-        LetterRecord r{st.text(0), st.text(1), st.text(2), st.text(3), static_cast<int>(st.integer(4)),
+        LetterRecord r{st.text(0), st.text(1), st.text(2), st.text(3), st.text(6), static_cast<int>(st.integer(4)),
                        static_cast<std::size_t>(st.integer(5)), {}, {}};
         out.push_back(std::move(r));
     }

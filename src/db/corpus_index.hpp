@@ -26,6 +26,7 @@ struct VersionRecord {
 // What tracking needs of one document: its latest version's detections and the version before.
 struct LetterRecord {
     std::string id, dossier, date, effective_date;
+    std::string source;  // of the latest version, as given at ingest
     int version = 0;
     std::size_t text_size = 0;
     std::vector<Item> items, previous_items;

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "track/fate.hpp"
+
 namespace toezeg::db {
 
 using nlohmann::json;
@@ -24,7 +26,7 @@ json matches_json(const track::TrackedItem& t) {
 
 constexpr const char* k_columns =
     "id, kind, status, member, members, party, actor, subject, made_on, made_in, due, due_text, ref, dossier, events, "
-    "possible_matches, confidence, review";
+    "possible_matches, confidence, review, fate";
 
 track::TrackedItem read_row(Statement& st) {
     track::TrackedItem t;
@@ -60,6 +62,7 @@ track::TrackedItem read_row(Statement& st) {
         t.possible_matches.push_back({p.value("id", ""), p.value("score", 0.0), p.value("reason", "")});
     t.confidence = st.real(16);
     t.review = st.text(17);
+    if (std::string fate = st.text(18); !fate.empty()) t.fate = track::fate_from_json(json::parse(fate, nullptr, false));
     return t;
 }
 
@@ -70,14 +73,16 @@ void replace_tracked_items(Database& db, const std::vector<track::TrackedItem>& 
     db.exec("DELETE FROM tracked_items");
     auto st = db.prepare(R"(INSERT INTO tracked_items(id, kind, status, member, members, party, actor, subject, made_on,
                               made_in, due, due_text, ref, dossier, first_date, last_date, events, possible_matches,
-                              confidence, review)
-                            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20))");
+                              confidence, review, fate)
+                            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
+                                    ?21))");
     for (auto& t : items) {
         st.bind(1, t.id).bind(2, to_string(t.kind)).bind(3, to_string(t.status)).bind(4, t.member)
             .bind(5, json(t.members).dump()).bind(6, t.party).bind(7, t.actor).bind(8, t.subject).bind(9, t.made_on)
             .bind(10, t.made_in).bind(11, t.due).bind(12, t.due_text).bind(13, t.ref).bind(14, t.dossier)
             .bind(15, t.first_date()).bind(16, t.last_date()).bind(17, events_json(t).dump()).bind(18, matches_json(t).dump())
-            .bind(19, t.confidence).bind(20, t.review);
+            .bind(19, t.confidence).bind(20, t.review)
+            .bind(21, t.fate ? track::fate_to_json(*t.fate).dump() : std::string());
         st.run();
     }
     tx.commit();
@@ -127,7 +132,9 @@ std::vector<TrackedSummary> load_tracked_summaries(Database& db, const TrackedQu
         "SELECT id, kind, status, member, members, actor, subject, made_on, due, due_text, ref, "
         "json_extract(events, '$[#-1].date'), json_extract(events, '$[#-1].type'), json_extract(events, '$[#-1].doc'), "
         "json_extract(events, '$[#-1].evidence'), possible_matches <> '[]', "
-        "status = 'open' AND due <> '' AND due < ?8 FROM tracked_items" +
+        "status = 'open' AND due <> '' AND due < ?8, "
+        "CASE WHEN fate <> '' THEN json_extract(fate, '$.summary') ELSE '' END, printf('%.2f', confidence), review "
+        "FROM tracked_items" +
         where_clause(q));
     bind_query(st, q);
     st.bind(8, q.as_of);
@@ -135,7 +142,8 @@ std::vector<TrackedSummary> load_tracked_summaries(Database& db, const TrackedQu
     while (st.step()) {
         TrackedSummary t{st.text(0), st.text(1), st.text(2),  st.text(3),  st.text(4),  st.text(5),
                          st.text(6), st.text(7), st.text(8),  st.text(9),  st.text(10), st.text(11),
-                         st.text(12), st.text(13), st.text(14), st.integer(15) != 0, st.integer(16) != 0};
+                         st.text(12), st.text(13), st.text(14), st.text(17), st.integer(15) != 0, st.integer(16) != 0,
+                         st.text(18), st.text(19)};
         out.push_back(std::move(t));
     }
     return out;
@@ -150,7 +158,7 @@ void for_each_tracked_json(Database& db, const TrackedQuery& q, const std::funct
         "'subject', nullif(subject, ''), 'made_on', nullif(made_on, ''), 'made_in', nullif(made_in, ''), "
         "'due', nullif(due, ''), 'due_text', nullif(due_text, ''), 'ref', nullif(ref, ''), 'dossier', nullif(dossier, ''), "
         "'confidence', round(confidence, 2), 'review', nullif(review, ''), "
-        "'events', json(events), 'possible_matches', json(possible_matches)) FROM tracked_items" +
+        "'events', json(events), 'possible_matches', json(possible_matches), 'fate', json(nullif(fate, ''))) FROM tracked_items" +
         where_clause(q));
     bind_query(st, q);
     st.bind(8, q.as_of);

@@ -26,8 +26,11 @@ struct TrackedQuery {
 struct TrackedSummary {
     std::string id, kind, status, member, members, actor, subject, made_on, due, due_text, ref;
     std::string last_date, last_type, last_doc, last_evidence;
+    std::string decision;  // a motion's official decision, as its fate's summary, or ""
     bool has_possible_matches = false;
     bool overdue = false;
+    std::string confidence;  // "0.70": the lowest detection confidence nobody reviewed
+    std::string review;      // "", "accepted", "corrected"
 };
 
 void replace_tracked_items(Database& db, const std::vector<track::TrackedItem>& items);

@@ -49,7 +49,9 @@ int status_rank(Status s) {
         case Status::lapsed: return 3;
         case Status::partial: return 2;
         case Status::fulfilled: return 1;
-        case Status::open: return 0;
+        case Status::open:
+        case Status::rejected:
+        case Status::held: return 0;  // the Kamer's decisions, never detected in a letter
     }
     return 0;
 }

@@ -1,6 +1,7 @@
 #include "ingest/kst_xml.hpp"
 
 #include <pugixml.hpp>
+#include <re2/re2.h>
 
 #include "ingest/metadata.hpp"
 #include "util/text.hpp"
@@ -111,6 +112,9 @@ Result<XmlDocument> read_kst_xml(std::string_view bytes, const std::string& sour
     m.dossier = text::collapse_spaces(kamerstuk.select_node(".//dossier/dossiernummer/dossiernr").node().text().get());
     std::string chapter = text::collapse_spaces(kamerstuk.select_node(".//dossier/dossiernummer/begrotingshoofdstuk").node().text().get());
     if (!m.dossier.empty() && !chapter.empty()) m.dossier += " " + chapter;  // "36 410 VIII"
+    // A Council series: "<dossiernr>21 501</dossiernr>-<raadnr>20</raadnr>" is dossier "21 501-20".
+    std::string council = text::collapse_spaces(kamerstuk.select_node(".//dossier/dossiernummer/raadnr").node().text().get());
+    if (!m.dossier.empty() && !council.empty()) m.dossier += "-" + council;
     if (m.dossier.empty()) m.dossier = meta_value(doc, "OVERHEIDop.dossiernummer");
     m.dossier_title = text::collapse_spaces(kamerstuk.select_node(".//dossier/titel").node().text().get());
     auto stuk = kamerstuk.child("stuk");
@@ -123,7 +127,10 @@ Result<XmlDocument> read_kst_xml(std::string_view bytes, const std::string& sour
     if (chamber.find("Tweede") != std::string::npos) m.addressee = "Tweede Kamer";
     else if (chamber.find("Eerste") != std::string::npos) m.addressee = "Eerste Kamer";
     std::string lower_title = utf8::to_lower(title);
-    out.kind = lower_title.starts_with("motie") || lower_title.find("gewijzigde motie") == 0 ? "motie"
+    // "Motie van ...", "Gewijzigde motie van ...", "Tweede nader gewijzigde motie van ..." (once
+    // misspelt "Gewijzgide"): up to three words before "motie".
+    static const RE2 k_motion_title(R"(^(?:[[:alpha:]]+ ){0,3}motie(?: van\b|$))");
+    out.kind = !lower_title.starts_with("brief") && RE2::PartialMatch(lower_title, k_motion_title) ? "motie"
                : lower_title.find("brief") != std::string::npos                             ? "brief"
                                                                                             : "";
     m.title = title;

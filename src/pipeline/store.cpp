@@ -142,9 +142,11 @@ Result<int> Store::catch_up() {
     // batch had done is kept, and the next catch-up starts after it.
     constexpr int k_batch = 500;
     std::optional<db::Transaction> batch(std::in_place, m_index.database());
+    bool official = false;  // an import of official records not yet indexed: rebuilt from git at the end
     for (std::size_t i = start; i < history->size(); ++i) {
         const auto& c = (*history)[i];
         auto subject = corpus::CorpusStore::parse_subject(c.message);
+        official = official || (subject && subject->kind == "official");
         if (subject && subject->kind == "document") {
             auto done = index_commit(c.id, subject->document_id);
             if (!done) {
@@ -157,6 +159,13 @@ Result<int> Store::catch_up() {
         if ((i - start + 1) % k_batch == 0) {
             batch->commit();
             batch.emplace(m_index.database());
+        }
+    }
+    if (official) {
+        auto indexed_records = index_official_records(*head);
+        if (!indexed_records) {
+            batch->commit();
+            return std::unexpected(indexed_records.error());
         }
     }
     batch->commit();

@@ -50,6 +50,8 @@ public:
     // Whether the tracked items were computed from the index as it is now: false after a run
     // was killed between indexing and tracking (then the next writer tracks again).
     bool tracking_is_current();
+    // Rebuilds the index of official records from official/ in git at `commit`; returns their number.
+    Result<std::size_t> index_official_records(const std::string& commit);
     // Appends a correction to corrections/links.jsonl in git (one commit).
     Result<void> add_correction(const track::Correction& correction);
 

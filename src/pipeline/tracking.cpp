@@ -7,7 +7,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "db/official_records.hpp"
 #include "db/tracked_items.hpp"
+#include "fetch/odata_page.hpp"
+#include "track/fate.hpp"
 #include "pipeline/store.hpp"
 #include "track/review.hpp"
 
@@ -49,6 +52,18 @@ std::map<std::string, std::string> duplicate_representatives(const std::vector<d
     std::map<std::string, std::string> out;
     for (auto& l : letters) out[l.id] = root(l.id);
     return out;
+}
+
+// A motion's official XML is named "<Zaak nummer>_<DocumentPublicatie id>.xml": the id.
+std::string publication_of_source(const std::string& source) {
+    auto slash = source.find_last_of("/\\");
+    std::string name = slash == std::string::npos ? source : source.substr(slash + 1);
+    auto dot = name.rfind('.');
+    if (dot != std::string::npos) name.resize(dot);
+    auto underscore = name.rfind('_');
+    if (underscore == std::string::npos) return "";
+    std::string id = name.substr(underscore + 1);
+    return id.size() == 36 && fetch::valid_record_id(id) ? id : "";
 }
 
 std::string now_iso() {
@@ -118,9 +133,13 @@ Result<std::size_t> Store::retrack(std::vector<std::string>& warnings) {
         std::vector<track::Letter> letters;
         for (auto& r : records) {
             if (representative[r.id] != r.id) continue;  // counted through its near-duplicate
-            letters.push_back(track::Letter{r.id, r.version, r.effective_date, r.dossier, r.items, r.previous_items});
+            letters.push_back(track::Letter{r.id, r.version, r.effective_date, r.dossier, r.items, r.previous_items,
+                                            publication_of_source(r.source)});
         }
-        auto items = track::track(std::move(letters), corrections(), warnings);
+        std::vector<OfficialFate> fates;
+        for (auto& motion : db::load_motion_records(m_index.database()))
+            if (auto fate = track::decide_fate(motion)) fates.push_back(std::move(*fate));
+        auto items = track::track(std::move(letters), corrections(), fates, warnings);
         db::replace_tracked_items(m_index.database(), items);
         m_index.set_state("tracked_head", m_index.state("indexed_head").value_or(""));
         return items.size();

@@ -7,6 +7,7 @@
 #include <kainjow/mustache.hpp>
 
 #include "report/format.hpp"
+#include "track/fate.hpp"
 #include "util/text.hpp"
 
 namespace toezeg::report {
@@ -22,14 +23,25 @@ json tracked_to_json(const track::TrackedItem& t, const std::string& as_of) {
                           {"evidence", e.evidence}, {"confidence", e.confidence}, {"detection", e.detection}});
     json matches = json::array();
     for (auto& p : t.possible_matches) matches.push_back({{"id", p.id}, {"score", p.score}, {"reason", p.reason}});
-    return json{{"id", t.id},           {"kind", std::string(to_string(t.kind))},
+    return json{{"id", t.id},
+                {"kind", std::string(to_string(t.kind))},
                 {"status", std::string(to_string(t.status))},
                 {"overdue", track::is_overdue(t, as_of)},
-                {"member", or_null(t.member)}, {"members", t.members},        {"party", or_null(t.party)},
-                {"actor", or_null(t.actor)},   {"subject", or_null(t.subject)}, {"made_on", or_null(t.made_on)},
-                {"made_in", or_null(t.made_in)}, {"due", or_null(t.due)},     {"due_text", or_null(t.due_text)},
-                {"ref", or_null(t.ref)},       {"dossier", or_null(t.dossier)}, {"events", events},
-                {"possible_matches", matches}, {"confidence", std::round(t.confidence * 100) / 100},
+                {"member", or_null(t.member)},
+                {"members", t.members},
+                {"party", or_null(t.party)},
+                {"actor", or_null(t.actor)},
+                {"subject", or_null(t.subject)},
+                {"made_on", or_null(t.made_on)},
+                {"made_in", or_null(t.made_in)},
+                {"due", or_null(t.due)},
+                {"due_text", or_null(t.due_text)},
+                {"ref", or_null(t.ref)},
+                {"dossier", or_null(t.dossier)},
+                {"events", events},
+                {"possible_matches", matches},
+                {"fate", t.fate ? track::fate_to_json(*t.fate) : json(nullptr)},
+                {"confidence", std::round(t.confidence * 100) / 100},
                 {"review", or_null(t.review)}};
 }
 
@@ -57,7 +69,8 @@ std::string csv_field(const std::string& value) {
 }
 
 std::string tracked_csv_header() {
-    return "id,kind,status,overdue,member,members,actor,subject,made_on,due,ref,last_event,last_doc,confidence,review\n";
+    return "id,kind,status,overdue,member,members,actor,subject,made_on,due,ref,last_event,last_doc,decision,confidence,"
+           "review\n";
 }
 
 std::string tracked_csv_row(const track::TrackedItem& t, const std::string& as_of) {
@@ -66,8 +79,8 @@ std::string tracked_csv_row(const track::TrackedItem& t, const std::string& as_o
     return csv_field(t.id) + "," + std::string(to_string(t.kind)) + "," + std::string(to_string(t.status)) + "," +
            (track::is_overdue(t, as_of) ? "true" : "false") + "," + csv_field(t.member) + "," +
            csv_field(text::join(t.members, "; ")) + "," + csv_field(t.actor) + "," + csv_field(t.subject) + "," +
-           t.made_on + "," + t.due + "," + csv_field(t.ref) + "," + csv_field(last.type) + "," + csv_field(last.doc) + "," +
-           confidence_text(t.confidence) + "," + t.review + "\n";
+           t.made_on + "," + t.due + "," + csv_field(t.ref) + "," + csv_field(last.type) + "," + csv_field(last.doc) +
+           "," + csv_field(t.fate ? t.fate->summary() : "") + "," + confidence_text(t.confidence) + "," + t.review + "\n";
 }
 
 std::string document_file(const std::string& id, int version, int latest) {
@@ -80,19 +93,23 @@ std::string atom_feed(const std::vector<track::TrackedItem>& items, const std::s
     };
     std::vector<Entry> entries;
     for (auto& t : items) {
-        std::string what = t.subject.empty() ? text::shorten(t.events.empty() ? "" : t.events.front().evidence, 90) : t.subject;
+        std::string what =
+            t.subject.empty() ? text::shorten(t.events.empty() ? "" : t.events.front().evidence, 90) : t.subject;
         for (std::size_t k = 0; k < t.events.size(); ++k) {
             const auto& e = t.events[k];
             bool first = k == 0;
-            bool change = e.type == "fulfilled" || e.type == "partly fulfilled" || e.type == "lapsed" || e.type == "deadline changed";
-            if ((!first && !change) || e.date.empty()) continue;
+            if ((!first && !track::is_status_change(e.type)) || e.date.empty()) continue;
             std::string kind = kind_label(t.kind);
-            std::string title = first ? "Nieuw: " + kind + " – " + what : kind + " " + event_label(e.type) + " – " + what;
-            entries.push_back(Entry{e.date, "urn:toezeg:" + t.id + ":" + std::to_string(k) + ":" + e.type + ":" + e.doc, title,
-                                    t.id, text::shorten(e.evidence, 400)});
+            // The Kamer's decision reads as itself: "Motie verworpen 19 maart 2024, 59-91; Ontraden – ...".
+            std::string title = e.type == "decided" ? kind + " " + e.evidence + " – " + what
+                                : first             ? "Nieuw: " + kind + " – " + what
+                                                    : kind + " " + event_label(e.type) + " – " + what;
+            entries.push_back(Entry{e.date, "urn:toezeg:" + t.id + ":" + std::to_string(k) + ":" + e.type + ":" + e.doc,
+                                    title, t.id, text::shorten(e.evidence, 400)});
         }
     }
-    std::sort(entries.begin(), entries.end(), [](auto& a, auto& b) { return std::tie(b.date, a.id) < std::tie(a.date, b.id); });
+    std::sort(entries.begin(), entries.end(),
+              [](auto& a, auto& b) { return std::tie(b.date, a.id) < std::tie(a.date, b.id); });
     if (entries.size() > 500) entries.resize(500);
     mus::data list{mus::data::type::list};
     for (auto& e : entries) {
@@ -114,7 +131,8 @@ std::string atom_feed(const std::vector<track::TrackedItem>& items, const std::s
 
 std::vector<std::pair<std::string, std::string>> export_files(const std::vector<track::TrackedItem>& items,
                                                               const std::vector<db::DocumentRow>& documents,
-                                                              const std::string& as_of, const std::string& feed_template) {
+                                                              const std::string& as_of,
+                                                              const std::string& feed_template) {
     json all = json::array();
     std::string csv = tracked_csv_header();
     for (auto& t : items) {
@@ -123,8 +141,14 @@ std::vector<std::pair<std::string, std::string>> export_files(const std::vector<
     }
     json docs = json::array();
     for (auto& d : documents)
-        docs.push_back({{"id", d.id}, {"title", d.title}, {"date", d.date}, {"versions", d.versions}, {"dossier", d.dossier},
-                        {"number", d.number}, {"addressee", d.addressee}, {"page", "docs/" + d.id + ".html"}});
+        docs.push_back({{"id", d.id},
+                        {"title", d.title},
+                        {"date", d.date},
+                        {"versions", d.versions},
+                        {"dossier", d.dossier},
+                        {"number", d.number},
+                        {"addressee", d.addressee},
+                        {"page", "docs/" + d.id + ".html"}});
     return {{"items.json", all.dump(1) + "\n"},
             {"items.csv", csv},
             {"documents.json", docs.dump(1) + "\n"},

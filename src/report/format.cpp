@@ -31,6 +31,7 @@ std::string event_label(const std::string& type) {
     if (type == "linked") return "handmatig gekoppeld";
     if (type == "unlinked") return "handmatig ontkoppeld";
     if (type == "corrected") return "handmatig verbeterd";
+    if (type == "decided") return "besluit van de Kamer";
     return type;
 }
 

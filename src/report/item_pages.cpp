@@ -60,7 +60,27 @@ json item_page(const SiteData& site, const track::TrackedItem& t, json d) {
     d["made_on_label"] = date_label(t.made_on);
     d["made_in"] = t.made_in;
     d["ref"] = t.ref;
-    d["review_label"] = review_label(t);
+    if (auto label = review_label(t); !label.empty()) d["review_label"] = label;  // a section shows for any string
+    if (t.fate) {
+        const auto& f = *t.fate;
+        d["decision"] = f.summary();
+        d["zaak"] = f.zaak;
+        // The Tweede Kamer's page of the motion (with its vote) and the official publication.
+        // (Mustache shows a section for any string, so a key is set only when it has a value.)
+        if (!f.zaak.empty()) d["zaak_url"] = "https://www.tweedekamer.nl/kamerstukken/moties/detail?id=" + f.zaak;
+        if (!f.kamerstuk.empty())
+            d["publication_url"] = "https://zoek.officielebekendmakingen.nl/" + f.kamerstuk + ".html";
+        std::string voor, tegen, other;
+        for (auto& v : f.votes) {
+            std::string& list = v.soort == "Voor" ? voor : v.soort == "Tegen" ? tegen : other;
+            list += (list.empty() ? "" : ", ") + v.fractie + " (" + std::to_string(v.seats) + ")";
+        }
+        d["has_votes"] = !f.votes.empty();
+        d["votes_for"] = std::to_string(f.votes_for) + (voor.empty() ? "" : ": " + voor);
+        d["votes_against"] = std::to_string(f.votes_against) + (tegen.empty() ? "" : ": " + tegen);
+        d["votes_other"] = other;
+        d["has_votes_other"] = !other.empty();
+    }
     json events = json::array(), possible = json::array();
     for (auto& e : t.events)
         events.push_back({
@@ -75,7 +95,8 @@ json item_page(const SiteData& site, const track::TrackedItem& t, json d) {
             {"confidence", std::to_string(static_cast<int>(e.confidence * 100)) + "%"},
         });
     for (auto& p : t.possible_matches)
-        possible.push_back({{"other", p.id}, {"reason", p.reason}, {"score", std::to_string(static_cast<int>(p.score * 100)) + "%"}});
+        possible.push_back(
+            {{"other", p.id}, {"reason", p.reason}, {"score", std::to_string(static_cast<int>(p.score * 100)) + "%"}});
     d["events"] = std::move(events);
     d["has_possible"] = !possible.empty();
     d["possible"] = std::move(possible);
@@ -92,7 +113,9 @@ Result<void> write_item_pages(const SiteData& site, PageWriter& out, std::vector
         auto html = out.fragment("item_row.mustache", row);
         if (!html) return std::unexpected(html.error());
         rows.push_back(std::move(*html));
-        if (auto done = out.cached_page("items/" + t.id + ".html", "item.mustache", item_page(site, t, std::move(row)), "../"); !done)
+        if (auto done =
+                out.cached_page("items/" + t.id + ".html", "item.mustache", item_page(site, t, std::move(row)), "../");
+            !done)
             return done;
     }
     return {};

@@ -89,7 +89,9 @@ private:
         std::vector<std::size_t> sorted(m_site.items.size());
         for (std::size_t k = 0; k < sorted.size(); ++k) sorted[k] = k;
         // Overdue first, then open, then the rest; newest first within each.
-        auto rank = [&](const track::TrackedItem& t) { return m_site.overdue(t) ? 0 : t.status == Status::open ? 1 : 2; };
+        auto rank = [&](const track::TrackedItem& t) {
+            return m_site.overdue(t) ? 0 : t.status == Status::open ? 1 : 2;
+        };
         std::stable_sort(sorted.begin(), sorted.end(), [&](std::size_t a, std::size_t b) {
             auto &x = m_site.items[a], &y = m_site.items[b];
             if (rank(x) != rank(y)) return rank(x) < rank(y);
@@ -126,7 +128,7 @@ private:
             for (auto& m : t->members) tally(by_member[m]);
         }
         mus::data count_rows{mus::data::type::list};
-        for (Status s : {Status::open, Status::fulfilled, Status::partial, Status::lapsed}) {
+        for (Status s : k_all_statuses) {
             mus::data r;
             r.set("label", std::string(dutch_status(s)));
             r.set("class", status_class(s, false));
@@ -161,7 +163,9 @@ private:
         d.set("title", "Documenten");
         std::vector<const db::DocumentRow*> docs;
         for (auto& doc : m_site.documents) docs.push_back(&doc);
-        std::sort(docs.begin(), docs.end(), [](auto* a, auto* b) { return std::tie(b->effective_date, a->id) < std::tie(a->effective_date, b->id); });
+        std::sort(docs.begin(), docs.end(), [](auto* a, auto* b) {
+            return std::tie(b->effective_date, a->id) < std::tie(a->effective_date, b->id);
+        });
         for (auto* doc : docs) {
             mus::data r;
             r.set("id", doc->id);
@@ -201,13 +205,12 @@ private:
             }
             for (std::size_t k = 1; k < t.events.size(); ++k) {
                 auto& e = t.events[k];
-                bool change = e.type == "fulfilled" || e.type == "partly fulfilled" || e.type == "lapsed" || e.type == "deadline changed";
-                if (!change || e.date < from || e.date > to) continue;
+                if (!track::is_status_change(e.type) || e.date < from || e.date > to) continue;
                 mus::data r;
                 r.set("id", t.id);
                 r.set("summary", item_summary(t));
                 r.set("date", date_label(e.date));
-                r.set("event_label", event_label(e.type));
+                r.set("event_label", e.type == "decided" ? e.evidence : event_label(e.type));
                 changes.push_back(r);
                 ++n_changes;
             }
@@ -279,7 +282,8 @@ private:
     Result<void> write_exports() {
         auto feed = m_out.asset("feed.mustache");
         if (!feed) return std::unexpected(feed.error());
-        for (auto& [file, content] : export_files(m_site.items, m_site.documents, m_opt.as_of, *feed)) m_out.put(file, content);
+        for (auto& [file, content] : export_files(m_site.items, m_site.documents, m_opt.as_of, *feed))
+            m_out.put(file, content);
         return {};
     }
 

@@ -147,7 +147,7 @@ std::string review_reason(const TrackedItem& item, double threshold) {
 std::optional<std::string> invalid_correction(const std::string& field, const std::string& value) {
     if (field == "status")
         return parse_status(value) ? std::nullopt
-                                   : std::optional<std::string>("status must be one of open, fulfilled, partial, lapsed");
+                                   : std::optional<std::string>("status must be one of open, fulfilled, partial, lapsed, rejected, held");
     if (field == "kind")
         return parse_kind(value) ? std::nullopt : std::optional<std::string>("kind must be commitment or motion");
     if (field == "due") {

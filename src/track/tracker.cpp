@@ -16,14 +16,16 @@ namespace toezeg::track {
 
 namespace {
 
-constexpr double k_link_threshold = 0.7;      // at or above: the same item
+constexpr double k_link_threshold = 0.7;       // at or above: the same item
 constexpr double k_possible_threshold = 0.35;  // at or above, below the link: shown for review
-constexpr std::size_t k_max_possible = 5;       // possible matches kept per item, the best first
-constexpr std::size_t k_recent = 200;           // candidates per shared Kamerlid, minister or date
+constexpr std::size_t k_max_possible = 5;      // possible matches kept per item, the best first
+constexpr std::size_t k_recent = 200;          // candidates per shared Kamerlid, minister or date
 
 // Keeps `list` to the k_max_possible best matches (score, then id), whatever the order of adding.
 void add_possible(std::vector<PossibleMatch>& list, PossibleMatch match) {
-    auto better = [](const PossibleMatch& a, const PossibleMatch& b) { return a.score != b.score ? a.score > b.score : a.id < b.id; };
+    auto better = [](const PossibleMatch& a, const PossibleMatch& b) {
+        return a.score != b.score ? a.score > b.score : a.id < b.id;
+    };
     if (std::any_of(list.begin(), list.end(), [&](auto& p) { return p.id == match.id; })) return;
     list.insert(std::upper_bound(list.begin(), list.end(), match, better), std::move(match));
     if (list.size() > k_max_possible) list.pop_back();
@@ -32,8 +34,10 @@ void add_possible(std::vector<PossibleMatch>& list, PossibleMatch match) {
 std::string digits_and_dashes(const std::string& ref) {
     std::string out;
     for (char c : ref) {
-        if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) out.push_back(c);
-        else if ((c == '-' || c == ',' || c == ' ') && !out.empty() && out.back() != '-') out.push_back('-');
+        if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'))
+            out.push_back(c);
+        else if ((c == '-' || c == ',' || c == ' ') && !out.empty() && out.back() != '-')
+            out.push_back('-');
     }
     while (!out.empty() && out.back() == '-') out.pop_back();
     // "21 501-04, nr. 287" -> "21-501-04-287": join the dossier digits again.
@@ -47,7 +51,6 @@ std::string description(const Item& it) { return it.subject.empty() ? it.evidenc
 struct Words {
     WordSet subject, description;
 };
-
 
 // Subjects say best what a commitment is about; the evidence around them helps less.
 double subject_similarity(const Words& mention, const Words& item) {
@@ -70,10 +73,16 @@ bool overlaps(const std::set<std::string>& a, const std::set<std::string>& b) {
 
 std::string event_type(const Item& it, bool first) {
     switch (it.status) {
-        case Status::fulfilled: return "fulfilled";
-        case Status::partial: return "partly fulfilled";
-        case Status::lapsed: return "lapsed";
-        case Status::open: break;
+        case Status::fulfilled:
+            return "fulfilled";
+        case Status::partial:
+            return "partly fulfilled";
+        case Status::lapsed:
+            return "lapsed";
+        case Status::open:
+        case Status::rejected:
+        case Status::held:
+            break;
     }
     if (!first) return "repeated";
     if (it.kind == Kind::motion) return it.rule == "motion.document" ? "made" : "mentioned";
@@ -101,6 +110,44 @@ public:
             else if (c.op == "unlink" && !c.items.empty()) unlink(c);
             else if (is_review(c)) continue;  // applied around the linking (review.cpp)
             else m_warnings.push_back("correction '" + c.op + "' is not understood; skipped");
+        }
+    }
+
+    // Joins every motion to its fate (after corrections, so a linked motion keeps it).
+    void apply(const std::vector<OfficialFate>& fates) {
+        std::map<std::string, std::size_t> by_kamerstuk, by_publication;
+        for (std::size_t k = 0; k < fates.size(); ++k) {
+            if (!fates[k].kamerstuk.empty()) by_kamerstuk.emplace(fates[k].kamerstuk, k);
+            for (auto& p : fates[k].publications) by_publication.emplace(p, k);
+        }
+        std::vector<bool> used(fates.size(), false);
+        for (std::size_t i = 0; i < m_items.size(); ++i) {
+            auto& t = m_items[i];
+            if (t.kind != Kind::motion || t.events.empty()) continue;
+            std::optional<std::size_t> found;
+            if (auto it = by_kamerstuk.find(kamerstuk_id(t.ref)); !t.ref.empty() && it != by_kamerstuk.end())
+                found = it->second;
+            else if (auto p = by_publication.find(m_publication[i]);
+                     !m_publication[i].empty() && p != by_publication.end())
+                found = p->second;
+            if (!found || used[*found]) continue;
+            used[*found] = true;
+            give_fate(t, fates[*found]);
+        }
+        for (std::size_t k = 0; k < fates.size(); ++k) {
+            if (used[k] || fates[k].kamerstuk.empty()) continue;
+            TrackedItem t;
+            t.kind = Kind::motion;
+            t.ref = ref_of_kamerstuk(fates[k].kamerstuk);
+            t.id = "motie-" + (t.ref.empty() ? fates[k].kamerstuk : digits_and_dashes(t.ref));
+            if (m_ids.contains(t.id)) continue;
+            m_ids.insert(t.id);
+            t.subject = fates[k].subject;
+            give_fate(t, fates[k]);
+            m_items.push_back(std::move(t));
+            m_made_in_letter.emplace_back("");
+            m_words.emplace_back();
+            m_publication.emplace_back("");
         }
     }
 
@@ -155,6 +202,7 @@ private:
         m_items.push_back(std::move(t));
         m_made_in_letter.emplace_back(it.kind == Kind::commitment && !it.earlier ? letter.doc_id : "");
         m_words.emplace_back();
+        m_publication.emplace_back("");
         return m_items.size() - 1;
     }
 
@@ -180,7 +228,8 @@ private:
             auto it = key.index->find(key.value);
             if (it == key.index->end()) continue;
             std::size_t taken = 0;
-            for (auto k = it->second.rbegin(); k != it->second.rend() && taken < key.limit; ++k, ++taken) out.insert(*k);
+            for (auto k = it->second.rbegin(); k != it->second.rend() && taken < key.limit; ++k, ++taken)
+                out.insert(*k);
         }
         return out;
     }
@@ -205,7 +254,8 @@ private:
         Words mine = words_of(it.subject, description(it));
         std::vector<std::pair<double, std::size_t>> scored;
         // Every motion with the same number; the newest with the same submitters.
-        auto pool = candidates({{&m_by_ref, it.ref, SIZE_MAX}, {&m_by_members, members.empty() ? "" : members_key(it.members)}});
+        auto pool = candidates(
+            {{&m_by_ref, it.ref, SIZE_MAX}, {&m_by_members, members.empty() ? "" : members_key(it.members)}});
         for (std::size_t k : pool) {
             const auto& t = m_items[k];
             if (t.kind != Kind::motion || used.count(k)) continue;
@@ -231,7 +281,8 @@ private:
             if (it.made_on.empty() && members.empty()) {
                 pool = candidates({{&m_by_actor, it.actor}});
                 if (pool.empty())
-                    for (std::size_t k = m_items.size(); k > 0 && m_items.size() - k < k_recent; --k) pool.insert(k - 1);
+                    for (std::size_t k = m_items.size(); k > 0 && m_items.size() - k < k_recent; --k)
+                        pool.insert(k - 1);
             }
         } else {
             pool = candidates({{&m_by_actor, it.actor}});  // a minister repeating an open promise
@@ -281,8 +332,20 @@ private:
         return index;
     }
 
+    static void give_fate(TrackedItem& t, const OfficialFate& fate) {
+        t.fate = fate;
+        Event e;
+        e.date = fate.date;
+        e.type = "decided";
+        e.evidence = fate.summary();
+        t.events.push_back(std::move(e));
+        if (t.subject.empty()) t.subject = fate.subject;
+    }
+
     void record(const Letter& letter, const Item& it, std::size_t index) {
         TrackedItem& t = m_items[index];
+        if (it.kind == Kind::motion && it.rule == "motion.document" && !letter.publication.empty())
+            m_publication[index] = letter.publication;
         bool first = std::none_of(t.events.begin(), t.events.end(), [](auto& e) { return !e.doc.empty(); });
         Event e;
         e.date = letter.date;
@@ -317,8 +380,10 @@ private:
         if (t.ref.empty()) t.ref = it.ref;
         if (t.subject.empty()) t.subject = it.subject;
         if (t.party.empty()) t.party = it.party;
-        if (!it.actor.empty() && it.actor != "kabinet") t.actor = it.actor;
-        else if (t.actor.empty()) t.actor = it.actor;
+        if (!it.actor.empty() && it.actor != "kabinet")
+            t.actor = it.actor;
+        else if (t.actor.empty())
+            t.actor = it.actor;
         if (t.made_on.empty() && !it.made_on.empty()) t.made_on = it.made_on;
         if (t.dossier.empty()) t.dossier = letter.dossier;
         settle(t);
@@ -343,7 +408,8 @@ private:
             }
             for (auto& e : other->events) into->events.push_back(e);
             for (auto& m : other->members)
-                if (std::find(into->members.begin(), into->members.end(), m) == into->members.end()) into->members.push_back(m);
+                if (std::find(into->members.begin(), into->members.end(), m) == into->members.end())
+                    into->members.push_back(m);
             if (into->ref.empty()) into->ref = other->ref;
             other->events.clear();
             Event note;
@@ -364,7 +430,8 @@ private:
         split.possible_matches.clear();
         std::vector<Event> keep;
         for (auto& e : from->events) (e.doc == c.doc ? split.events : keep).push_back(e);
-        if (split.events.empty()) return m_warnings.push_back("correction unlink: " + c.items[0] + " has no event from " + c.doc);
+        if (split.events.empty())
+            return m_warnings.push_back("correction unlink: " + c.items[0] + " has no event from " + c.doc);
         from->events = keep;
         Event note;
         note.date = c.at.substr(0, 10);
@@ -374,15 +441,18 @@ private:
         m_items.push_back(std::move(split));
         m_made_in_letter.emplace_back("");
         m_words.emplace_back();
+        m_publication.emplace_back("");
     }
 
     static void settle(TrackedItem& t) {
         std::stable_sort(t.events.begin(), t.events.end(), [](auto& a, auto& b) { return a.date < b.date; });
         for (auto it = t.events.rbegin(); it != t.events.rend(); ++it)
-            if (it->type != "linked" && it->type != "unlinked") {
+            if (it->type != "linked" && it->type != "unlinked" && it->type != "decided") {
                 t.status = status_of_event(it->type);
                 break;
             }
+        // Only an adopted motion is an obligation: the Kamer's other decisions beat the letters.
+        if (t.fate && t.fate->decision != Decision::adopted) t.status = status_of_decision(t.fate->decision);
         for (auto it = t.events.rbegin(); it != t.events.rend(); ++it)
             if (!it->due.empty()) {
                 t.due = it->due;
@@ -394,6 +464,7 @@ private:
     std::vector<TrackedItem> m_items;
     std::vector<std::string> m_made_in_letter;  // per item: the stored letter that made it, if any
     std::vector<Words> m_words;                 // per item: what a new mention is compared with
+    std::vector<std::string> m_publication;     // per item: the publication id of its own motion document
     WordNumbers m_numbers;                      // the words of m_words, numbered
 
     Words words_of(const std::string& subject, const std::string& description) {
@@ -419,13 +490,14 @@ bool is_overdue(const TrackedItem& item, const std::string& as_of) {
 }
 
 std::vector<TrackedItem> track(std::vector<Letter> letters, const std::vector<Correction>& corrections,
-                               std::vector<std::string>& warnings) {
+                               const std::vector<OfficialFate>& fates, std::vector<std::string>& warnings) {
     std::sort(letters.begin(), letters.end(),
               [](const Letter& a, const Letter& b) { return std::tie(a.date, a.doc_id) < std::tie(b.date, b.doc_id); });
     drop_rejected(letters, corrections);
     Tracker tracker(warnings);
     for (const auto& letter : letters) tracker.add_letter(letter);
     tracker.apply(corrections);
+    tracker.apply(fates);
     auto items = tracker.finish();
     apply_reviews(items, corrections, warnings);
     return items;

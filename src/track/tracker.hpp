@@ -1,10 +1,12 @@
 #pragma once
 // Follows commitments and motions across letters: one tracked item each, with its events.
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/item.hpp"
+#include "core/official.hpp"
 
 namespace toezeg::track {
 
@@ -16,6 +18,7 @@ struct Letter {
     std::string dossier;  // "32 317" when known
     std::vector<Item> items;
     std::vector<Item> previous_items;  // items of the version before, to see changed deadlines
+    std::string publication;           // the official publication id of the letter's file, if its name gives one
 };
 
 // A passage of a letter: what a review decision is about. The same passage in a later
@@ -37,8 +40,10 @@ struct Correction {
 
 struct Event {
     std::string date;
-    std::string type;  // made, repeated, deadline changed, partly fulfilled, fulfilled, lapsed, linked, unlinked
-    std::string doc;   // document id; empty for an event known only from a later letter
+    // made, repeated, deadline changed, partly fulfilled, fulfilled, lapsed, linked, unlinked,
+    // decided (the Kamer's official decision on a motion; its evidence is the fate's summary)
+    std::string type;
+    std::string doc;  // document id; empty for an event known only from a later letter
     int version = 0;
     std::string evidence;
     Span span;
@@ -64,17 +69,31 @@ struct TrackedItem {
     std::vector<PossibleMatch> possible_matches;
     double confidence = 1.0;  // the lowest detection confidence of its passages
     std::string review;       // "", "accepted" or "corrected": a person's decision
+    std::optional<OfficialFate> fate;  // a motion's official decision, when the official records give it
     std::string first_date() const { return events.empty() ? "" : events.front().date; }
     std::string last_date() const { return events.empty() ? "" : events.back().date; }
 };
 
 // Links every item of every letter into tracked items. The result does not depend on the
 // order of `letters`. Corrections that name unknown items are reported in `warnings`.
+// Each motion is joined to its official fate by its Kamerstuk number, else by the
+// publication id of its own document: a motion the Kamer did not adopt takes the status of
+// the decision (rejected, held, lapsed) whatever letters say; an adopted one stays open until
+// a letter carries it out. A fate no letter mentions becomes a motion of its own.
 std::vector<TrackedItem> track(std::vector<Letter> letters, const std::vector<Correction>& corrections,
-                               std::vector<std::string>& warnings);
+                               const std::vector<OfficialFate>& fates, std::vector<std::string>& warnings);
+inline std::vector<TrackedItem> track(std::vector<Letter> letters, const std::vector<Correction>& corrections,
+                                      std::vector<std::string>& warnings) {
+    return track(std::move(letters), corrections, {}, warnings);
+}
 
 // An open item whose deadline lies before `as_of` (ISO date).
 bool is_overdue(const TrackedItem& item, const std::string& as_of);
 Status status_of_event(const std::string& type);
+// Events the weekly report and the feed list as changes: carried out, lapsed, a new deadline, the Kamer's decision.
+inline bool is_status_change(const std::string& type) {
+    return type == "fulfilled" || type == "partly fulfilled" || type == "lapsed" || type == "deadline changed" ||
+           type == "decided";
+}
 
 }  // namespace toezeg::track

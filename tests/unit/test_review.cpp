@@ -30,8 +30,8 @@ Item commitment(const std::string& evidence, const std::string& subject, double 
 }
 
 std::vector<track::Letter> two_letters() {
-    return {track::Letter{"brief-a", 1, "2026-01-10", "", {commitment(k_promise, "de evaluatie van de Wet inburgering", 0.30)}, {}},
-            track::Letter{"brief-b", 1, "2026-02-10", "", {commitment(k_other, "de huisvesting van statushouders", 0.90)}, {}}};
+    return {track::Letter{"brief-a", 1, "2026-01-10", "", {commitment(k_promise, "de evaluatie van de Wet inburgering", 0.30)}, {}, ""},
+            track::Letter{"brief-b", 1, "2026-02-10", "", {commitment(k_other, "de huisvesting van statushouders", 0.90)}, {}, ""}};
 }
 
 track::Correction decision(const std::string& op, const std::string& doc, const std::string& evidence,
@@ -104,7 +104,7 @@ TEST_CASE("a correction sets the fields, until a newer letter says otherwise", "
                             "de evaluatie van de Wet inburgering", 0.9);
     again.earlier = true;
     again.made_on = "2026-01-10";  // "zoals toegezegd in mijn brief van 10 januari"
-    letters.push_back(track::Letter{"brief-c", 1, "2026-04-01", "", {again}, {}});
+    letters.push_back(track::Letter{"brief-c", 1, "2026-04-01", "", {again}, {}, ""});
     auto later = track::track(letters, {fix}, warnings);
     auto* u = about(later, "de evaluatie van de Wet inburgering");
     REQUIRE(u);

@@ -1,0 +1,217 @@
+#include "db/official_records.hpp"
+
+#include <re2/re2.h>
+
+#include <map>
+
+namespace toezeg::db {
+
+using nlohmann::json;
+
+namespace {
+
+std::string text_of(const json& record, const char* key) {
+    auto it = record.find(key);
+    if (it == record.end() || it->is_null()) return "";
+    if (it->is_string()) return it->get<std::string>();
+    return it->dump();
+}
+
+std::int64_t integer_of(const json& record, const char* key) {
+    auto it = record.find(key);
+    return it != record.end() && it->is_number_integer() ? it->get<std::int64_t>() : 0;
+}
+
+// "... (t.v.v. 36410-X-29)" -> "kst-36410-X-29".
+std::string replaced_kamerstuk(const std::string& onderwerp) {
+    static const RE2 k_tvv(R"(\(t\.v\.v\.\s*([0-9]{4,6}(?:-[0-9A-Za-z]{1,6})*-[0-9]{1,5})\)\s*$)");
+    std::string ref;
+    if (RE2::PartialMatch(onderwerp, k_tvv, &ref)) return "kst-" + ref;
+    return "";
+}
+
+}  // namespace
+
+bool indexed_entity(const std::string& entity) {
+    return entity == "Zaak" || entity == "Document" || entity == "Besluit" || entity == "Stemming";
+}
+
+void remove_official_record(Database& db, const std::string& entity, const std::string& id) {
+    if (entity == "Zaak") db.prepare("DELETE FROM official_zaak WHERE id = ?1").bind(1, id).run();
+    if (entity == "Document") {
+        db.prepare("DELETE FROM official_document WHERE id = ?1").bind(1, id).run();
+        db.prepare("DELETE FROM official_publication WHERE document_id = ?1").bind(1, id).run();
+    }
+    if (entity == "Besluit") {
+        db.prepare("DELETE FROM official_besluit WHERE id = ?1").bind(1, id).run();
+        db.prepare("DELETE FROM official_besluit_zaak WHERE besluit_id = ?1").bind(1, id).run();
+    }
+    if (entity == "Stemming") db.prepare("DELETE FROM official_stemming WHERE id = ?1").bind(1, id).run();
+}
+
+void put_official_record(Database& db, const std::string& entity, const std::string& id, const json& r) {
+    remove_official_record(db, entity, id);
+    if (r.value("Verwijderd", false) == true) return;
+    if (entity == "Zaak") {
+        std::string onderwerp = text_of(r, "Onderwerp");
+        db.prepare(
+              R"(INSERT INTO official_zaak(id, nummer, soort, onderwerp, kabinetsappreciatie, replaces, gewijzigd_op)
+                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7))")
+            .bind(1, id)
+            .bind(2, text_of(r, "Nummer"))
+            .bind(3, text_of(r, "Soort"))
+            .bind(4, onderwerp)
+            .bind(5, text_of(r, "Kabinetsappreciatie"))
+            .bind(6, replaced_kamerstuk(onderwerp))
+            .bind(7, text_of(r, "GewijzigdOp"))
+            .run();
+    } else if (entity == "Document") {
+        json version = r.contains("HuidigeDocumentVersie") && r["HuidigeDocumentVersie"].is_object()
+                           ? r["HuidigeDocumentVersie"]
+                           : json::object();
+        db.prepare(R"(INSERT INTO official_document(id, zaak_id, nummer, soort, datum, kamerstuk, gewijzigd_op)
+                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7))")
+            .bind(1, id)
+            .bind(2, text_of(r, "Zaak_Id"))
+            .bind(3, text_of(r, "DocumentNummer"))
+            .bind(4, text_of(r, "Soort"))
+            .bind(5, text_of(r, "Datum").substr(0, 10))
+            .bind(6, text_of(version, "ExterneIdentifier"))
+            .bind(7, text_of(r, "GewijzigdOp"))
+            .run();
+        if (auto pubs = version.find("DocumentPublicatie"); pubs != version.end() && pubs->is_array())
+            for (auto& p : *pubs) {
+                if (!p.is_object() || text_of(p, "Id").empty() || p.value("Verwijderd", false) == true) continue;
+                db.prepare(
+                      R"(INSERT OR REPLACE INTO official_publication(id, document_id, identifier, document_type, url)
+                              VALUES (?1, ?2, ?3, ?4, ?5))")
+                    .bind(1, text_of(p, "Id"))
+                    .bind(2, id)
+                    .bind(3, text_of(p, "Identifier"))
+                    .bind(4, text_of(p, "DocumentType"))
+                    .bind(5, text_of(p, "Url"))
+                    .run();
+            }
+    } else if (entity == "Besluit") {
+        db.prepare(
+              R"(INSERT INTO official_besluit(id, soort, tekst, stemmings_soort, status, agendapunt_id, gewijzigd_op)
+                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7))")
+            .bind(1, id)
+            .bind(2, text_of(r, "BesluitSoort"))
+            .bind(3, text_of(r, "BesluitTekst"))
+            .bind(4, text_of(r, "StemmingsSoort"))
+            .bind(5, text_of(r, "Status"))
+            .bind(6, text_of(r, "Agendapunt_Id"))
+            .bind(7, text_of(r, "GewijzigdOp"))
+            .run();
+        std::vector<std::string> zaken;
+        if (auto z = r.find("Zaak_Id"); z != r.end()) {
+            if (z->is_string())
+                zaken.push_back(z->get<std::string>());
+            else if (z->is_array())
+                for (auto& x : *z)
+                    if (x.is_string()) zaken.push_back(x.get<std::string>());
+        }
+        for (auto& z : zaken)
+            db.prepare("INSERT OR IGNORE INTO official_besluit_zaak(besluit_id, zaak_id) VALUES (?1, ?2)")
+                .bind(1, id)
+                .bind(2, z)
+                .run();
+    } else if (entity == "Stemming") {
+        db.prepare(
+              R"(INSERT INTO official_stemming(id, besluit_id, soort, fractie, fractie_grootte, vergissing, gewijzigd_op,
+                                               persoon_id, actor)
+                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))")
+            .bind(1, id)
+            .bind(2, text_of(r, "Besluit_Id"))
+            .bind(3, text_of(r, "Soort"))
+            .bind(4, text_of(r, "ActorFractie").empty() ? text_of(r, "ActorNaam") : text_of(r, "ActorFractie"))
+            .bind(5, integer_of(r, "FractieGrootte"))
+            .bind(6, r.value("Vergissing", false) == true ? 1 : 0)
+            .bind(7, text_of(r, "GewijzigdOp"))
+            .bind(8, text_of(r, "Persoon_Id"))
+            .bind(9, text_of(r, "ActorNaam"))
+            .run();
+    }
+}
+
+void clear_official_records(Database& db) {
+    db.exec(
+        "DELETE FROM official_zaak; DELETE FROM official_document; DELETE FROM official_publication; "
+        "DELETE FROM official_besluit; DELETE FROM official_besluit_zaak; DELETE FROM official_stemming;");
+}
+
+std::size_t count_official_records(Database& db, const std::string& entity) {
+    static const std::map<std::string, std::string> k_tables = {{"Zaak", "official_zaak"},
+                                                                {"Document", "official_document"},
+                                                                {"Besluit", "official_besluit"},
+                                                                {"Stemming", "official_stemming"}};
+    auto it = k_tables.find(entity);
+    if (it == k_tables.end()) return 0;
+    auto st = db.prepare("SELECT count(*) FROM " + it->second);
+    st.step();
+    return static_cast<std::size_t>(st.integer(0));
+}
+
+std::vector<track::MotionRecords> load_motion_records(Database& db) {
+    std::map<std::string, track::MotionRecords> by_zaak;  // by Zaak id
+    std::map<std::string, std::string> replaces;          // Zaak id -> the Kamerstuk it replaces
+    auto zaken = db.prepare(
+        "SELECT id, nummer, onderwerp, kabinetsappreciatie, replaces FROM official_zaak WHERE soort LIKE 'Motie%'");
+    while (zaken.step()) {
+        auto& m = by_zaak[zaken.text(0)];
+        m.zaak_nummer = zaken.text(1);
+        m.onderwerp = zaken.text(2);
+        m.kabinetsappreciatie = zaken.text(3);
+        if (!zaken.text(4).empty()) replaces[zaken.text(0)] = zaken.text(4);
+    }
+    std::map<std::string, std::string> date_of;  // Zaak id -> its earliest document date
+    auto docs =
+        db.prepare("SELECT zaak_id, kamerstuk, datum FROM official_document WHERE kamerstuk <> '' ORDER BY datum, id");
+    while (docs.step()) {
+        auto it = by_zaak.find(docs.text(0));
+        if (it == by_zaak.end()) continue;
+        it->second.kamerstukken.push_back(docs.text(1));
+        date_of.emplace(docs.text(0), docs.text(2));
+    }
+    auto pubs = db.prepare(
+        R"(SELECT d.zaak_id, p.id FROM official_publication p JOIN official_document d ON d.id = p.document_id
+                              ORDER BY p.id)");
+    while (pubs.step())
+        if (auto it = by_zaak.find(pubs.text(0)); it != by_zaak.end()) it->second.publications.push_back(pubs.text(1));
+    std::map<std::string, std::vector<track::StemmingRecord>> votes;
+    auto st = db.prepare(
+        "SELECT besluit_id, soort, fractie, fractie_grootte, gewijzigd_op, persoon_id, actor FROM official_stemming "
+        "ORDER BY id");
+    while (st.step())
+        votes[st.text(0)].push_back(track::StemmingRecord{st.text(1), st.text(2), st.text(4), st.text(5), st.text(6),
+                                                          static_cast<int>(st.integer(3))});
+    auto besluiten = db.prepare(R"(SELECT bz.zaak_id, b.id, b.soort, b.tekst, b.gewijzigd_op
+                                   FROM official_besluit_zaak bz JOIN official_besluit b ON b.id = bz.besluit_id ORDER BY b.id)");
+    while (besluiten.step()) {
+        auto it = by_zaak.find(besluiten.text(0));
+        if (it == by_zaak.end()) continue;
+        track::BesluitRecord b{besluiten.text(1), besluiten.text(2), besluiten.text(3), besluiten.text(4), {}};
+        if (auto v = votes.find(b.id); v != votes.end()) b.votes = v->second;
+        it->second.besluiten.push_back(std::move(b));
+    }
+    // A gewijzigde motie names the Kamerstuk it replaces; link it as that motion's successor.
+    std::map<std::string, std::string> zaak_of_kamerstuk;
+    for (auto& [id, m] : by_zaak)
+        for (auto& k : m.kamerstukken) zaak_of_kamerstuk.emplace(k, id);
+    for (auto& [successor_id, replaced] : replaces) {
+        auto original = zaak_of_kamerstuk.find(replaced);
+        if (original == zaak_of_kamerstuk.end() || original->second == successor_id) continue;
+        auto& s = by_zaak[successor_id];
+        auto& o = by_zaak[original->second];
+        o.successor = s.kamerstukken.empty() ? s.zaak_nummer : s.kamerstukken.front();
+        o.successor_zaak = s.zaak_nummer;
+        o.successor_date = date_of[successor_id];
+    }
+    std::vector<track::MotionRecords> out;
+    for (auto& [id, m] : by_zaak) out.push_back(std::move(m));
+    std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.zaak_nummer < b.zaak_nummer; });
+    return out;
+}
+
+}  // namespace toezeg::db

@@ -1,0 +1,85 @@
+#include "fetch/odata_page.hpp"
+
+#include <cctype>
+#include <filesystem>
+
+namespace toezeg::fetch {
+
+using nlohmann::json;
+
+namespace {
+
+bool valid_entity(std::string_view name) {
+    if (name.empty() || name.size() > 64 || !std::isupper(static_cast<unsigned char>(name[0]))) return false;
+    for (char c : name)
+        if (!std::isalnum(static_cast<unsigned char>(c))) return false;
+    return true;
+}
+
+}  // namespace
+
+std::string entity_of_context(std::string_view context) {
+    auto hash = context.rfind('#');
+    if (hash == std::string_view::npos) return "";
+    std::string_view rest = context.substr(hash + 1);
+    std::size_t end = 0;
+    while (end < rest.size() && std::isalnum(static_cast<unsigned char>(rest[end]))) ++end;
+    return std::string(rest.substr(0, end));
+}
+
+bool valid_record_id(std::string_view id) {
+    if (id.empty() || id.size() > 64) return false;
+    for (char c : id)
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-') return false;
+    return true;
+}
+
+Result<ODataPage> parse_odata_page(std::string_view bytes, const std::string& name) {
+    json page;
+    try {
+        page = json::parse(bytes);
+    } catch (const json::parse_error& e) {
+        bool at_end = e.byte >= bytes.size();
+        return fail(name, std::string(at_end ? "JSON cut off" : "not JSON") + " at byte " + std::to_string(e.byte) +
+                              " of " + std::to_string(bytes.size()) + ": not an OData page");
+    }
+    if (!page.is_object()) return fail(name, "not an OData page: the top level is not an object");
+    auto value = page.find("value");
+    if (value == page.end() || !value->is_array()) return fail(name, "not an OData page: no \"value\" array");
+    ODataPage out;
+    if (auto context = page.find("@odata.context"); context != page.end() && context->is_string())
+        out.entity = entity_of_context(context->get<std::string>());
+    if (out.entity.empty()) {
+        std::string stem = std::filesystem::path(name).filename().string();
+        out.entity = stem.substr(0, stem.find('.'));
+    }
+    if (!valid_entity(out.entity))
+        return fail(name,
+                    "cannot tell the entity: @odata.context names none and the file name gives '" + out.entity + "'");
+    if (auto next = page.find("@odata.nextLink"); next != page.end()) {
+        if (!next->is_string()) return fail(name, "@odata.nextLink is not a string");
+        out.next_link = next->get<std::string>();
+    }
+    out.records.reserve(value->size());
+    for (std::size_t k = 0; k < value->size(); ++k) {
+        json& r = (*value)[k];
+        std::string where = "record " + std::to_string(k + 1) + " of " + std::to_string(value->size());
+        if (!r.is_object()) return fail(name, where + " is not an object");
+        auto id = r.find("Id");
+        if (id == r.end() || !id->is_string()) return fail(name, where + " has no string \"Id\"");
+        std::string id_text = id->get<std::string>();
+        if (!valid_record_id(id_text))
+            return fail(name, where + " has an Id that is not a GUID: '" + id_text.substr(0, 80) + "'");
+        auto deleted = r.find("Verwijderd");
+        if (deleted != r.end() && !deleted->is_boolean() && !deleted->is_null())
+            return fail(name, where + " (" + id_text + ") has a \"Verwijderd\" that is not true or false");
+        ODataRecord rec;
+        rec.id = std::move(id_text);
+        rec.deleted = deleted != r.end() && deleted->is_boolean() && deleted->get<bool>();
+        rec.fields = std::move(r);
+        out.records.push_back(std::move(rec));
+    }
+    return out;
+}
+
+}  // namespace toezeg::fetch

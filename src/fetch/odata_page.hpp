@@ -1,0 +1,36 @@
+#pragma once
+// One page of an OData v4 response of the Tweede Kamer's open data ({"@odata.context",
+// "value": [...], "@odata.nextLink"}), read from bytes whatever their source (a file, HTTP).
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+
+namespace toezeg::fetch {
+
+struct ODataRecord {
+    std::string id;         // the record's Id (a GUID)
+    bool deleted = false;   // Verwijderd: true
+    nlohmann::json fields;  // the record as given
+};
+
+struct ODataPage {
+    std::string entity;  // "Zaak", "Besluit", ...
+    std::vector<ODataRecord> records;
+    std::string next_link;  // "" on the last page
+};
+
+// Parses a page; `name` (a file name or URL) is used in errors and, when @odata.context
+// does not name the entity, its stem before the first '.' is the entity ("Stemming.page2.json").
+// Fails on anything not a page: no JSON, no `value` array, a record without a valid Id.
+Result<ODataPage> parse_odata_page(std::string_view bytes, const std::string& name);
+
+// The entity set an @odata.context names: ".../$metadata#Zaak(Id,Nummer)" -> "Zaak".
+std::string entity_of_context(std::string_view context);
+
+// Record ids become file names: 1-64 of [A-Za-z0-9-].
+bool valid_record_id(std::string_view id);
+
+}  // namespace toezeg::fetch

@@ -1,0 +1,205 @@
+#include "pipeline/import_records.hpp"
+
+#include <algorithm>
+#include <deque>
+#include <map>
+#include <set>
+
+#include "db/official_records.hpp"
+#include "fetch/odata_page.hpp"
+#include "util/files.hpp"
+
+namespace toezeg::pipeline {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+constexpr std::size_t k_max_page_bytes = std::size_t{256} << 20;
+constexpr const char* k_official_folder = "official";
+
+struct Pending {
+    std::string entity, id;
+    bool deleted = false;
+    json record;
+};
+
+// Folders become their files (recursively, sorted, hidden ones skipped); a missing input is an error.
+std::vector<fs::path> page_files(const std::vector<std::string>& inputs, std::vector<Error>& failed) {
+    std::vector<fs::path> out;
+    for (auto& input : inputs) {
+        std::error_code ec;
+        auto status = fs::status(input, ec);
+        if (ec || !fs::exists(status)) {
+            failed.push_back(Error{input, "no such file or folder"});
+            continue;
+        }
+        if (!fs::is_directory(status)) {
+            out.emplace_back(input);
+            continue;
+        }
+        std::vector<fs::path> found;
+        auto it = fs::recursive_directory_iterator(input, ec);
+        for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+            auto name = it->path().filename().string();
+            if (name.starts_with(".")) {
+                if (it->is_directory()) it.disable_recursion_pending();
+                continue;
+            }
+            if (it->is_regular_file() && name.ends_with(".json")) found.push_back(it->path());
+        }
+        if (ec) failed.push_back(Error{input, "cannot read the folder to its end: " + ec.message()});
+        std::sort(found.begin(), found.end());
+        out.insert(out.end(), found.begin(), found.end());
+    }
+    return out;
+}
+
+std::string key_of(const fs::path& p) {
+    std::error_code ec;
+    auto canonical = fs::weakly_canonical(p, ec);
+    return (ec ? p : canonical).string();
+}
+
+}  // namespace
+
+std::string official_record_path(const std::string& entity, const std::string& id) {
+    std::string shard = id.size() >= 2 ? id.substr(0, 2) : "00";
+    for (char& c : shard) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return std::string(k_official_folder) + "/" + entity + "/" + shard + "/" + id + ".json";
+}
+
+Result<ImportSummary> import_records(Store& store, const std::vector<std::string>& inputs) {
+    ImportSummary summary;
+    auto files = page_files(inputs, summary.failed);
+    std::set<std::string> read;
+    std::map<std::pair<std::string, std::string>, Pending> records;  // by (entity, id); a later page wins
+    for (auto& first : files) {
+        std::deque<fs::path> chain{first};
+        while (!chain.empty()) {
+            fs::path file = chain.front();
+            chain.pop_front();
+            if (!read.insert(key_of(file)).second) continue;  // given twice, or reached by a nextLink already
+            auto bytes = files::read(file, k_max_page_bytes);
+            if (!bytes) {
+                summary.failed.push_back(Error{file.string(), bytes.error().message});
+                continue;
+            }
+            auto page = fetch::parse_odata_page(*bytes, file.string());
+            if (!page) {
+                summary.failed.push_back(page.error());
+                continue;
+            }
+            summary.pages.push_back(ImportedPage{file.string(), page->entity, page->records.size()});
+            for (auto& r : page->records) {
+                Pending p{page->entity, r.id, r.deleted, std::move(r.fields)};
+                records[{p.entity, p.id}] = std::move(p);
+            }
+            const std::string& next = page->next_link;
+            if (next.empty()) continue;
+            if (next.starts_with("http://") || next.starts_with("https://")) {
+                summary.warnings.push_back(file.string() + ": @odata.nextLink is a URL (" + next.substr(0, 120) +
+                                           "); import reads files only, so give the next page's file too");
+                continue;
+            }
+            fs::path target = file.parent_path() / next;
+            std::error_code ec;
+            if (!fs::is_regular_file(target, ec)) {
+                summary.failed.push_back(
+                    Error{file.string(), "@odata.nextLink names '" + next + "', which is no file next to it"});
+                continue;
+            }
+            if (read.contains(key_of(target)) && std::find(files.begin(), files.end(), target) == files.end()) {
+                summary.failed.push_back(
+                    Error{file.string(), "@odata.nextLink '" + next + "' leads back to a page read before"});
+                continue;
+            }
+            chain.push_front(target);
+        }
+    }
+
+    // What changes in git: new and changed records written, deleted ones removed.
+    std::vector<corpus::PathChange> changes;
+    std::vector<const Pending*> to_index;
+    auto& corpus = store.corpus();
+    for (auto& [key, p] : records) {
+        std::string path = official_record_path(p.entity, p.id);
+        auto existing = corpus.read_file(path);
+        if (p.deleted) {
+            if (existing) {
+                changes.push_back({path, std::nullopt});
+                ++summary.deleted;
+            }
+            to_index.push_back(&p);
+            continue;
+        }
+        std::string content = p.record.dump(1) + "\n";
+        if (existing == content) {
+            ++summary.unchanged;
+            continue;
+        }
+        ++(existing ? summary.changed : summary.added);
+        changes.push_back({path, std::move(content)});
+        to_index.push_back(&p);
+    }
+    if (!changes.empty()) {
+        std::string message = "Import official records: " + std::to_string(summary.added) + " new, " +
+                              std::to_string(summary.changed) + " changed, " + std::to_string(summary.deleted) +
+                              " deleted\n\nOfficial: import\n";
+        auto commit = corpus.commit_paths(changes, message);
+        if (!commit) return std::unexpected(commit.error());
+        summary.commit = *commit;
+        try {
+            auto& db = store.index().database();
+            db::Transaction tx(db);
+            for (auto* p : to_index) {
+                if (!db::indexed_entity(p->entity)) continue;
+                if (p->deleted)
+                    db::remove_official_record(db, p->entity, p->id);
+                else
+                    db::put_official_record(db, p->entity, p->id, p->record);
+            }
+            store.index().set_state("indexed_head", *commit);
+            tx.commit();
+        } catch (const std::exception& e) {
+            return fail("index",
+                        std::string(e.what()) + " (the records are in git; the next write to the store indexes them)");
+        }
+    }
+    std::vector<std::string> warnings;
+    auto tracked = store.retrack(warnings);
+    if (!tracked) return std::unexpected(tracked.error());
+    summary.tracked = *tracked;
+    for (auto& w : warnings) summary.warnings.push_back(w);
+    return summary;
+}
+
+Result<std::size_t> Store::index_official_records(const std::string& commit) {
+    auto files = corpus().read_folder(commit, k_official_folder);
+    if (!files) return std::unexpected(files.error());
+    try {
+        auto& db = m_index.database();
+        db::Transaction tx(db);
+        db::clear_official_records(db);
+        std::size_t count = 0;
+        for (auto& [path, content] : *files) {
+            // official/<Entity>/<xx>/<Id>.json
+            auto first = path.find('/'), second = path.find('/', first + 1);
+            if (first == std::string::npos || second == std::string::npos) continue;
+            std::string entity = path.substr(first + 1, second - first - 1);
+            if (!db::indexed_entity(entity)) continue;
+            json record = json::parse(content, nullptr, false);
+            if (record.is_discarded() || !record.is_object() || !record.contains("Id") || !record["Id"].is_string())
+                return fail(path, "a stored official record that is not a JSON record");
+            db::put_official_record(db, entity, record["Id"].get<std::string>(), record);
+            ++count;
+        }
+        tx.commit();
+        return count;
+    } catch (const std::exception& e) {
+        return fail("index", e.what());
+    }
+}
+
+}  // namespace toezeg::pipeline
