@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
 
 #include <fcntl.h>
 
@@ -283,4 +284,33 @@ TEST_CASE("fetch limits: a spent time budget stops cleanly and the next run fini
     REQUIRE(rest);
     CHECK(rest->stopped.empty());
     CHECK(count_documents(store) == 4);
+}
+
+TEST_CASE("fetch limits: a gzip bomb stays the size it was sent at", "[fetch][limits]") {
+    // 100 gzip members of 10 MB of zeros each: 1 GB when decompressed, about 1 MB as sent.
+    test::TempDir tmp;
+    auto zeros = tmp.path / "zeros";
+    { std::ofstream(zeros, std::ios::binary) << std::string(10'000'000, '\0'); }
+    std::string member;
+    REQUIRE(test::run_program({"gzip", "-9", "-c", zeros.string()}, &member) == 0);
+    REQUIRE(member.size() < 100'000);
+    std::string bomb;
+    for (int k = 0; k < 100; ++k) bomb += member;
+
+    test::FixtureServer server;
+    serve_feed(server);
+    server.route(k_feed, {bomb, "application/atom+xml", 0, 0, 200, "Content-Encoding: gzip\r\n"});
+    fetch::HttpClient http(quick(server.base()).http);
+    auto page = http.get(server.base() + k_feed);
+    REQUIRE(page);
+    CHECK(page->body.size() == bomb.size());  // not decompressed
+
+    Fixture f;
+    auto store = f.open();
+    auto report = pipeline::run_fetch(store, quick(server.base()));
+    std::string said = report ? (report->errors.empty() ? report->stopped : report->errors.front().describe())
+                              : report.error().describe();
+    INFO(said);
+    CHECK(said.find("not well-formed XML") != std::string::npos);
+    CHECK(test::run_program({"git", "--git-dir", (f.paths.root / "corpus.git").string(), "fsck", "--no-dangling"}) == 0);
 }
