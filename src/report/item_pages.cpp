@@ -42,6 +42,22 @@ json item_row(const SiteData& site, const track::TrackedItem& t) {
     };
 }
 
+void drop_empty_strings(json& j) {
+    if (j.is_array()) {
+        for (auto& x : j) drop_empty_strings(x);
+        return;
+    }
+    if (!j.is_object()) return;
+    for (auto it = j.begin(); it != j.end();) {
+        if (it->is_string() && it->get_ref<const std::string&>().empty()) {
+            it = j.erase(it);
+        } else {
+            drop_empty_strings(*it);
+            ++it;
+        }
+    }
+}
+
 namespace {
 
 std::string review_label(const track::TrackedItem& t) {
@@ -100,6 +116,7 @@ json item_page(const SiteData& site, const track::TrackedItem& t, json d) {
     d["events"] = std::move(events);
     d["has_possible"] = !possible.empty();
     d["possible"] = std::move(possible);
+    drop_empty_strings(d);
     return d;
 }
 

@@ -59,7 +59,11 @@ private:
         return write_document_pages(m_site, m_index, m_out);
     }
 
-    mus::data row(const track::TrackedItem& t) const { return to_mustache(item_row(m_site, t)); }
+    mus::data row(const track::TrackedItem& t) const {
+        auto r = item_row(m_site, t);
+        drop_empty_strings(r);
+        return to_mustache(r);
+    }
 
     static mus::data breakdown(const std::map<std::string, std::array<int, 4>>& counts) {
         mus::data list{mus::data::type::list};

@@ -27,6 +27,9 @@ struct SiteData {
 
 // One row of an item table (index, weekly report) and the head of an item's page.
 nlohmann::json item_row(const SiteData& site, const track::TrackedItem& t);
+// Removes object fields holding "": Mustache opens a section for any string, the empty one
+// too ("Termijn ()", "– termijn " with nothing after it), so a field without a value is left out.
+void drop_empty_strings(nlohmann::json& j);
 
 // items/<id>.html for every tracked item; `rows` gets each item's row of the index's
 // table (item_row.mustache), in the order of site.items.

@@ -259,3 +259,25 @@ TEST_CASE("report: CSV cells a spreadsheet would run as a formula start with a q
     CHECK(csv.find(",'=HYPERLINK") != std::string::npos);
     CHECK(csv.find(",=") == std::string::npos);
 }
+
+TEST_CASE("report: item pages print no empty fields ('Termijn ()', 'Kamerlid ()', 'in (versie 0)')", "[report]") {
+    Site site({"corpus", "tests/data/letters", "tests/data/letters2"});
+    site.write("2026-06-01");
+    int pages = 0;
+    for (auto& e : std::filesystem::directory_iterator(site.out / "items")) {
+        std::string html = slurp(e.path());
+        INFO(e.path().filename().string());
+        ++pages;
+        CHECK(html.find("()") == std::string::npos);
+        CHECK(html.find("(versie 0)") == std::string::npos);
+        CHECK(html.find("<dd></dd>") == std::string::npos);
+        CHECK(html.find("<dd>, ") == std::string::npos);
+        CHECK(html.find("href=\"../docs/\"") == std::string::npos);
+    }
+    CHECK(pages > 50);
+    for (auto& e : std::filesystem::directory_iterator(site.out))
+        if (e.path().filename().string().starts_with("week-")) {
+            INFO(e.path().filename().string());
+            CHECK(slurp(e.path()).find("– termijn <") == std::string::npos);
+        }
+}
