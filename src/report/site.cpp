@@ -84,6 +84,10 @@ private:
         d.set("title", "Overzicht");
         d.set("total", std::to_string(m_site.items.size()));
         d.set("documents", std::to_string(m_site.documents.size()));
+        std::size_t n_items = m_site.items.size(), n_docs = m_site.documents.size();
+        d.set("total_label", std::to_string(n_items) +
+                                 (n_items == 1 ? " gevolgde toezegging of motie" : " gevolgde toezeggingen en moties"));
+        d.set("documents_label", std::to_string(n_docs) + (n_docs == 1 ? " document" : " documenten"));
         std::map<Status, std::array<int, 2>> counts;
         mus::data late{mus::data::type::list}, recent{mus::data::type::list};
         std::string rows;

@@ -281,3 +281,19 @@ TEST_CASE("report: item pages print no empty fields ('Termijn ()', 'Kamerlid ()'
             CHECK(slurp(e.path()).find("– termijn <") == std::string::npos);
         }
 }
+
+TEST_CASE("report: the dashboard counts in Dutch singular and plural", "[report]") {
+    test::TempDir tmp;
+    auto letter = tmp.path / "een.txt";
+    {
+        std::ofstream(letter) << "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 5 maart 2026\n\n"
+                                 "Betreft Eén toezegging\n\nIk zal uw Kamer voor 1 juli 2026 informeren over de evaluatie "
+                                 "van de Wet inburgering.\n\nDe minister van Sociale Zaken en Werkgelegenheid,\n\nA. Bakker\n";
+    }
+    Site one({letter.string()});  // an absolute path stays itself under source_dir()
+    one.write("2026-03-10");
+    CHECK(slurp(one.out / "index.html").find("1 gevolgde toezegging of motie uit 1 document.") != std::string::npos);
+    Site two({"tests/data/hostile/formula_letter.txt"});
+    two.write("2026-03-10");
+    CHECK(slurp(two.out / "index.html").find("2 gevolgde toezeggingen en moties uit 1 document.") != std::string::npos);
+}
