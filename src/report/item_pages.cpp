@@ -62,7 +62,7 @@ namespace {
 
 std::string review_label(const track::TrackedItem& t) {
     std::string percent = std::to_string(static_cast<int>(t.confidence * 100 + 0.5)) + "%";
-    if (t.confidence + 1e-9 < track::k_review_threshold) return "te beoordelen: gevonden met weinig zekerheid (" + percent + ")";
+    if (track::is_low_confidence(t)) return "te beoordelen: gevonden met weinig zekerheid (" + percent + ")";
     if (t.review == "corrected") return "verbeterd door een persoon";
     if (t.review == "accepted") return "goedgekeurd door een persoon";
     if (!t.possible_matches.empty()) return "te beoordelen: mogelijk dezelfde als een ander item";

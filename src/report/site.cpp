@@ -263,7 +263,7 @@ private:
         };
         for (auto* t : queue) {
             mus::data r;
-            bool low = t->confidence + 1e-9 < track::k_review_threshold;
+            bool low = track::is_low_confidence(*t);
             r.set("id", t->id);
             r.set("summary", item_summary(*t));
             r.set("kind_label", kind_label(t->kind));

@@ -132,7 +132,7 @@ void apply_reviews(std::vector<TrackedItem>& items, const std::vector<Correction
 
 std::string review_reason(const TrackedItem& item, double threshold) {
     char buf[160];
-    if (item.confidence + 1e-9 < threshold) {
+    if (is_low_confidence(item, threshold)) {
         std::snprintf(buf, sizeof buf, "low confidence %.2f", item.confidence);
         return buf;
     }

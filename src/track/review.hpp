@@ -24,6 +24,12 @@ void drop_rejected(std::vector<Letter>& letters, const std::vector<Correction>& 
 void apply_reviews(std::vector<TrackedItem>& items, const std::vector<Correction>& corrections,
                    std::vector<std::string>& warnings);
 
+// Whether the detector was less sure of the item than `threshold` (one comparison for the
+// CLI, the report and the queue query).
+inline bool is_low_confidence(const TrackedItem& item, double threshold = k_review_threshold) {
+    return item.confidence + 1e-9 < threshold;
+}
+
 // Why a tracked item waits for review ("" when it does not).
 std::string review_reason(const TrackedItem& item, double threshold = k_review_threshold);
 
