@@ -13,9 +13,9 @@
 #include "cli/store_access.hpp"
 #include "core/date.hpp"
 #include "db/tracked_items.hpp"
+#include "pipeline/ci_run.hpp"
 #include "pipeline/fetch_run.hpp"
-#include "report/format.hpp"
-#include "report/site.hpp"
+#include "report/ci_summary.hpp"
 #include "util/text.hpp"
 
 namespace toezeg::cli {
@@ -23,7 +23,8 @@ namespace toezeg::cli {
 namespace {
 
 struct FetchFlags {
-    std::string base_url = pipeline::FetchOptions{}.base_url, soort, dossier;
+    std::string base_url = pipeline::FetchOptions{}.base_url, dossier, since;
+    std::vector<std::string> soort;
     int max_pages = 1000;
     double timeout = 60;
     double max_time = 0;     // seconds for the whole fetch; 0 = no budget
@@ -32,7 +33,12 @@ struct FetchFlags {
 
 void add_fetch_flags(CLI::App* cmd, FetchFlags& f) {
     cmd->add_option("--base-url", f.base_url, "Open-data service to read (default the Tweede Kamer's)");
-    cmd->add_option("--soort", f.soort, "Only documents of this kind, e.g. \"Brief regering\"");
+    cmd->add_option("--soort", f.soort, "Only documents of this kind, e.g. \"Brief regering\" (repeat for more kinds)")
+        ->allow_extra_args(false);  // one kind per --soort, so a folder after it stays a folder
+    cmd->add_option("--since", f.since,
+                    "A store without a feed position starts at the changes of this day (YYYY-MM-DD), found by a "
+                    "search of about 50 page requests, instead of at the feed's oldest page; older entries are skipped")
+        ->check([](const std::string& v) { return Date::parse_iso(v) ? std::string() : "must be a date as YYYY-MM-DD"; });
     cmd->add_option("--dossier", f.dossier, "Only documents of this dossier, e.g. 32317");
     cmd->add_option("--max-pages", f.max_pages, "Read at most this many feed pages (default 1000)");
     cmd->add_option("--timeout", f.timeout, "Seconds before a request is abandoned (default 60)");
@@ -46,6 +52,7 @@ pipeline::FetchOptions fetch_options(const FetchFlags& f) {
     pipeline::FetchOptions o;
     o.base_url = f.base_url;
     o.soort = f.soort;
+    o.since = f.since;
     o.dossier = f.dossier;
     o.max_pages = f.max_pages;
     if (f.max_time > 0) o.max_time = std::chrono::seconds(static_cast<long>(f.max_time + 0.999));
@@ -100,7 +107,7 @@ void setup_ci(CLI::App& app, Runner& run) {
     struct Options {
         std::string store, out = "reports", summary, fail_on = "errors", as_of;
         std::vector<std::string> folders;
-        bool no_fetch = false;
+        bool no_fetch = false, force = false;
         FetchFlags fetch;
     };
     auto o = std::make_shared<Options>();
@@ -108,111 +115,49 @@ void setup_ci(CLI::App& app, Runner& run) {
     cmd->add_option("--store", o->store, "Store directory (default: $TOEZEG_STORE, else .toezeg); created when missing");
     cmd->add_option("folders", o->folders, "Folders (or files) of new documents to ingest");
     cmd->add_flag("--no-fetch", o->no_fetch, "Do not contact the open-data service");
+    cmd->add_flag("--force", o->force, "Store files from the folders even when nothing marks them as parliamentary documents");
     cmd->add_option("--out", o->out, "Report folder (default reports/)");
-    cmd->add_option("--summary", o->summary, "Write the Markdown summary to this file instead of stdout");
+    cmd->add_option("--summary", o->summary, "Append the Markdown summary (Dutch) to this file instead of printing it");
     cmd->add_option("--fail-on", o->fail_on, "Exit 1 on: errors, overdue, or both (comma-separated; default errors)");
     cmd->add_option("--as-of", o->as_of, "Date for overdue and the report (default today)");
     add_fetch_flags(cmd, o->fetch);
     cmd->callback([&run, o] {
         run = [o] {
             std::set<std::string> policy;
-            {
-                std::stringstream ss(o->fail_on);
-                std::string word;
-                while (std::getline(ss, word, ','))
-                    if (!word.empty()) policy.insert(std::string(text::trim(word)));
-            }
+            std::stringstream words(o->fail_on);
+            for (std::string word; std::getline(words, word, ',');)
+                if (!text::trim(word).empty()) policy.insert(std::string(text::trim(word)));
             for (auto& p : policy)
                 if (p != "errors" && p != "overdue" && p != "none") {
                     print_error(Error{"--fail-on", "takes errors, overdue or none, not '" + p + "'"});
                     return k_exit_fatal;
                 }
-            std::string as_of = o->as_of.empty() ? Date::today().iso() : o->as_of;
+            if (!valid_date_option(o->as_of, "--as-of")) return k_exit_fatal;
             auto store = open_store(o->store, pipeline::Access::write, true);
             if (!store) return k_exit_fatal;
-            std::map<std::string, std::string> before;
-            for (auto& t : db::load_tracked_summaries(store->index().database(), {})) before[t.id] = t.status;
-
-            std::vector<pipeline::IngestResult> results;
-            std::vector<Error> errors;
-            std::string stopped;
-            if (!o->no_fetch) {
-                auto fetched = pipeline::run_fetch(*store, fetch_options(o->fetch));
-                if (!fetched) errors.push_back(fetched.error());
-                else {
-                    results = fetched->ingested;
-                    errors.insert(errors.end(), fetched->errors.begin(), fetched->errors.end());
-                    stopped = fetched->stopped;
-                }
-            }
-            if (!stopped.empty()) std::cerr << "toezeg: fetch " << stopped << "\n";
-            std::vector<Error> refused;
-            auto files = pipeline::expand_inputs(o->folders, &refused);
-            errors.insert(errors.end(), refused.begin(), refused.end());
-            auto ingested = pipeline::ingest_files(*store, *files, {}, [&](const pipeline::IngestResult& r) {
-                if (r.outcome == pipeline::Outcome::failed) errors.push_back(r.error);
-                results.push_back(r);
-            });
-            if (!ingested) errors.push_back(ingested.error());
-            if (!retrack(*store)) errors.push_back(Error{"tracking", "could not recompute the tracked items"});
-            report::ReportOptions ro;
-            ro.out_dir = o->out;
-            ro.as_of = as_of;
-            auto written = report::write_report(store->index(), ro);
-            if (!written) errors.push_back(written.error());
-            for (auto& e : errors) print_error(e);
-
-            // The Markdown summary for the job page.
-            db::TrackedQuery all;
-            all.as_of = as_of;
-            auto after = db::load_tracked_summaries(store->index().database(), all);
-            std::ostringstream md;
-            md << "# toezeg: stand per " << report::date_label(as_of) << "\n\n";
-            int new_docs = 0;
-            std::ostringstream docs;
-            for (auto& r : results)
-                if (r.outcome == pipeline::Outcome::added || r.outcome == pipeline::Outcome::new_version) {
-                    ++new_docs;
-                    docs << "- `" << r.id << "` (" << pipeline::to_string(r.outcome) << ", versie " << r.version << ")\n";
-                }
-            md << "## Nieuwe documenten (" << new_docs << ")\n\n" << (new_docs ? docs.str() : "Geen.\n") << "\n";
-            std::ostringstream fresh, changed, late;
-            int n_new = 0, n_changed = 0, n_late = 0;
-            for (auto& t : after) {
-                std::string line = "- [" + t.kind + "] " + (t.subject.empty() ? text::shorten(t.last_evidence, 100) : t.subject) +
-                                   " (`" + t.id + "`)";
-                auto it = before.find(t.id);
-                if (it == before.end()) {
-                    fresh << line << ": " << t.status << "\n";
-                    ++n_new;
-                } else if (it->second != t.status) {
-                    changed << line << ": " << it->second << " → " << t.status << "\n";
-                    ++n_changed;
-                }
-                if (t.overdue) {
-                    late << line << ": termijn " << report::date_label(t.due) << "\n";
-                    ++n_late;
-                }
-            }
-            md << "## Nieuwe toezeggingen en moties (" << n_new << ")\n\n" << (n_new ? fresh.str() : "Geen.\n") << "\n";
-            md << "## Statuswijzigingen (" << n_changed << ")\n\n" << (n_changed ? changed.str() : "Geen.\n") << "\n";
-            md << "## Verlopen (" << n_late << ")\n\n" << (n_late ? late.str() : "Geen.\n") << "\n";
-            if (!stopped.empty())
-                md << "**Ophalen niet afgemaakt** (fetch " << stopped << "). Wat binnen is, is verwerkt; de volgende run gaat "
-                      "verder waar deze stopte.\n\n";
-            md << "Fouten: " << errors.size() << ". Rapport: `" << (std::filesystem::path(o->out) / "index.html").string() << "`.\n";
+            pipeline::CiOptions options;
+            if (!o->no_fetch) options.fetch = fetch_options(o->fetch);
+            options.folders = o->folders;
+            options.ingest.force = o->force;
+            options.report_dir = o->out;
+            options.as_of = o->as_of.empty() ? Date::today().iso() : o->as_of;
+            auto done = pipeline::run_ci(*store, options);
+            for (auto& w : done.tracking_warnings) print_warning("tracking", w);
+            for (auto& e : done.errors) print_error(e);
+            if (!done.fetch_stopped.empty()) std::cerr << "toezeg: fetch " << done.fetch_stopped << "\n";
+            auto summary = report::ci_summary(done, options.as_of);
             if (o->summary.empty()) {
-                std::cout << md.str();
+                std::cout << summary.markdown;
             } else {
                 std::ofstream out(o->summary, std::ios::app);
-                out << md.str();
+                out << summary.markdown;
                 if (!out) {
                     print_error(Error{o->summary, "cannot write the summary"});
                     return k_exit_fatal;
                 }
             }
-            bool fail = (policy.contains("errors") && (!errors.empty() || !stopped.empty())) ||
-                        (policy.contains("overdue") && n_late > 0);
+            bool fail = (policy.contains("errors") && (!done.errors.empty() || !done.fetch_stopped.empty())) ||
+                        (policy.contains("overdue") && summary.overdue > 0);
             return fail ? k_exit_some_failed : k_exit_ok;
         };
     });

@@ -13,7 +13,7 @@ namespace toezeg::cli {
 
 void setup_report(CLI::App& app, Runner& run) {
     struct Options {
-        std::string store, out = "reports", as_of, week, templates;
+        std::string store, out = "reports", as_of, week, templates, csv_dialect = "rfc4180";
     };
     auto o = std::make_shared<Options>();
     auto* cmd = app.add_subcommand("report", "Write the HTML report (dashboard, weekly report, items, documents) and exports");
@@ -22,6 +22,9 @@ void setup_report(CLI::App& app, Runner& run) {
     cmd->add_option("--as-of", o->as_of, "Date the report is for: overdue and recent are relative to it (default today)");
     cmd->add_option("--week", o->week, "ISO week of the weekly report, e.g. 2026-W12 (default: the last full week)");
     cmd->add_option("--templates", o->templates, "Folder with templates that replace the built-in ones by name");
+    cmd->add_option("--csv-dialect", o->csv_dialect,
+                    "items.csv as rfc4180 (commas, the default) or excel-nl (BOM, semicolons, decimal commas: opens in Dutch Excel)")
+        ->check(CLI::IsMember({"rfc4180", "excel-nl"}));
     cmd->callback([&run, o] {
         run = [o] {
             auto store = open_store(o->store, pipeline::Access::read);
@@ -31,6 +34,7 @@ void setup_report(CLI::App& app, Runner& run) {
             options.as_of = o->as_of.empty() ? Date::today().iso() : o->as_of;
             options.week = o->week;
             options.templates_dir = o->templates;
+            options.csv_dialect = *report::parse_csv_dialect(o->csv_dialect);
             auto stats = report::write_report(store->index(), options);
             if (!stats) {
                 print_error(stats.error());

@@ -52,6 +52,8 @@ void setup_ingest(CLI::App& app, Runner& run) {
     cmd->add_option("--date", o->ingest.date, "Letter date (YYYY-MM-DD) when the text has none");
     cmd->add_option("--max-size", o->max_mb, "Refuse files larger than this many MB (default 20)");
     cmd->add_flag("--init", o->init, "Create the store first when there is none");
+    cmd->add_flag("--force", o->ingest.force,
+                  "Store files even when nothing marks them as parliamentary documents (refused otherwise)");
     cmd->add_flag("--follow-symlinks", o->follow_symlinks,
                   "Read symbolic links in folders that point outside the folder (refused otherwise)");
     cmd->callback([&run, o] {
@@ -117,6 +119,44 @@ void setup_reindex(CLI::App& app, Runner& run) {
             }
             std::cout << "reindexed " << *n << " document version" << (*n == 1 ? "" : "s") << " from git\n";
             return k_exit_ok;
+        };
+    });
+}
+
+}  // namespace toezeg::cli
+
+namespace toezeg::cli {
+
+void setup_remove(CLI::App& app, Runner& run) {
+    struct Options {
+        std::string store, reason;
+        std::vector<std::string> ids;
+    };
+    auto o = std::make_shared<Options>();
+    auto* cmd = app.add_subcommand("remove", "Take documents out of the tracked state (their history stays in git)");
+    add_store_option(cmd, o->store);
+    cmd->add_option("ids", o->ids, "Document ids (see `toezeg list`)")->required();
+    cmd->add_option("--reason", o->reason, "Why, for the commit message (e.g. \"not a letter: ingested by mistake\")");
+    cmd->footer("Each removal is a git commit that takes documents/<shard>/<id>/ out of the tree; `git log` keeps\n"
+                "every version, reindex keeps the removal, and ingesting the file again brings the document back.\n"
+                "Exit codes: 0 ok, 1 some ids unknown, 2 usage or fatal error.");
+    cmd->callback([&run, o] {
+        run = [o] {
+            auto store = open_store(o->store, pipeline::Access::write);
+            if (!store) return k_exit_fatal;
+            int removed = 0, failed = 0;
+            for (auto& id : o->ids) {
+                if (auto done = store->remove_document(id, o->reason); !done) {
+                    print_error(done.error());
+                    ++failed;
+                    continue;
+                }
+                std::cout << "removed " << id << "\n";
+                ++removed;
+            }
+            if (removed > 0 && !retrack(*store)) return k_exit_fatal;
+            std::cout << removed << " removed, " << failed << " failed\n";
+            return failed == 0 ? k_exit_ok : k_exit_some_failed;
         };
     });
 }

@@ -16,19 +16,10 @@ namespace toezeg::cli {
 
 using nlohmann::json;
 
-namespace {
-
-bool valid_date_option(const std::string& value, const char* name) {
-    if (value.empty() || Date::parse_iso(value)) return true;
-    print_error(Error{name, "must be a date as YYYY-MM-DD, not '" + value + "'"});
-    return false;
-}
-
-}  // namespace
 
 void setup_status(CLI::App& app, Runner& run) {
     struct Options {
-        std::string store, kind, member, actor, dossier, since, as_of;
+        std::string store, kind, member, actor, dossier, since, as_of, csv_dialect = "rfc4180";
         bool open = false, fulfilled = false, partial = false, lapsed = false, rejected = false, held = false;
         bool overdue = false;
         bool json_out = false, csv = false;
@@ -53,6 +44,8 @@ void setup_status(CLI::App& app, Runner& run) {
     cmd->add_option("--as-of", o->as_of, "Date for overdue (default today)");
     cmd->add_flag("--json", o->json_out, "JSON Lines, one tracked item per line");
     cmd->add_flag("--csv", o->csv, "CSV with a header row");
+    cmd->add_option("--csv-dialect", o->csv_dialect, "rfc4180 (commas, the default) or excel-nl (BOM, semicolons, decimal commas)")
+        ->check(CLI::IsMember({"rfc4180", "excel-nl"}));
     cmd->callback([&run, o] {
         run = [o] {
             if (!valid_date_option(o->since, "--since") || !valid_date_option(o->as_of, "--as-of")) return k_exit_fatal;
@@ -88,16 +81,20 @@ void setup_status(CLI::App& app, Runner& run) {
             auto items = db::load_tracked_summaries(store->index().database(), q);
             std::string out;
             if (o->csv) {
-                out = report::tracked_csv_header();
+                auto dialect = *report::parse_csv_dialect(o->csv_dialect);
+                out = report::csv_start(dialect) + report::csv_line(report::tracked_csv_header(), dialect);
                 for (auto& t : items) {
                     auto members = json::parse(t.members).get<std::vector<std::string>>();
-                    out += report::csv_field(t.id) + "," + t.kind + "," + t.status + "," + (t.overdue ? "true" : "false") + "," +
-                           report::csv_field(t.member) + "," + report::csv_field(text::join(members, "; ")) + "," + report::csv_field(t.actor) +
-                           "," + report::csv_field(t.subject) + "," + t.made_on + "," + t.due + "," + report::csv_field(t.ref) + "," +
-                           report::csv_field(t.last_type) + "," + report::csv_field(t.last_doc) + "," + report::csv_field(t.decision) +
-                           "," + t.confidence + "," + t.review + "\n";
+                    out += report::csv_line({t.id, t.kind, t.status, t.overdue ? "true" : "false", t.member,
+                                             text::join(members, "; "), t.actor, t.subject, t.made_on, t.due, t.ref,
+                                             t.last_type, t.last_doc, t.decision, t.confidence, t.review},
+                                            dialect);
                 }
                 std::cout << out;
+                return k_exit_ok;
+            }
+            if (items.empty()) {
+                std::cout << "geen items\n";
                 return k_exit_ok;
             }
             std::vector<std::vector<std::string>> rows = {
@@ -111,7 +108,8 @@ void setup_status(CLI::App& app, Runner& run) {
                                 t.last_date + " " + t.last_type, t.decision.empty() ? "-" : text::shorten(t.decision, 48),
                                 text::shorten(t.subject.empty() ? t.last_evidence : t.subject, 60)});
             }
-            std::cout << format_table(rows);
+            // On a narrow terminal DECISION, LAST EVENT, KIND and DUE give way before SUBJECT is cut.
+            std::cout << format_table(fit_to_width(std::move(rows), terminal_width(), {6, 5, 1, 4}));
             return k_exit_ok;
         };
     });

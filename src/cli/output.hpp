@@ -16,12 +16,28 @@ constexpr int k_exit_ok = 0;
 constexpr int k_exit_some_failed = 1;
 constexpr int k_exit_fatal = 2;
 
+// How much the CLI says on stderr besides errors: --quiet (errors only), default, --verbose.
+enum class Verbosity { quiet, normal, verbose };
+void set_verbosity(Verbosity v);
+Verbosity verbosity();
+
 nlohmann::json item_to_json(const Item& item, const std::string& doc);
 void print_error(const Error& error);
+// Warnings are left out under --quiet; notes are printed only under --verbose.
 void print_warning(const std::string& subject, const std::string& message);
+void print_note(const std::string& message);
+// An optional date option: empty or YYYY-MM-DD; else prints why and returns false.
+bool valid_date_option(const std::string& value, const char* name);
 // True when stdout is a terminal and NO_COLOR is not set.
 bool use_colour();
+// Columns of the terminal stdout writes to ($COLUMNS, else the tty's), 0 when not a terminal.
+std::size_t terminal_width();
 // Left-aligned columns; the last column is not padded.
 std::string format_table(const std::vector<std::vector<std::string>>& rows);
+// Makes format_table's lines fit in `width` columns: first drops the columns `droppable`
+// names (in that order) while the others leave the last column fewer than 24 columns, then
+// shortens the last column (with "…"; at least 12 of it stay). A width of 0 changes nothing.
+std::vector<std::vector<std::string>> fit_to_width(std::vector<std::vector<std::string>> rows, std::size_t width,
+                                                   const std::vector<std::size_t>& droppable = {});
 
 }  // namespace toezeg::cli

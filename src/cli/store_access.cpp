@@ -17,6 +17,7 @@ std::optional<pipeline::Store> open_store(const std::string& flag, pipeline::Acc
         print_error(store.error());
         return std::nullopt;
     }
+    print_note("store " + paths.root.string() + (access == pipeline::Access::write ? " (writing)" : " (reading)"));
     for (auto& path : store->recovered()) print_warning(path, "left behind by an interrupted run; removed");
     return std::move(*store);
 }

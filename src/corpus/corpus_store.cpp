@@ -84,6 +84,12 @@ Result<std::string> CorpusStore::write_file(const std::string& path, const std::
     return m_git.commit_file(path, content, message);
 }
 
+Result<std::string> CorpusStore::remove_document(const std::string& document_id, const std::string& reason) {
+    std::string message = "Remove " + document_id + "\n\n" + (reason.empty() ? "Removed by a person." : reason) +
+                          "\n\nRemoved: " + document_id + "\n";
+    return m_git.commit_folder(folder_of(document_id), {}, message);
+}
+
 std::optional<CommitSubject> CorpusStore::parse_subject(const std::string& message) {
     static const RE2 k_document(R"((?m)^Document: (\S+)\s*$)");
     static const RE2 k_version(R"((?m)^Version: (\d+)\s*$)");
@@ -91,6 +97,11 @@ std::optional<CommitSubject> CorpusStore::parse_subject(const std::string& messa
     CommitSubject s;
     if (RE2::PartialMatch(message, k_document, &s.document_id) && RE2::PartialMatch(message, k_version, &s.version)) {
         s.kind = "document";
+        return s;
+    }
+    static const RE2 k_removed(R"((?m)^Removed: (\S+)\s*$)");
+    if (RE2::PartialMatch(message, k_removed, &s.document_id)) {
+        s.kind = "removed";
         return s;
     }
     std::string what;

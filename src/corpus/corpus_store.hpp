@@ -25,7 +25,7 @@ struct StoredVersion {
 
 // What a commit in the corpus is about, read from its message trailers.
 struct CommitSubject {
-    std::string kind;  // "document", "correction" or "official" (an import of official records)
+    std::string kind;  // "document", "correction", "official" (an import of official records) or "removed"
     std::string document_id;
     int version = 0;
 };
@@ -40,6 +40,9 @@ public:
     Result<StoredVersion> load(const std::string& commit, const std::string& document_id) const;
     std::optional<std::string> original(const std::string& commit, const std::string& document_id,
                                         const std::string& original_name) const;
+    // One commit that takes the document's folder out of the tree (`toezeg remove`); its
+    // versions stay in the history. Returns the commit id.
+    Result<std::string> remove_document(const std::string& document_id, const std::string& reason);
     // A file of corrections or settings kept at `path` (e.g. "corrections/links.jsonl").
     std::optional<std::string> read_file(const std::string& path) const;
     Result<std::string> write_file(const std::string& path, const std::string& content, const std::string& message);

@@ -18,6 +18,12 @@ Result<CorpusIndex> CorpusIndex::open(const std::filesystem::path& path) {
     return CorpusIndex(std::move(*db));
 }
 
+void CorpusIndex::remove_document(const std::string& id) {
+    m_db.prepare("DELETE FROM text_search WHERE rowid IN (SELECT rowid FROM versions WHERE doc_id = ?1)").bind(1, id).run();
+    m_db.prepare("DELETE FROM relations WHERE other_id = ?1").bind(1, id).run();
+    m_db.prepare("DELETE FROM documents WHERE id = ?1").bind(1, id).run();  // versions and the rest cascade
+}
+
 void CorpusIndex::add_version(const VersionRecord& v, const std::vector<std::int64_t>& fingerprints,
                               const std::vector<Item>& items) {
     const Document& d = v.doc;

@@ -66,6 +66,8 @@ public:
     // The first stored (document, version) whose original has this blob id, if any.
     std::optional<std::pair<std::string, int>> version_by_original(const std::string& original_oid);
     std::optional<DocumentRow> document(const std::string& id);
+    // Takes a document with its versions, detections, citations and search text out of the index.
+    void remove_document(const std::string& id);
     std::vector<DocumentRow> documents();
     std::vector<VersionRow> versions(const std::string& id);
     std::optional<VersionRecord> version(const std::string& id, int version);

@@ -5,6 +5,16 @@
 
 namespace toezeg::ingest {
 
+namespace {
+// "brief-2025-11-03-tk-<slug>" for a dated letter without a Kamerstuk number.
+std::string dated_letter_id(const Metadata& meta, const std::string& slug) {
+    std::string kamer = meta.addressee == "Eerste Kamer" ? "ek" : meta.addressee == "Tweede Kamer" ? "tk" : "x";
+    std::string id = "brief-" + meta.date + "-" + kamer;
+    if (!slug.empty()) id += "-" + slug;
+    return id;
+}
+}  // namespace
+
 std::string derive_document_id(const Metadata& meta, std::string_view normalised_text) {
     if (!meta.dossier.empty() && !meta.number.empty()) {
         std::string dossier = meta.dossier, sub;
@@ -21,14 +31,15 @@ std::string derive_document_id(const Metadata& meta, std::string_view normalised
         ref.number = meta.number;
         return ref.id();
     }
-    if (!meta.date.empty()) {
-        std::string kamer = meta.addressee == "Eerste Kamer" ? "ek" : meta.addressee == "Tweede Kamer" ? "tk" : "x";
-        std::string id = "brief-" + meta.date + "-" + kamer;
-        std::string slug = text::slug(meta.title, 40);
-        if (!slug.empty()) id += "-" + slug;
-        return id;
-    }
+    if (!meta.date.empty()) return dated_letter_id(meta, text::slug(meta.title, 40));
     return "doc-" + text::hex(text::fnv1a(normalised_text)).substr(0, 12);
+}
+
+std::optional<std::string> legacy_document_id(const Metadata& meta) {
+    if ((!meta.dossier.empty() && !meta.number.empty()) || meta.date.empty()) return std::nullopt;
+    std::string old = dated_letter_id(meta, text::legacy_slug(meta.title, 40));
+    if (old == dated_letter_id(meta, text::slug(meta.title, 40))) return std::nullopt;
+    return old;
 }
 
 Result<std::string> validate_document_id(std::string_view id) {

@@ -2,8 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <set>
 
+#include "fetch/feed_start.hpp"
 #include "fetch/sync_feed.hpp"
 #include "ingest/read_document.hpp"
 #include "util/files.hpp"
@@ -47,8 +49,8 @@ Result<FetchReport> run_fetch(Store& store, const FetchOptions& options) {
     while (base.ends_with("/")) base.pop_back();
     std::string first = base + "/SyncFeed/2.0/Feed?category=Document";
     std::string url = first;
-    if (state.value("base", "") == base && !state.value("next", "").empty())
-        url = first + "&skiptoken=" + state.value("next", "");
+    bool resumes = state.value("base", "") == base && !state.value("next", "").empty();
+    if (resumes) url = first + "&skiptoken=" + state.value("next", "");
     json& seen = state["seen"];
     if (!seen.is_object()) seen = json::object();
 
@@ -56,6 +58,12 @@ Result<FetchReport> run_fetch(Store& store, const FetchOptions& options) {
     if (options.max_time) http_options.deadline = std::chrono::steady_clock::now() + *options.max_time;
     fetch::HttpClient http(http_options);
     FetchReport report;
+    if (!resumes && !options.since.empty()) {
+        auto start = fetch::find_feed_start(http, first, options.since);
+        if (!start) return std::unexpected(start.error());
+        report.search_requests = start->requests;
+        if (!start->skiptoken.empty()) url = first + "&skiptoken=" + start->skiptoken;
+    }
     auto out_of_time = [&] {
         report.stopped = "stopped early: the time budget of " + std::to_string(options.max_time ? options.max_time->count() : 0) +
                          " s (--max-time) is spent; the next run resumes here";
@@ -101,7 +109,10 @@ Result<FetchReport> run_fetch(Store& store, const FetchOptions& options) {
                 if (seen.contains(d.id)) seen[d.id]["deleted"] = true;
                 continue;
             }
-            if ((!options.soort.empty() && d.soort != options.soort) || !safe_guid(d.id)) {
+            bool wanted_kind = options.soort.empty() ||
+                               std::find(options.soort.begin(), options.soort.end(), d.soort) != options.soort.end();
+            bool recent_enough = options.since.empty() || d.updated.substr(0, 10) >= options.since;
+            if (!wanted_kind || !recent_enough || !safe_guid(d.id)) {
                 ++report.skipped;
                 continue;
             }
@@ -138,7 +149,9 @@ Result<FetchReport> run_fetch(Store& store, const FetchOptions& options) {
                     continue;
                 }
             }
-            auto result = ingest_file(store, download, {});
+            IngestOptions official;
+            official.force = true;  // the feed serves parliamentary documents only
+            auto result = ingest_file(store, download, official);
             fs::remove(download);
             result.source = d.number.empty() ? d.id : d.number;
             if (result.outcome == Outcome::failed) {

@@ -14,7 +14,8 @@ namespace toezeg::pipeline {
 
 struct FetchOptions {
     std::string base_url = "https://gegevensmagazijn.tweedekamer.nl";
-    std::string soort;    // only documents of this kind ("Brief regering")
+    std::vector<std::string> soort;  // only documents of these kinds ("Brief regering"); empty: all
+    std::string since;    // ISO date: a store that has no position yet starts at the feed's changes of that day
     std::string dossier;  // only documents of this dossier, e.g. "32317"
     int max_pages = 1000;
     std::optional<std::chrono::seconds> max_time;    // the whole run's budget (--max-time)
@@ -24,6 +25,7 @@ struct FetchOptions {
 
 struct FetchReport {
     int pages = 0, entries = 0, skipped = 0;
+    int search_requests = 0;  // pages read to find where --since starts
     std::vector<IngestResult> ingested;
     std::vector<std::string> deleted;  // "GUID (doc id)" of entries withdrawn upstream
     std::vector<Error> errors;         // documents that could not be fetched or read

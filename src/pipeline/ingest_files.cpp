@@ -9,6 +9,8 @@
 
 #include "corpus/git_repository.hpp"
 #include "ingest/fingerprint.hpp"
+#include "ingest/identity.hpp"
+#include "ingest/letter_check.hpp"
 #include "ingest/read_document.hpp"
 #include "util/files.hpp"
 
@@ -138,13 +140,17 @@ IngestResult ingest_file(Store& store, const fs::path& path, const IngestOptions
     ingest::ReadOptions read_options{options.as_id.empty() ? options.id : options.as_id, options.date};
     auto doc = ingest::read_text_document(*bytes, path.string(), read_options);
     if (!doc) return failed(path, doc.error());
+    if (!options.force && !ingest::parliamentary_mark(*doc))
+        return failed(path, Error{path.string(), ingest::not_parliamentary_reason()});
 
     IngestResult result;
     result.source = path.string();
-    result.id = doc->id;
     result.warnings = doc->warnings;
     auto& index = store.index();
     auto existing = index.document(doc->id);
+    if (!existing && options.id.empty() && options.as_id.empty())
+        if (auto old = ingest::legacy_document_id(doc->meta); old && (existing = index.document(*old))) doc->id = *old;
+    result.id = doc->id;
     if (!options.as_id.empty() && !existing)
         return failed(path, Error{options.as_id, "--as names no stored document; see `toezeg list`"});
 

@@ -18,6 +18,7 @@ struct IngestOptions {
     std::string id;      // use this id for a new document
     std::string date;    // letter date when the text has none
     std::size_t max_bytes = 20 * 1000 * 1000;
+    bool force = false;  // store a file even when nothing marks it as a parliamentary document
 };
 
 struct IngestResult {

@@ -147,6 +147,7 @@ Result<int> Store::catch_up() {
         const auto& c = (*history)[i];
         auto subject = corpus::CorpusStore::parse_subject(c.message);
         official = official || (subject && subject->kind == "official");
+        if (subject && subject->kind == "removed") m_index.remove_document(subject->document_id);
         if (subject && subject->kind == "document") {
             auto done = index_commit(c.id, subject->document_id);
             if (!done) {
@@ -170,6 +171,15 @@ Result<int> Store::catch_up() {
     }
     batch->commit();
     return count;
+}
+
+Result<void> Store::remove_document(const std::string& id, const std::string& reason) {
+    if (!m_index.document(id)) return fail(id, "no such document; see `toezeg list`");
+    auto commit = corpus().remove_document(id, reason);
+    if (!commit) return std::unexpected(commit.error());
+    auto indexed = catch_up();
+    if (!indexed) return std::unexpected(indexed.error());
+    return {};
 }
 
 Result<int> Store::reindex(const StorePaths& paths) {

@@ -52,6 +52,9 @@ public:
     bool tracking_is_current();
     // Rebuilds the index of official records from official/ in git at `commit`; returns their number.
     Result<std::size_t> index_official_records(const std::string& commit);
+    // Removes a document from the tracked state: one git commit that takes its folder out of
+    // the tree (its history stays), then the index. The caller retracks.
+    Result<void> remove_document(const std::string& id, const std::string& reason);
     // Appends a correction to corrections/links.jsonl in git (one commit).
     Result<void> add_correction(const track::Correction& correction);
 

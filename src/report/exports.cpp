@@ -55,11 +55,29 @@ std::string confidence_text(double confidence) {
 
 }  // namespace
 
-std::string csv_field(const std::string& value) {
+std::optional<CsvDialect> parse_csv_dialect(std::string_view name) {
+    if (name == "rfc4180") return CsvDialect::rfc4180;
+    if (name == "excel-nl") return CsvDialect::excel_nl;
+    return std::nullopt;
+}
+
+namespace {
+bool is_decimal(std::string_view s) {
+    auto dot = s.find('.');
+    if (dot == std::string_view::npos || dot == 0 || dot + 1 == s.size()) return false;
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (i != dot && (s[i] < '0' || s[i] > '9')) return false;
+    return true;
+}
+}  // namespace
+
+std::string csv_field(const std::string& value, CsvDialect dialect) {
+    char sep = dialect == CsvDialect::excel_nl ? ';' : ',';
     // A cell a spreadsheet would run as a formula gets a leading quote (OWASP CSV injection).
     std::string s = value;
     if (!s.empty() && std::string_view("=+-@\t\r").find(s[0]) != std::string_view::npos) s.insert(0, "'");
-    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+    if (dialect == CsvDialect::excel_nl && is_decimal(s)) s[s.find('.')] = ',';
+    if (s.find_first_of(std::string{sep} + "\"\n\r") == std::string::npos) return s;
     std::string out = "\"";
     for (char c : s) {
         if (c == '"') out += '"';
@@ -68,19 +86,41 @@ std::string csv_field(const std::string& value) {
     return out + "\"";
 }
 
-std::string tracked_csv_header() {
-    return "id,kind,status,overdue,member,members,actor,subject,made_on,due,ref,last_event,last_doc,decision,confidence,"
-           "review\n";
+std::string csv_start(CsvDialect dialect) { return dialect == CsvDialect::excel_nl ? "\xEF\xBB\xBF" : ""; }
+
+std::string csv_line(const std::vector<std::string>& cells, CsvDialect dialect) {
+    std::string out;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (i) out += dialect == CsvDialect::excel_nl ? ';' : ',';
+        out += csv_field(cells[i], dialect);
+    }
+    return out + "\n";
 }
 
-std::string tracked_csv_row(const track::TrackedItem& t, const std::string& as_of) {
+std::vector<std::string> tracked_csv_header() {
+    return {"id",  "kind",       "status",   "overdue",  "member",     "members", "actor",  "subject",
+            "made_on", "due", "ref", "last_event", "last_doc", "decision", "confidence", "review"};
+}
+
+std::vector<std::string> tracked_csv_cells(const track::TrackedItem& t, const std::string& as_of) {
     const track::Event empty;
     const auto& last = t.events.empty() ? empty : t.events.back();
-    return csv_field(t.id) + "," + std::string(to_string(t.kind)) + "," + std::string(to_string(t.status)) + "," +
-           (track::is_overdue(t, as_of) ? "true" : "false") + "," + csv_field(t.member) + "," +
-           csv_field(text::join(t.members, "; ")) + "," + csv_field(t.actor) + "," + csv_field(t.subject) + "," +
-           t.made_on + "," + t.due + "," + csv_field(t.ref) + "," + csv_field(last.type) + "," + csv_field(last.doc) +
-           "," + csv_field(t.fate ? t.fate->summary() : "") + "," + confidence_text(t.confidence) + "," + t.review + "\n";
+    return {t.id,
+            std::string(to_string(t.kind)),
+            std::string(to_string(t.status)),
+            track::is_overdue(t, as_of) ? "true" : "false",
+            t.member,
+            text::join(t.members, "; "),
+            t.actor,
+            t.subject,
+            t.made_on,
+            t.due,
+            t.ref,
+            last.type,
+            last.doc,
+            t.fate ? t.fate->summary() : "",
+            confidence_text(t.confidence),
+            t.review};
 }
 
 std::string document_file(const std::string& id, int version, int latest) {
@@ -132,12 +172,13 @@ std::string atom_feed(const std::vector<track::TrackedItem>& items, const std::s
 std::vector<std::pair<std::string, std::string>> export_files(const std::vector<track::TrackedItem>& items,
                                                               const std::vector<db::DocumentRow>& documents,
                                                               const std::string& as_of,
-                                                              const std::string& feed_template) {
+                                                              const std::string& feed_template,
+                                                              CsvDialect dialect) {
     json all = json::array();
-    std::string csv = tracked_csv_header();
+    std::string csv = csv_start(dialect) + csv_line(tracked_csv_header(), dialect);
     for (auto& t : items) {
         all.push_back(tracked_to_json(t, as_of));
-        csv += tracked_csv_row(t, as_of);
+        csv += csv_line(tracked_csv_cells(t, as_of), dialect);
     }
     json docs = json::array();
     for (auto& d : documents)

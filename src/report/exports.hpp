@@ -1,6 +1,8 @@
 #pragma once
 // Machine-readable forms of tracked items and documents: JSON, CSV, Atom.
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -11,15 +13,22 @@
 namespace toezeg::report {
 
 nlohmann::json tracked_to_json(const track::TrackedItem& item, const std::string& as_of);
-std::string csv_field(const std::string& value);
-std::string tracked_csv_header();
-std::string tracked_csv_row(const track::TrackedItem& item, const std::string& as_of);
+// CSV as RFC 4180 (commas) or as Dutch Excel opens it by double-click: a UTF-8 byte order
+// mark, semicolons, and decimal commas in numbers ("0,85").
+enum class CsvDialect { rfc4180, excel_nl };
+std::optional<CsvDialect> parse_csv_dialect(std::string_view name);  // "rfc4180", "excel-nl"
+std::string csv_field(const std::string& value, CsvDialect dialect = CsvDialect::rfc4180);
+std::string csv_start(CsvDialect dialect);  // what precedes the header: "" or the BOM
+std::string csv_line(const std::vector<std::string>& cells, CsvDialect dialect);
+std::vector<std::string> tracked_csv_header();
+std::vector<std::string> tracked_csv_cells(const track::TrackedItem& item, const std::string& as_of);
 // Atom: an entry per new item and per change of status, with ids that never change.
 std::string atom_feed(const std::vector<track::TrackedItem>& items, const std::string& feed_template);
 std::string document_file(const std::string& id, int version, int latest);  // "kst-32317-987.html"
 // items.json, items.csv, documents.json and feed.xml, by file name.
 std::vector<std::pair<std::string, std::string>> export_files(const std::vector<track::TrackedItem>& items,
                                                               const std::vector<db::DocumentRow>& documents,
-                                                              const std::string& as_of, const std::string& feed_template);
+                                                              const std::string& as_of, const std::string& feed_template,
+                                                              CsvDialect dialect = CsvDialect::rfc4180);
 
 }  // namespace toezeg::report

@@ -290,7 +290,7 @@ private:
     Result<void> write_exports() {
         auto feed = m_out.asset("feed.mustache");
         if (!feed) return std::unexpected(feed.error());
-        for (auto& [file, content] : export_files(m_site.items, m_site.documents, m_opt.as_of, *feed))
+        for (auto& [file, content] : export_files(m_site.items, m_site.documents, m_opt.as_of, *feed, m_opt.csv_dialect))
             m_out.put(file, content);
         return {};
     }

@@ -5,6 +5,7 @@
 
 #include "core/error.hpp"
 #include "db/corpus_index.hpp"
+#include "report/exports.hpp"
 
 namespace toezeg::report {
 
@@ -13,6 +14,7 @@ struct ReportOptions {
     std::string as_of;                   // ISO date; overdue and "this week" are relative to it
     std::string week;                    // "2026-W12"; default: the last full week before as_of
     std::filesystem::path templates_dir; // replaces built-in templates by name when set
+    CsvDialect csv_dialect = CsvDialect::rfc4180;  // of items.csv
 };
 
 struct ReportStats {

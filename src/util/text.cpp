@@ -66,6 +66,32 @@ bool ends_with_any(std::string_view s, std::initializer_list<std::string_view> e
 }
 
 std::string slug(std::string_view s, std::size_t max_len) {
+    std::string ascii = utf8::to_lower(utf8::strip_marks(s));
+    std::string out, word;
+    auto flush = [&] {
+        if (word.empty()) return true;
+        std::size_t needed = out.size() + (out.empty() ? 0 : 1) + word.size();
+        if (needed > max_len) {
+            if (out.empty()) out = word.substr(0, max_len);
+            return false;
+        }
+        if (!out.empty()) out += '-';
+        out += word;
+        word.clear();
+        return true;
+    };
+    for (char c : ascii) {
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            word += c;
+        } else if (!flush()) {
+            return out;
+        }
+    }
+    flush();
+    return out;
+}
+
+std::string legacy_slug(std::string_view s, std::size_t max_len) {
     std::string out;
     std::string lower = utf8::to_lower(s);
     bool dash = false;

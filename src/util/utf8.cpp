@@ -66,6 +66,38 @@ std::string nfc(std::string_view text) {
     return std::string(reinterpret_cast<const char*>(result), static_cast<std::size_t>(n));
 }
 
+std::string strip_marks(std::string_view text) {
+    utf8proc_uint8_t* result = nullptr;
+    auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                          static_cast<utf8proc_ssize_t>(text.size()), &result,
+                          static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE |
+                                                         UTF8PROC_STRIPMARK));
+    if (n < 0) return std::string(text);
+    std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> guard(result, &std::free);
+    std::string_view stripped(reinterpret_cast<const char*>(result), static_cast<std::size_t>(n));
+    std::string out;
+    out.reserve(stripped.size());
+    for (std::size_t i = 0; i < stripped.size();) {
+        char32_t cp = next(stripped, i);
+        switch (cp) {
+            case U'ß': out += "ss"; break;
+            case U'æ': out += "ae"; break;
+            case U'Æ': out += "AE"; break;
+            case U'ø': out += 'o'; break;
+            case U'Ø': out += 'O'; break;
+            case U'ł': out += 'l'; break;
+            case U'Ł': out += 'L'; break;
+            case U'đ': out += 'd'; break;
+            case U'Đ': out += 'D'; break;
+            case U'ı': out += 'i'; break;
+            case U'þ': out += "th"; break;
+            case U'Þ': out += "Th"; break;
+            default: append(out, cp);
+        }
+    }
+    return out;
+}
+
 char32_t next(std::string_view text, std::size_t& pos) {
     auto c = static_cast<unsigned char>(text[pos]);
     if (c < 0x80) { ++pos; return c; }

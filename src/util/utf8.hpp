@@ -24,6 +24,11 @@ bool is_digit(char32_t cp);
 char32_t to_lower(char32_t cp);
 std::string to_lower(std::string_view text);
 
+// Latin letters without their marks (utf8proc: compatibility decomposition, marks
+// stripped; "Şahin" -> "Sahin", "ﬁ" -> "fi"), plus ß -> ss, æ -> ae, ø -> o, ł -> l, đ -> d,
+// ı -> i, þ -> th. Other characters are kept; the input must be valid UTF-8.
+std::string strip_marks(std::string_view text);
+
 // Lower-case letters and digits only, NFC: the matching key of the gold format.
 std::string reduce_for_match(std::string_view text);
 

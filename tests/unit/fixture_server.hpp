@@ -9,8 +9,10 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -63,6 +65,11 @@ public:
         std::lock_guard lock(m_mutex);
         m_routes[path] = std::move(r);
     }
+    // Answers paths no route names (e.g. any skiptoken of a generated feed); nullopt is a 404.
+    void fallback(std::function<std::optional<Route>(const std::string& path)> handler) {
+        std::lock_guard lock(m_mutex);
+        m_fallback = std::move(handler);
+    }
     int hits(const std::string& path) {
         std::lock_guard lock(m_mutex);
         return m_hits[path];
@@ -104,6 +111,11 @@ private:
                     fail_now = true;
                 }
                 r = it->second;
+            } else if (m_fallback) {
+                if (auto made = m_fallback(path)) {
+                    found = true;
+                    r = std::move(*made);
+                }
             }
         }
         if (r.delay_ms) std::this_thread::sleep_for(std::chrono::milliseconds(r.delay_ms));
@@ -150,6 +162,7 @@ private:
     std::mutex m_mutex;
     std::map<std::string, Route> m_routes;
     std::map<std::string, int> m_hits;
+    std::function<std::optional<Route>(const std::string&)> m_fallback;
 };
 
 }  // namespace toezeg::test

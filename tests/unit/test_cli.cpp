@@ -1,12 +1,15 @@
 #include <catch2/catch.hpp>
 
+#include "cli/app_docs.hpp"
+#include "cli/output.hpp"
 #include "helpers.hpp"
+#include "util/text.hpp"
 
 using namespace toezeg;
 
 TEST_CASE("every subcommand answers --help with its options and exit code 0", "[cli]") {
     for (std::string cmd : {"init", "ingest", "reindex", "list", "log", "show", "diff", "detect", "eval", "status", "item",
-                            "link", "unlink", "report", "fetch", "ci"}) {
+                            "link", "unlink", "report", "fetch", "ci", "completion", "man", "remove"}) {
         INFO(cmd);
         std::string out;
         CHECK(test::run_program({TOEZEG_BINARY, cmd, "--help"}, &out) == 0);
@@ -33,4 +36,53 @@ TEST_CASE("diff between two versions, plain when not on a terminal", "[cli]") {
     CHECK(out.find("voor 1 [-mei-]{+juni+} 2026") != std::string::npos);
     CHECK(test::run_program({TOEZEG_BINARY, "log", "--store", store, "--json", "brief-2026-03-02-tk-taaleisen-voor-nieuwkomers"}, &out) == 0);
     CHECK(std::count(out.begin(), out.end(), '\n') == 2);
+}
+
+TEST_CASE("a mistyped command gets the nearest one suggested", "[cli]") {
+    CLI::App app{"t"};
+    for (const char* name : {"status", "ingest", "item", "report", "reindex"}) app.add_subcommand(name, "");
+    CHECK(cli::nearest_subcommand(app, "stauts") == "status");
+    CHECK(cli::nearest_subcommand(app, "injest") == "ingest");
+    CHECK(cli::nearest_subcommand(app, "rep") == "report");  // a prefix
+    CHECK(cli::nearest_subcommand(app, "kroket").empty());    // nothing close
+    std::string out;
+    CHECK(test::run_program({TOEZEG_BINARY, "stauts"}, &out) == 2);
+}
+
+TEST_CASE("completion scripts and the man page come from the command table", "[cli]") {
+    std::string bash, zsh, man;
+    REQUIRE(test::run_program({TOEZEG_BINARY, "completion", "bash"}, &bash) == 0);
+    REQUIRE(test::run_program({TOEZEG_BINARY, "completion", "zsh"}, &zsh) == 0);
+    REQUIRE(test::run_program({TOEZEG_BINARY, "man"}, &man) == 0);
+    // Every option of status, those in its option group included, can be completed.
+    auto status_line = bash.substr(bash.find("    status) opts=\""));
+    status_line = status_line.substr(0, status_line.find('\n'));
+    for (const char* opt : {"--store", "--open", "--overdue", "--csv-dialect", "--as-of"}) {
+        INFO(opt);
+        CHECK(status_line.find(opt) != std::string::npos);
+    }
+    CHECK(zsh.starts_with("#compdef toezeg\n"));
+    CHECK(man.starts_with(".TH TOEZEG 1 "));
+    CHECK(man.find(".SS status\n") != std::string::npos);
+    CHECK(man.find("\\-\\-csv\\-dialect") != std::string::npos);  // dashes escaped for roff
+    CHECK(test::run_program({TOEZEG_BINARY, "completion", "fish"}) == 2);
+}
+
+TEST_CASE("fit_to_width shortens the last column to the terminal", "[cli]") {
+    std::vector<std::vector<std::string>> rows = {{"ID", "SUBJECT"}, {"tz-1", std::string(100, 'x')}, {"tz-2", "kort"}};
+    auto fitted = cli::fit_to_width(rows, 40);
+    for (auto& line : text::split_lines(cli::format_table(fitted))) CHECK(line.size() <= 42);  // "…" is 3 bytes, 1 column
+    CHECK(fitted[2][1] == "kort");
+    CHECK(fitted[1][1].ends_with("…"));
+    CHECK(cli::fit_to_width(rows, 0) == rows);
+}
+
+TEST_CASE("fit_to_width drops the columns that may go before it cuts the last one", "[cli]") {
+    std::vector<std::vector<std::string>> rows = {{"ID", "KIND", "DECISION", "SUBJECT"},
+                                                  {"tz-1", "commitment", std::string(40, 'd'), std::string(60, 's')}};
+    auto fitted = cli::fit_to_width(rows, 60, {2, 1});
+    REQUIRE(fitted[0].size() == 3);  // DECISION gone, KIND kept: the subject has room enough
+    CHECK(fitted[0][1] == "KIND");
+    CHECK(fitted[1][2].ends_with("…"));
+    CHECK(cli::fit_to_width(rows, 200, {2, 1})[0].size() == 4);  // wide enough: nothing dropped
 }

@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include "db/tracked_items.hpp"
+#include "core/date.hpp"
+#include "fetch/feed_start.hpp"
 #include "fetch/sync_feed.hpp"
 #include "feed_fixtures.hpp"
 #include "helpers.hpp"
@@ -50,7 +52,7 @@ TEST_CASE("fetch: filters by kind and dossier", "[fetch]") {
     Fixture f;
     auto store = f.open();
     auto options = quick(server.base());
-    options.soort = "Brief regering";
+    options.soort = {"Brief regering"};
     options.dossier = "32317";
     auto report = pipeline::run_fetch(store, options);
     REQUIRE(report);
@@ -120,4 +122,75 @@ TEST_CASE("feed parsing: entities, deletions and the next page", "[fetch]") {
     CHECK(page->documents[1].content_type == "application/xml");
     CHECK(fetch::skiptoken_of(page->next) == "2002");
     CHECK_FALSE(fetch::parse_feed_page("<html></html>", "x"));
+}
+
+namespace {
+
+// A feed of `total` changes with skiptokens 1..total, the k-th changed on day k/10 after
+// 2008-01-01 (ten a day), `per_page` to a page: made up, in the shape of the real feed.
+std::optional<test::Route> generated_feed_page(const std::string& base, const std::string& path, long total, long per_page) {
+    const std::string feed = "/SyncFeed/2.0/Feed?category=Document";
+    if (!path.starts_with(feed)) return std::nullopt;
+    long after = 0;
+    if (auto at = path.find("&skiptoken="); at != std::string::npos) after = std::stol(path.substr(at + 11));
+    std::string xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n";
+    if (after + per_page < total)
+        xml += "<link rel=\"next\" href=\"" + base + feed + "&amp;skiptoken=" + std::to_string(after + per_page) + "\"/>\n";
+    Date start = *Date::parse_iso("2008-01-01");
+    for (long k = after + 1; k <= std::min(total, after + per_page); ++k) {
+        std::string id = "0b1c2d3e-0000-4000-8000-" + std::string(12 - std::to_string(k).size(), '0') + std::to_string(k);
+        std::string updated = start.plus_days(k / 10).iso() + "T10:00:00Z";
+        xml += "<entry><title>" + id + "</title><updated>" + updated +
+               "</updated><content type=\"application/xml\"><ns1:document xmlns:ns1=\"http://www.tweedekamer.nl/xsd/tkData/v1-0\" "
+               "ns1:id=\"" + id + "\" ns1:bijgewerkt=\"" + updated + "\" ns1:verwijderd=\"false\"><ns1:soort>Verslag</ns1:soort>"
+               "<ns1:contentType>text/plain</ns1:contentType></ns1:document></content></entry>\n";
+    }
+    return test::Route{xml + "</feed>\n"};
+}
+
+}  // namespace
+
+TEST_CASE("fetch --since on a new store finds its start in the feed by search, not by reading every page", "[fetch]") {
+    test::FixtureServer server;
+    const long total = 60000;  // 16 years of changes
+    server.fallback([&](const std::string& path) { return generated_feed_page(server.base(), path, total, 250); });
+    fetch::HttpOptions options = test::quick(server.base()).http;
+    fetch::HttpClient http(options);
+    std::string feed = server.base() + "/SyncFeed/2.0/Feed?category=Document";
+    auto start = fetch::find_feed_start(http, feed, "2024-06-01");
+    REQUIRE(start);
+    long token = std::stol(start->skiptoken);
+    // The page after the start token begins before 2024-06-01 and the next token is in it.
+    Date since = *Date::parse_iso("2024-06-01");
+    long first_on_day = (since.days() - Date::parse_iso("2008-01-01")->days()) * 10;
+    CHECK(token + 1 < first_on_day);   // the page after `token` starts the day before
+    CHECK(token + 2 == first_on_day);  // and holds the day's first change
+    CHECK(start->requests < 40);  // log2(60000) is 16: under 40 pages, not 240
+
+    auto from_start = fetch::find_feed_start(http, feed, "2000-01-01");  // before the feed began: its first page
+    REQUIRE(from_start);
+    CHECK(from_start->skiptoken.empty());
+    auto future = fetch::find_feed_start(http, feed, "2099-01-01");  // after the last change: past the end
+    REQUIRE(future);
+    CHECK(std::stol(future->skiptoken) >= total - 1);
+}
+
+TEST_CASE("fetch --since skips older entries and --soort takes several kinds", "[fetch]") {
+    test::FixtureServer server;
+    test::serve_feed(server);
+    // The fixture feed has two pages; any other skiptoken the search asks for is past its end.
+    server.fallback([&](const std::string&) {
+        return test::Route{"<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"></feed>"};
+    });
+    test::Fixture f;
+    auto store = f.open();
+    auto options = test::quick(server.base());
+    options.since = "2026-02-04";  // the first entry (2026-02-03) is older
+    options.soort = {"Motie", "Brief regering"};
+    auto report = pipeline::run_fetch(store, options);
+    REQUIRE(report);
+    CHECK(report->search_requests >= 1);
+    for (auto& r : report->ingested) CHECK(r.source != "2026D04400");  // the entry of 2026-02-03 is not fetched
+    CHECK(server.hits("/SyncFeed/2.0/Resources/0b1c2d3e-0000-4000-8000-000000000001") == 0);
+    CHECK(server.hits("/SyncFeed/2.0/Resources/0b1c2d3e-0000-4000-8000-000000000002") == 1);
 }

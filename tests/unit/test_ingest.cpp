@@ -3,7 +3,11 @@
 #include "helpers.hpp"
 #include "ingest/citations.hpp"
 #include "ingest/decode.hpp"
+#include "ingest/identity.hpp"
+#include "ingest/letter_check.hpp"
 #include "ingest/layout.hpp"
+#include "util/text.hpp"
+#include "util/utf8.hpp"
 
 using namespace toezeg;
 using toezeg::test::read_letter;
@@ -122,4 +126,44 @@ TEST_CASE("decode: bad input is refused with a reason; Windows-1252 is read", "[
     CHECK(latin->warnings[0] == "not valid UTF-8; read as Windows-1252");
     auto nfc = ingest::decode_text("gei\xcc\x88nformeerd", "x.txt");  // decomposed
     CHECK(nfc->text == "geïnformeerd");
+}
+
+TEST_CASE("slugs: marks stripped, cut at a word boundary; old ids still found", "[ingest]") {
+    CHECK(text::slug("Verslag JBZ-Raad op 13 en 14 oktober 2025", 40) == "verslag-jbz-raad-op-13-en-14-oktober");
+    CHECK(text::legacy_slug("Verslag JBZ-Raad op 13 en 14 oktober 2025", 40) == "verslag-jbz-raad-op-13-en-14-oktober-202");
+    CHECK(text::slug("Motie Şahin en Kröger", 40) == "motie-sahin-en-kroger");
+    CHECK(text::legacy_slug("Şahin", 40) == "ahin");
+    CHECK(text::slug("Łódź, Straße, Ærø", 40) == "lodz-strasse-aero");
+    CHECK(text::slug("Onderzoeksraadvoorveiligheidsrapportages", 10) == "onderzoeks");  // one long word is cut
+    CHECK(text::slug("a b", 1) == "a");
+    CHECK(text::slug("«»", 40).empty());
+    CHECK(utf8::strip_marks("café ﬁets") == "cafe fiets");
+
+    Metadata meta;
+    meta.date = "2025-11-03";
+    meta.addressee = "Tweede Kamer";
+    meta.title = "Verslag JBZ-Raad op 13 en 14 oktober 2025";
+    CHECK(ingest::derive_document_id(meta, "") == "brief-2025-11-03-tk-verslag-jbz-raad-op-13-en-14-oktober");
+    CHECK(ingest::legacy_document_id(meta) == "brief-2025-11-03-tk-verslag-jbz-raad-op-13-en-14-oktober-202");
+    meta.title = "Taaleisen voor nieuwkomers";  // the same either way: no legacy id
+    CHECK_FALSE(ingest::legacy_document_id(meta));
+}
+
+TEST_CASE("only parliamentary documents are letters", "[ingest]") {
+    for (auto& entry : std::filesystem::directory_iterator(test::source_dir() / "corpus")) {
+        INFO(entry.path());
+        CHECK(ingest::parliamentary_mark(read_letter("corpus/" + entry.path().filename().string())));
+    }
+    Document readme;
+    readme.format = "text";
+    readme.text = "# toezeg\n\nBuild with cmake. Ik zeg toe dat dit werkt voor 1 juli.\n";
+    CHECK_FALSE(ingest::parliamentary_mark(readme));
+    readme.text = "vm\n";
+    CHECK_FALSE(ingest::parliamentary_mark(readme));
+    Document letterhead = readme;
+    letterhead.text = "Ministerie van Financiën\n\nHierbij stuur ik u het verslag.\n";
+    CHECK(ingest::parliamentary_mark(letterhead) == "letterhead of a ministry or the Kamer");
+    Document motion = readme;
+    motion.format = "xml";
+    CHECK(ingest::parliamentary_mark(motion) == "official XML");
 }

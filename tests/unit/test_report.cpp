@@ -65,7 +65,7 @@ TEST_CASE("report: hostile text appears as text on every page that shows it", "[
         if (html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos) ++showing;
     }
     CHECK(showing >= 4);  // document page, item page, index, weekly report or feed
-    std::string doc = slurp(site.out / "docs" / "brief-2026-03-04-tk-beveiliging-van-script-alert-1-script-aa.html");
+    std::string doc = slurp(site.out / "docs" / "brief-2026-03-04-tk-beveiliging-van-script-alert-1-script.html");
     CHECK(doc.find("&amp; &quot;de gevolgen&quot; voor &#39;R&amp;D&#39;") != std::string::npos);
     std::string index = slurp(site.out / "index.html");
     CHECK(index.find("O&apos;Brien") != std::string::npos);
@@ -296,4 +296,15 @@ TEST_CASE("report: the dashboard counts in Dutch singular and plural", "[report]
     Site two({"tests/data/hostile/formula_letter.txt"});
     two.write("2026-03-10");
     CHECK(slurp(two.out / "index.html").find("2 gevolgde toezeggingen en moties uit 1 document.") != std::string::npos);
+}
+
+TEST_CASE("CSV for Dutch Excel: BOM, semicolons, decimal commas, formulas still neutralised", "[report]") {
+    using report::CsvDialect;
+    CHECK(report::csv_line({"a", "0.85", "Kröger; Podt", "=1+1"}, CsvDialect::excel_nl) == "a;0,85;\"Kröger; Podt\";'=1+1\n");
+    CHECK(report::csv_line({"a", "0.85", "Kröger, Podt"}, CsvDialect::rfc4180) == "a,0.85,\"Kröger, Podt\"\n");
+    CHECK(report::csv_line({"2026-03-01", "36 704, nr. 63"}, CsvDialect::excel_nl) == "2026-03-01;36 704, nr. 63\n");
+    CHECK(report::csv_start(CsvDialect::excel_nl) == "\xEF\xBB\xBF");
+    CHECK(report::csv_start(CsvDialect::rfc4180).empty());
+    CHECK(report::parse_csv_dialect("excel-nl") == CsvDialect::excel_nl);
+    CHECK_FALSE(report::parse_csv_dialect("excel"));
 }

@@ -238,3 +238,43 @@ TEST_CASE("store: leftovers of a killed run are removed when the store is opened
     std::filesystem::remove(master_lock);
     CHECK(test::run_program({"git", "--git-dir", paths.git().string(), "fsck", "--full"}) == 0);
 }
+
+TEST_CASE("remove takes a document out of the tracked state; git keeps its history, reindex the removal", "[store]") {
+    test::TempDir tmp;
+    std::string store_dir = (tmp.path / "s").string();
+    REQUIRE(test::run_program({TOEZEG_BINARY, "ingest", "--init", "--store", store_dir,
+                               (test::source_dir() / "corpus").string()}) == 0);
+    std::string before;
+    REQUIRE(test::run_program({TOEZEG_BINARY, "status", "--store", store_dir, "--json"}, &before) == 0);
+    REQUIRE(before.find("\"kst-32317-987\"") != std::string::npos);
+
+    std::string out;
+    CHECK(test::run_program({TOEZEG_BINARY, "remove", "--store", store_dir, "kst-32317-987", "geen-brief",
+                             "--reason", "test: ingested by mistake"}, &out) == 1);  // one id unknown
+    CHECK(out.find("removed kst-32317-987\n") != std::string::npos);
+    CHECK(out.find("1 removed, 1 failed\n") != std::string::npos);
+    std::string list, status;
+    REQUIRE(test::run_program({TOEZEG_BINARY, "list", "--store", store_dir}, &list) == 0);
+    CHECK(list.find("kst-32317-987") == std::string::npos);
+    REQUIRE(test::run_program({TOEZEG_BINARY, "status", "--store", store_dir, "--json"}, &status) == 0);
+    CHECK(status.find("\"kst-32317-987\"") == std::string::npos);  // no event points at it any more
+    CHECK(status != before);
+
+    pipeline::StorePaths paths{store_dir};
+    auto log = test::run_program_output({"git", "--git-dir", paths.git().string(), "log", "--format=%s%n%b"});
+    CHECK(log.find("Remove kst-32317-987\n") == 0);
+    CHECK(log.find("test: ingested by mistake") != std::string::npos);
+    CHECK(log.find("Ingest kst-32317-987 version 1") != std::string::npos);  // the history stays
+
+    // reindex replays the history, the removal included.
+    REQUIRE(test::run_program({TOEZEG_BINARY, "reindex", "--store", store_dir}) == 0);
+    REQUIRE(test::run_program({TOEZEG_BINARY, "list", "--store", store_dir}, &list) == 0);
+    CHECK(list.find("kst-32317-987") == std::string::npos);
+
+    // Ingesting the file again brings it back, as a new first version.
+    REQUIRE(test::run_program({TOEZEG_BINARY, "ingest", "--store", store_dir,
+                               (test::source_dir() / "corpus/001_0e545a94cc435d19.txt").string()}, &out) == 0);
+    CHECK(out.find("kst-32317-987") != std::string::npos);
+    REQUIRE(test::run_program({TOEZEG_BINARY, "status", "--store", store_dir, "--json"}, &status) == 0);
+    CHECK(status == before);
+}

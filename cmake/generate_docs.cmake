@@ -1,0 +1,10 @@
+# Writes toezeg.1, toezeg.bash and _toezeg into OUT by running the built binary TOEZEG.
+file(MAKE_DIRECTORY ${OUT})
+foreach(pair "man;toezeg.1" "completion;bash;toezeg.bash" "completion;zsh;_toezeg")
+  list(POP_BACK pair file)
+  execute_process(COMMAND ${TOEZEG} ${pair} OUTPUT_FILE ${OUT}/${file}.tmp RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "toezeg ${pair} failed (${rc})")
+  endif()
+  file(RENAME ${OUT}/${file}.tmp ${OUT}/${file})
+endforeach()
