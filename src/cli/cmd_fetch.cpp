@@ -76,16 +76,54 @@ void print_fetch(const pipeline::FetchReport& r, std::ostream& out) {
         << " deleted upstream, " << r.errors.size() << " failed\n";
 }
 
+nlohmann::json fetch_json(const pipeline::FetchReport& r) {
+    nlohmann::json ingested = nlohmann::json::array(), errors = nlohmann::json::array();
+    for (auto& i : r.ingested) ingested.push_back(ingest_result_json(i));
+    for (auto& e : r.errors) errors.push_back(error_to_json(e));
+    return {{"pages", r.pages},       {"entries", r.entries}, {"search_requests", r.search_requests},
+            {"ingested", ingested},   {"skipped", r.skipped}, {"deleted", r.deleted},
+            {"errors", errors},       {"stopped", r.stopped.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.stopped)}};
+}
+
+nlohmann::json ci_items_json(const std::vector<report::CiItem>& items) {
+    nlohmann::json out = nlohmann::json::array();
+    for (auto& i : items) {
+        nlohmann::json o{{"id", i.id}, {"kind", i.kind}, {"subject", i.subject}, {"status", i.status}};
+        if (!i.previous_status.empty()) o["previous_status"] = i.previous_status;
+        if (!i.due.empty()) o["due"] = i.due;
+        out.push_back(o);
+    }
+    return out;
+}
+
+nlohmann::json ci_json(const pipeline::CiRun& run, const report::CiSummary& summary, const std::string& as_of) {
+    nlohmann::json documents = nlohmann::json::array(), errors = nlohmann::json::array();
+    for (auto& r : run.results)
+        if (r.outcome == pipeline::Outcome::added || r.outcome == pipeline::Outcome::new_version)
+            documents.push_back(ingest_result_json(r));
+    for (auto& e : run.errors) errors.push_back(error_to_json(e));
+    return {{"as_of", as_of},
+            {"new_documents", documents},
+            {"new_items", ci_items_json(summary.new_items)},
+            {"changed", ci_items_json(summary.changed)},
+            {"overdue", ci_items_json(summary.overdue)},
+            {"errors", errors},
+            {"fetch_stopped", run.fetch_stopped.empty() ? nlohmann::json(nullptr) : nlohmann::json(run.fetch_stopped)},
+            {"report", run.report_index.string()}};
+}
+
 }  // namespace
 
 void setup_fetch(CLI::App& app, Runner& run) {
     auto store = std::make_shared<std::string>();
     auto f = std::make_shared<FetchFlags>();
+    auto json_out = std::make_shared<bool>(false);
     auto* cmd = app.add_subcommand("fetch", "Fetch and ingest new documents from the Tweede Kamer open-data SyncFeed");
     cmd->add_option("--store", *store, "Store directory (default: $TOEZEG_STORE, else .toezeg)");
     add_fetch_flags(cmd, *f);
-    cmd->callback([&run, store, f] {
-        run = [store, f] {
+    cmd->add_flag("--json", *json_out, "One JSON object: pages, entries, ingested (per document), skipped, deleted, errors, stopped");
+    cmd->callback([&run, store, f, json_out] {
+        run = [store, f, json_out] {
             auto opened = open_store(*store, pipeline::Access::write);
             if (!opened) return k_exit_fatal;
             auto report = pipeline::run_fetch(*opened, fetch_options(*f));
@@ -95,7 +133,8 @@ void setup_fetch(CLI::App& app, Runner& run) {
             }
             for (auto& e : report->errors) print_error(e);
             auto tracked = retrack(*opened);
-            print_fetch(*report, std::cout);
+            if (*json_out) std::cout << fetch_json(*report).dump() << "\n";
+            else print_fetch(*report, std::cout);
             if (!report->stopped.empty()) std::cerr << "toezeg: " << report->stopped << "\n";
             if (!tracked) return k_exit_fatal;
             return report->errors.empty() && report->stopped.empty() ? k_exit_ok : k_exit_some_failed;
@@ -107,7 +146,7 @@ void setup_ci(CLI::App& app, Runner& run) {
     struct Options {
         std::string store, out = "reports", summary, fail_on = "errors", as_of;
         std::vector<std::string> folders;
-        bool no_fetch = false, force = false;
+        bool no_fetch = false, force = false, json_out = false;
         FetchFlags fetch;
     };
     auto o = std::make_shared<Options>();
@@ -120,6 +159,9 @@ void setup_ci(CLI::App& app, Runner& run) {
     cmd->add_option("--summary", o->summary, "Append the Markdown summary (Dutch) to this file instead of printing it");
     cmd->add_option("--fail-on", o->fail_on, "Exit 1 on: errors, overdue, or both (comma-separated; default errors)");
     cmd->add_option("--as-of", o->as_of, "Date for overdue and the report (default today)");
+    cmd->add_flag("--json", o->json_out,
+                  "Print the summary as one JSON object (new_documents, new_items, changed, overdue, errors, "
+                  "fetch_stopped, report) instead of Markdown; --summary still gets the Markdown");
     add_fetch_flags(cmd, o->fetch);
     cmd->callback([&run, o] {
         run = [o] {
@@ -146,8 +188,9 @@ void setup_ci(CLI::App& app, Runner& run) {
             for (auto& e : done.errors) print_error(e);
             if (!done.fetch_stopped.empty()) std::cerr << "toezeg: fetch " << done.fetch_stopped << "\n";
             auto summary = report::ci_summary(done, options.as_of);
+            if (o->json_out) std::cout << ci_json(done, summary, options.as_of).dump() << "\n";
             if (o->summary.empty()) {
-                std::cout << summary.markdown;
+                if (!o->json_out) std::cout << summary.markdown;
             } else {
                 std::ofstream out(o->summary, std::ios::app);
                 out << summary.markdown;
@@ -157,7 +200,7 @@ void setup_ci(CLI::App& app, Runner& run) {
                 }
             }
             bool fail = (policy.contains("errors") && (!done.errors.empty() || !done.fetch_stopped.empty())) ||
-                        (policy.contains("overdue") && summary.overdue > 0);
+                        (policy.contains("overdue") && !summary.overdue.empty());
             return fail ? k_exit_some_failed : k_exit_ok;
         };
     });

@@ -14,6 +14,7 @@ namespace toezeg::cli {
 void setup_report(CLI::App& app, Runner& run) {
     struct Options {
         std::string store, out = "reports", as_of, week, templates, csv_dialect = "rfc4180";
+        bool json_out = false;
     };
     auto o = std::make_shared<Options>();
     auto* cmd = app.add_subcommand("report", "Write the HTML report (dashboard, weekly report, items, documents) and exports");
@@ -25,6 +26,7 @@ void setup_report(CLI::App& app, Runner& run) {
     cmd->add_option("--csv-dialect", o->csv_dialect,
                     "items.csv as rfc4180 (commas, the default) or excel-nl (BOM, semicolons, decimal commas: opens in Dutch Excel)")
         ->check(CLI::IsMember({"rfc4180", "excel-nl"}));
+    cmd->add_flag("--json", o->json_out, "One JSON object: {index, written, unchanged, reused, removed, week_page}");
     cmd->callback([&run, o] {
         run = [o] {
             auto store = open_store(o->store, pipeline::Access::read);
@@ -39,6 +41,15 @@ void setup_report(CLI::App& app, Runner& run) {
             if (!stats) {
                 print_error(stats.error());
                 return k_exit_fatal;
+            }
+            std::string index = (std::filesystem::path(o->out) / "index.html").string();
+            if (o->json_out) {
+                std::cout << nlohmann::json{{"index", index},           {"written", stats->written},
+                                            {"unchanged", stats->unchanged}, {"reused", stats->reused},
+                                            {"removed", stats->removed},     {"week_page", stats->week_page}}
+                                 .dump()
+                          << "\n";
+                return k_exit_ok;
             }
             std::cout << "report in " << (std::filesystem::path(o->out) / "index.html").string() << ": " << stats->written
                       << " files written, " << stats->unchanged << " unchanged (" << stats->reused

@@ -41,7 +41,7 @@ void setup_ingest(CLI::App& app, Runner& run) {
         std::vector<std::string> paths;
         pipeline::IngestOptions ingest;
         double max_mb = 20;
-        bool init = false, follow_symlinks = false;
+        bool init = false, follow_symlinks = false, json_out = false;
     };
     auto o = std::make_shared<Options>();
     auto* cmd = app.add_subcommand("ingest", "Add letters (files or folders, recursively) to the store");
@@ -54,6 +54,9 @@ void setup_ingest(CLI::App& app, Runner& run) {
     cmd->add_flag("--init", o->init, "Create the store first when there is none");
     cmd->add_flag("--force", o->ingest.force,
                   "Store files even when nothing marks them as parliamentary documents (refused otherwise)");
+    cmd->add_flag("--json", o->json_out,
+                  "JSON Lines: one object per file ({source, outcome, id, version, note, warnings, error}), then "
+                  "{\"summary\": {...}}");
     cmd->add_flag("--follow-symlinks", o->follow_symlinks,
                   "Read symbolic links in folders that point outside the folder (refused otherwise)");
     cmd->callback([&run, o] {
@@ -67,12 +70,21 @@ void setup_ingest(CLI::App& app, Runner& run) {
             o->ingest.max_bytes = static_cast<std::size_t>(o->max_mb * 1e6);
             std::vector<Error> refused;
             auto files = pipeline::expand_inputs(o->paths, &refused, o->follow_symlinks);
+            if (!files) {
+                print_error(files.error());
+                return k_exit_fatal;
+            }
             int counts[4] = {0, 0, 0, static_cast<int>(refused.size())};
-            for (auto& r : refused) print_error(r);
+            for (auto& r : refused) {
+                print_error(r);
+                if (o->json_out)
+                    std::cout << nlohmann::json{{"source", r.subject}, {"outcome", "failed"}, {"error", error_to_json(r)}}.dump() << "\n";
+            }
             std::vector<std::vector<std::string>> rows;
             auto ingested = pipeline::ingest_files(*store, *files, o->ingest, [&](const pipeline::IngestResult& r) {
                 ++counts[static_cast<int>(r.outcome)];
                 for (auto& w : r.warnings) print_warning(r.source, w);
+                if (o->json_out) std::cout << ingest_result_json(r).dump() << "\n" << std::flush;
                 if (r.outcome == pipeline::Outcome::failed) {
                     print_error(r.error);
                     return;
@@ -80,12 +92,11 @@ void setup_ingest(CLI::App& app, Runner& run) {
                 std::string line = std::string(pipeline::to_string(r.outcome));
                 rows.push_back({line, r.id, "v" + std::to_string(r.version), r.source + (r.note.empty() ? "" : "  (" + r.note + ")")});
             });
+            if (!o->json_out) std::cout << format_table(rows);
             if (!ingested) {
-                std::cout << format_table(rows);
                 print_error(ingested.error());
                 return k_exit_fatal;
             }
-            std::cout << format_table(rows);
             // Tracking only changes when a document or version was added, or when a killed run
             // indexed letters without tracking them.
             std::optional<std::size_t> tracked;
@@ -93,6 +104,14 @@ void setup_ingest(CLI::App& app, Runner& run) {
             else tracked = db::load_tracked_summaries(store->index().database(), {}).size();
             if (!tracked) return k_exit_fatal;
             std::size_t n_files = files->size() + refused.size();
+            if (o->json_out) {
+                std::cout << nlohmann::json{{"summary",
+                                             {{"files", n_files}, {"new", counts[0]}, {"new_versions", counts[1]},
+                                              {"unchanged", counts[2]}, {"failed", counts[3]}, {"tracked_items", *tracked}}}}
+                                 .dump()
+                          << "\n";
+                return counts[3] ? k_exit_some_failed : k_exit_ok;
+            }
             std::cout << n_files << " file" << (n_files == 1 ? "" : "s") << ": " << counts[0] << " new, "
                       << counts[1] << " new version" << (counts[1] == 1 ? "" : "s") << ", " << counts[2]
                       << " unchanged, " << counts[3] << " failed; " << *tracked << " tracked items\n";

@@ -46,6 +46,21 @@ json item_to_json(const Item& it, const std::string& doc) {
                 {"confidence", std::round(it.confidence * 100) / 100}};
 }
 
+json error_to_json(const Error& error) { return json{{"subject", error.subject}, {"message", error.message}}; }
+
+json ingest_result_json(const pipeline::IngestResult& r) {
+    json out{{"source", r.source}, {"outcome", std::string(pipeline::to_string(r.outcome))}};
+    if (r.outcome == pipeline::Outcome::failed) {
+        out["error"] = error_to_json(r.error);
+        return out;
+    }
+    out["id"] = r.id;
+    out["version"] = r.version;
+    out["note"] = or_null(r.note);
+    out["warnings"] = r.warnings;
+    return out;
+}
+
 void print_error(const Error& error) { std::cerr << "toezeg: error: " << error.describe() << "\n"; }
 
 void set_verbosity(Verbosity v) { g_verbosity = v; }

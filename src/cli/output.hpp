@@ -8,6 +8,7 @@
 
 #include "core/error.hpp"
 #include "core/item.hpp"
+#include "pipeline/ingest_files.hpp"
 
 namespace toezeg::cli {
 
@@ -22,6 +23,10 @@ void set_verbosity(Verbosity v);
 Verbosity verbosity();
 
 nlohmann::json item_to_json(const Item& item, const std::string& doc);
+// {"subject", "message"}: an error as --json outputs show it.
+nlohmann::json error_to_json(const Error& error);
+// {source, outcome, id, version, note, warnings, error}: one ingested file.
+nlohmann::json ingest_result_json(const pipeline::IngestResult& result);
 void print_error(const Error& error);
 // Warnings are left out under --quiet; notes are printed only under --verbose.
 void print_warning(const std::string& subject, const std::string& message);

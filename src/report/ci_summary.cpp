@@ -60,24 +60,26 @@ CiSummary ci_summary(const pipeline::CiRun& run, const std::string& as_of) {
     md << section("Nieuwe documenten", new_docs, docs.str());
     std::ostringstream fresh, changed, late;
     for (auto& t : run.after) {
-        std::string line = "- " + kind_text(t.kind) + ": " +
-                           md_escape(t.subject.empty() ? text::shorten(t.last_evidence, 100) : t.subject) + " (`" + t.id + "`)";
+        CiItem item{t.id, t.kind, t.subject.empty() ? text::shorten(t.last_evidence, 100) : t.subject, t.status, "", t.due};
+        std::string line = "- " + kind_text(t.kind) + ": " + md_escape(item.subject) + " (`" + t.id + "`)";
         auto it = run.status_before.find(t.id);
         if (it == run.status_before.end()) {
             fresh << line << ": " << status_text(t.status) << "\n";
-            ++s.new_items;
+            s.new_items.push_back(item);
         } else if (it->second != t.status) {
             changed << line << ": " << status_text(it->second) << " → " << status_text(t.status) << "\n";
-            ++s.changed;
+            item.previous_status = it->second;
+            s.changed.push_back(item);
         }
         if (t.overdue) {
             late << line << ": termijn " << date_label(t.due) << "\n";
-            ++s.overdue;
+            s.overdue.push_back(item);
         }
     }
-    md << section("Nieuwe toezeggingen en moties", s.new_items, fresh.str());
-    md << section("Statuswijzigingen", s.changed, changed.str());
-    md << section("Termijn verstreken", s.overdue, late.str());
+    auto count = [](const std::vector<CiItem>& v) { return static_cast<int>(v.size()); };
+    md << section("Nieuwe toezeggingen en moties", count(s.new_items), fresh.str());
+    md << section("Statuswijzigingen", count(s.changed), changed.str());
+    md << section("Termijn verstreken", count(s.overdue), late.str());
     if (!run.fetch_stopped.empty())
         md << "**Ophalen niet afgemaakt** (" << md_escape(run.fetch_stopped)
            << "). Wat binnen is, is verwerkt; de volgende run gaat verder waar deze stopte.\n\n";

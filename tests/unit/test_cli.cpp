@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include "cli/app_docs.hpp"
 #include "cli/output.hpp"
 #include "helpers.hpp"
@@ -85,4 +87,25 @@ TEST_CASE("fit_to_width drops the columns that may go before it cuts the last on
     CHECK(fitted[0][1] == "KIND");
     CHECK(fitted[1][2].ends_with("…"));
     CHECK(cli::fit_to_width(rows, 200, {2, 1})[0].size() == 4);  // wide enough: nothing dropped
+}
+
+TEST_CASE("report --json and ci --json say what a job needs in one object", "[cli]") {
+    test::TempDir tmp;
+    std::string store = (tmp.path / "s").string(), out = (tmp.path / "r").string();
+    REQUIRE(test::run_program({TOEZEG_BINARY, "ingest", "--init", "--store", store, (test::source_dir() / "corpus").string()}) == 0);
+    std::string text;
+    REQUIRE(test::run_program({TOEZEG_BINARY, "report", "--store", store, "--out", out, "--as-of", "2026-06-01", "--json"}, &text) == 0);
+    auto report = nlohmann::json::parse(text);
+    CHECK(report["index"] == out + "/index.html");
+    CHECK(report["written"].get<int>() > 10);
+    CHECK(report["week_page"] == "week-2026-W22.html");
+    auto letter = (test::source_dir() / "tests/data/letters/l01_vws_ggz.txt").string();
+    REQUIRE(test::run_program({TOEZEG_BINARY, "ci", "--store", store, "--out", out, "--no-fetch", "--as-of", "2026-06-01",
+                               "--json", letter}, &text) == 0);
+    auto ci = nlohmann::json::parse(text);
+    REQUIRE(ci["new_documents"].size() == 1);
+    CHECK(ci["new_documents"][0]["id"] == "brief-2026-02-12-tk-wachttijden-in-de-ggz-en-het-eigen");
+    CHECK(ci["new_items"].size() == 4);
+    CHECK(ci["errors"].empty());
+    CHECK(ci["fetch_stopped"].is_null());
 }
