@@ -46,7 +46,9 @@ int detect_files(const std::vector<std::string>& inputs, const std::string& date
                 outcomes[k].error = bytes.error();
                 continue;
             }
-            auto doc = ingest::read_text_document(*bytes, file.string(), ingest::ReadOptions{"", date});
+            ingest::ReadOptions read_options;
+            read_options.date = date;
+            auto doc = ingest::read_text_document(*bytes, file.string(), read_options);
             if (!doc) {
                 outcomes[k].error = doc.error();
                 continue;

@@ -51,6 +51,8 @@ void setup_ingest(CLI::App& app, Runner& run) {
     cmd->add_option("--id", o->ingest.id, "Use this id for the document instead of deriving one");
     cmd->add_option("--date", o->ingest.date, "Letter date (YYYY-MM-DD) when the text has none");
     cmd->add_option("--max-size", o->max_mb, "Refuse files larger than this many MB (default 20)");
+    cmd->add_option("--pdf-time", o->ingest.pdf_seconds, "Seconds reading one PDF may take before it is refused (default 10)")
+        ->check(CLI::Range(1, 3600));
     cmd->add_flag("--init", o->init, "Create the store first when there is none");
     cmd->add_flag("--force", o->ingest.force,
                   "Store files even when nothing marks them as parliamentary documents (refused otherwise)");

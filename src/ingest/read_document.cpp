@@ -54,7 +54,7 @@ Result<Document> from_xml(std::string_view bytes, const std::string& source) {
 Result<Document> read_text_document(std::string_view bytes, const std::string& source, const ReadOptions& options) {
     Result<Document> read = fail(source, "unknown format");
     if (bytes.starts_with("%PDF")) {
-        auto text = pdf_text(bytes, source);
+        auto text = pdf_text(bytes, source, options.pdf);
         if (!text) return std::unexpected(text.error());
         read = from_layout_text(*text, source, "pdf");
     } else if (looks_like_kst_xml(bytes)) {

@@ -137,7 +137,10 @@ IngestResult ingest_file(Store& store, const fs::path& path, const IngestOptions
             return result;
         }
     }
-    ingest::ReadOptions read_options{options.as_id.empty() ? options.id : options.as_id, options.date};
+    ingest::ReadOptions read_options;
+    read_options.id = options.as_id.empty() ? options.id : options.as_id;
+    read_options.date = options.date;
+    read_options.pdf.seconds = options.pdf_seconds;
     auto doc = ingest::read_text_document(*bytes, path.string(), read_options);
     if (!doc) return failed(path, doc.error());
     if (!options.force && !ingest::parliamentary_mark(*doc))

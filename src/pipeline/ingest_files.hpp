@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "ingest/pdf_text.hpp"
 #include "pipeline/store.hpp"
 
 namespace toezeg::pipeline {
@@ -19,6 +20,7 @@ struct IngestOptions {
     std::string date;    // letter date when the text has none
     std::size_t max_bytes = 20 * 1000 * 1000;
     bool force = false;  // store a file even when nothing marks it as a parliamentary document
+    int pdf_seconds = ingest::PdfLimits{}.seconds;  // time to read one PDF (--pdf-time)
 };
 
 struct IngestResult {

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <chrono>
+
 #include "db/tracked_items.hpp"
 #include "detect/detector.hpp"
 #include "helpers.hpp"
@@ -7,6 +9,7 @@
 #include "pipeline/store.hpp"
 #include "fetch/sync_feed.hpp"
 #include "ingest/kst_xml.hpp"
+#include "ingest/pdf_text.hpp"
 #include "util/xml_depth.hpp"
 
 using namespace toezeg;
@@ -40,6 +43,30 @@ TEST_CASE("PDFs without text and broken PDFs are refused with the reason", "[for
     auto broken = ingest::read_text_document("%PDF-1.4\nthis is no pdf at all", "broken.pdf", {});
     REQUIRE_FALSE(broken);
     CHECK(broken.error().message == "not a readable PDF (damaged or not a PDF)");
+}
+
+TEST_CASE("hostile PDFs end at a limit with a clear error, in a reader that cannot take our memory", "[formats]") {
+    ingest::PdfLimits limits;
+    limits.seconds = 2;
+    limits.max_pages = 100;
+    auto start = std::chrono::steady_clock::now();
+    auto bomb = ingest::pdf_text(test::read_source("tests/data/hostile/bomb-text.pdf"), "bomb-text.pdf", limits);
+    auto took = std::chrono::steady_clock::now() - start;
+    REQUIRE_FALSE(bomb);  // 300 MB of text operators inflated from 850 KB
+    CHECK(bomb.error().message.starts_with("reading the PDF took longer than the limit of 2 s; refused"));
+    CHECK(took < std::chrono::seconds(30));  // a generous bound: the limit is 2 s, not a timing test
+    auto pages = ingest::pdf_text(test::read_source("tests/data/hostile/many-pages.pdf"), "many-pages.pdf", limits);
+    REQUIRE_FALSE(pages);
+    CHECK(pages.error().message == "the PDF has 200 pages, more than the limit of 100");
+    limits.max_pages = 1000;
+    limits.max_text_bytes = 1000;  // 200 pages of "Geachte voorzitter" are more than 1,000 bytes
+    auto text = ingest::pdf_text(test::read_source("tests/data/hostile/many-pages.pdf"), "many-pages.pdf", limits);
+    REQUIRE_FALSE(text);
+    CHECK(text.error().message.starts_with("the PDF's text is larger than the limit of"));
+    // A real letter reads as before under the default limits.
+    auto letter = ingest::pdf_text(test::read_source("tests/data/pdf/l04_ienw_spoor.pdf"), "l04.pdf");
+    REQUIRE(letter);
+    CHECK(letter->find("spoor") != std::string::npos);
 }
 
 TEST_CASE("official XML: a motion document is the birth of a motion", "[formats]") {
