@@ -17,6 +17,33 @@ std::string text_of(const json& record, const char* key) {
     return it->dump();
 }
 
+// The first of several names a field has had (v4/2.0, then v5) that the record carries.
+std::string text_of_any(const json& record, std::initializer_list<const char*> keys) {
+    for (auto* key : keys)
+        if (auto v = text_of(record, key); !v.empty()) return v;
+    return "";
+}
+
+// The Zaak ids a record hangs on: the field Zaak_Id (one id or a list; added where the
+// records were read through an expansion), else the expanded navigation Zaak ($expand=Zaak).
+std::vector<std::string> zaak_ids(const json& r) {
+    std::vector<std::string> out;
+    auto take = [&](const json& v) {
+        if (v.is_string()) out.push_back(v.get<std::string>());
+        if (v.is_object() && v.contains("Id") && v["Id"].is_string()) out.push_back(v["Id"].get<std::string>());
+    };
+    for (const char* key : {"Zaak_Id", "Zaak"}) {
+        auto z = r.find(key);
+        if (z == r.end()) continue;
+        if (z->is_array())
+            for (auto& x : *z) take(x);
+        else
+            take(*z);
+        if (!out.empty()) break;
+    }
+    return out;
+}
+
 std::int64_t integer_of(const json& record, const char* key) {
     auto it = record.find(key);
     return it != record.end() && it->is_number_integer() ? it->get<std::int64_t>() : 0;
@@ -72,8 +99,8 @@ void put_official_record(Database& db, const std::string& entity, const std::str
         db.prepare(R"(INSERT INTO official_document(id, zaak_id, nummer, soort, datum, kamerstuk, gewijzigd_op)
                       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7))")
             .bind(1, id)
-            .bind(2, text_of(r, "Zaak_Id"))
-            .bind(3, text_of(r, "DocumentNummer"))
+            .bind(2, zaak_ids(r).empty() ? std::string() : zaak_ids(r).front())
+            .bind(3, text_of_any(r, {"DocumentNummer", "Nummer"}))
             .bind(4, text_of(r, "Soort"))
             .bind(5, text_of(r, "Datum").substr(0, 10))
             .bind(6, text_of(version, "ExterneIdentifier"))
@@ -104,15 +131,7 @@ void put_official_record(Database& db, const std::string& entity, const std::str
             .bind(6, text_of(r, "Agendapunt_Id"))
             .bind(7, text_of(r, "GewijzigdOp"))
             .run();
-        std::vector<std::string> zaken;
-        if (auto z = r.find("Zaak_Id"); z != r.end()) {
-            if (z->is_string())
-                zaken.push_back(z->get<std::string>());
-            else if (z->is_array())
-                for (auto& x : *z)
-                    if (x.is_string()) zaken.push_back(x.get<std::string>());
-        }
-        for (auto& z : zaken)
+        for (auto& z : zaak_ids(r))
             db.prepare("INSERT OR IGNORE INTO official_besluit_zaak(besluit_id, zaak_id) VALUES (?1, ?2)")
                 .bind(1, id)
                 .bind(2, z)
@@ -125,7 +144,7 @@ void put_official_record(Database& db, const std::string& entity, const std::str
             .bind(1, id)
             .bind(2, text_of(r, "Besluit_Id"))
             .bind(3, text_of(r, "Soort"))
-            .bind(4, text_of(r, "ActorFractie").empty() ? text_of(r, "ActorNaam") : text_of(r, "ActorFractie"))
+            .bind(4, text_of_any(r, {"ActorFractie", "FractieNaam", "ActorNaam"}))
             .bind(5, integer_of(r, "FractieGrootte"))
             .bind(6, r.value("Vergissing", false) == true ? 1 : 0)
             .bind(7, text_of(r, "GewijzigdOp"))

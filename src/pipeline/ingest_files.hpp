@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/document.hpp"
 #include "core/error.hpp"
 #include "pipeline/store.hpp"
 
@@ -18,6 +19,10 @@ struct IngestOptions {
     std::string id;      // use this id for a new document
     std::string date;    // letter date when the text has none
     std::size_t max_bytes = 20 * 1000 * 1000;
+    // What the Kamer's data say about the document (fetch): kept in its metadata, beating the
+    // parser's date, subject, dossier and number; its Kamerstuk is the id of a new document.
+    OfficialIdentity official;
+    std::string source;  // recorded as the document's source instead of the path (its official address)
 };
 
 struct IngestResult {
