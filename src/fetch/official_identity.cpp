@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "core/official.hpp"
+#include "util/json_text.hpp"
 #include "util/text.hpp"
 
 namespace toezeg::fetch {
@@ -12,18 +13,10 @@ using nlohmann::json;
 
 namespace {
 
-std::string text_of(const json& r, const char* key) {
-    auto it = r.find(key);
-    if (it == r.end() || it->is_null()) return "";
-    if (it->is_string()) return std::string(text::trim(it->get<std::string>()));
-    if (it->is_number_integer()) return std::to_string(it->get<long long>());
-    return "";
-}
-
+// A field as trimmed text (numbers as digits), the first present of several names.
+std::string text_of(const json& r, const char* key) { return std::string(text::trim(json_text::field(r, key))); }
 std::string first_of(const json& r, std::initializer_list<const char*> keys) {
-    for (auto* k : keys)
-        if (auto v = text_of(r, k); !v.empty()) return v;
-    return "";
+    return std::string(text::trim(json_text::first_field(r, keys)));
 }
 
 // An expanded navigation: an object, or the first object of a list.
