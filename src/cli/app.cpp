@@ -92,6 +92,7 @@ int run(int argc, char** argv) {
     setup_correct(app, runner);
     setup_report(app, runner);
     setup_fetch(app, runner);
+    setup_sync(app, runner);
     setup_ci(app, runner);
     setup_docs(app, runner);
     try {

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/network_options.hpp"
 #include "cli/output.hpp"
 #include "cli/store_access.hpp"
 #include "core/date.hpp"
@@ -57,10 +58,7 @@ pipeline::FetchOptions fetch_options(const FetchFlags& f) {
     o.max_pages = f.max_pages;
     if (f.max_time > 0) o.max_time = std::chrono::seconds(static_cast<long>(f.max_time + 0.999));
     o.max_resource_bytes = static_cast<std::size_t>(std::max(0.0, f.max_size) * (1u << 20));
-    o.http.total_timeout_ms = static_cast<long>(f.timeout * 1000);
-    o.http.connect_timeout_ms = std::min(o.http.connect_timeout_ms, o.http.total_timeout_ms);
-    if (const char* interval = std::getenv("TOEZEG_FETCH_INTERVAL_MS")) o.http.min_interval_ms = std::atol(interval);
-    if (const char* backoff = std::getenv("TOEZEG_FETCH_BACKOFF_MS")) o.http.backoff_ms = std::atol(backoff);
+    o.http = http_options(f.timeout);
     return o;
 }
 

@@ -29,6 +29,7 @@ void setup_reject(CLI::App& app, Runner& run);
 void setup_correct(CLI::App& app, Runner& run);
 void setup_report(CLI::App& app, Runner& run);
 void setup_fetch(CLI::App& app, Runner& run);
+void setup_sync(CLI::App& app, Runner& run);
 void setup_ci(CLI::App& app, Runner& run);
 
 }  // namespace toezeg::cli

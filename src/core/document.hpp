@@ -34,6 +34,25 @@ struct Signer {
 };
 
 // What the letter says about itself. Empty strings mean "not in the text".
+// What the Tweede Kamer's own data (a SyncFeed entry, an OData Document record) say about a
+// document; it beats what the text parser guesses. Empty fields are unknown.
+struct OfficialIdentity {
+    std::string guid;            // the Gegevensmagazijn Id of the Document
+    std::string number;          // DocumentNummer (v5: Nummer), "2025D20508"
+    std::string soort;           // "Brief regering", "Motie"
+    std::string title;           // Titel: the dossier's title, "JBZ-Raad"
+    std::string subject;         // Onderwerp
+    std::string date;            // Datum, ISO
+    std::string kamer;           // Kamer ("2": the Tweede Kamer)
+    std::string dossier;         // Kamerstukdossier Nummer with its Toevoeging, "36410-VIII"
+    std::string ondernummer;     // Volgnummer (v5: Ondernummer), "58"
+    std::string ministry;        // from DocumentActor's Functie, "Justitie en Veiligheid"
+    std::string bewindspersoon;  // DocumentActor's ActorNaam, "D. Yesilgöz-Zegerius"
+    std::string publication;     // "kst-36410-VIII-58" (HuidigeDocumentVersie.ExterneIdentifier, or dossier and nr)
+    std::string address;         // the official publication's address
+    bool empty() const { return guid.empty() && number.empty() && publication.empty(); }
+};
+
 struct Metadata {
     std::string dossier;        // "32 317"
     std::string dossier_title;  // "JBZ-Raad"
@@ -47,6 +66,7 @@ struct Metadata {
     std::string title;          // display title derived from the above
     std::string doc_type;       // "motie" for a motion's own document, "brief", or ""
     std::vector<std::string> submitters;  // a motion's submitters, as its document lists them
+    OfficialIdentity official;            // what the Kamer's data say, when the document came from them
 };
 
 // The result of normalising a letter's raw text.

@@ -123,4 +123,38 @@ std::string ref_of_kamerstuk(const std::string& kamerstuk) {
     return spaced + rest + ", nr. " + number;
 }
 
+namespace {
+
+bool plain_number(const std::string& s) {
+    if (s.empty() || s.size() > 32) return false;
+    for (char c : s)
+        if (!std::isalnum(static_cast<unsigned char>(c))) return false;
+    return true;
+}
+
+// A Kamerstuk id of letters, digits and dashes only, in the form ref_of_kamerstuk reads.
+bool plain_kamerstuk(const std::string& id) {
+    if (id.size() > 64 || ref_of_kamerstuk(id).empty()) return false;
+    for (char c : id)
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-') return false;
+    return true;
+}
+
+}  // namespace
+
+std::string official_address(const OfficialIdentity& identity) {
+    if (plain_kamerstuk(identity.publication))
+        return "https://zoek.officielebekendmakingen.nl/" + identity.publication + ".html";
+    if (plain_number(identity.number))
+        return "https://www.tweedekamer.nl/kamerstukken/detail?id=" + identity.number + "&did=" + identity.number;
+    return "";
+}
+
+std::string publication_address(const std::string& document_id, const OfficialIdentity& identity) {
+    // A Kamerstuk's own publication first (the official one, else the id's), then the Kamer's page.
+    if (!plain_kamerstuk(identity.publication) && plain_kamerstuk(document_id))
+        return "https://zoek.officielebekendmakingen.nl/" + document_id + ".html";
+    return official_address(identity);
+}
+
 }  // namespace toezeg

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/document.hpp"
 #include "core/item.hpp"
 
 namespace toezeg {
@@ -58,5 +59,14 @@ struct OfficialFate {
 std::string kamerstuk_id(std::string_view ref);
 // "kst-36410-VIII-58" -> "36 410 VIII, nr. 58" (the inverse of kamerstuk_id); "" when malformed.
 std::string ref_of_kamerstuk(const std::string& kamerstuk);
+
+// Where a reader finds the official publication: a Kamerstuk (kst-...) on
+// https://zoek.officielebekendmakingen.nl/<id>.html, else a document with a DocumentNummer
+// on the Tweede Kamer's site (https://www.tweedekamer.nl/kamerstukken/detail?id=<nr>&did=<nr>,
+// the form a client of the v5 API uses); "" when neither is known.
+std::string official_address(const OfficialIdentity& identity);
+// The official publication's address of a stored document: its official Kamerstuk's, else
+// the Kamerstuk its id names, else the Kamer's page of its DocumentNummer; "" when none.
+std::string publication_address(const std::string& document_id, const OfficialIdentity& identity);
 
 }  // namespace toezeg

@@ -9,13 +9,44 @@ json span_json(Span s) { return json::array({s.begin, s.end}); }
 Span span_from(const json& j) { return Span{j.at(0).get<std::size_t>(), j.at(1).get<std::size_t>()}; }
 }  // namespace
 
+namespace {
+
+// The official identity's fields by their JSON names (also the order they are written in).
+const std::vector<std::pair<const char*, std::string OfficialIdentity::*>>& official_fields() {
+    static const std::vector<std::pair<const char*, std::string OfficialIdentity::*>> k_fields = {
+        {"guid", &OfficialIdentity::guid},
+        {"number", &OfficialIdentity::number},
+        {"soort", &OfficialIdentity::soort},
+        {"title", &OfficialIdentity::title},
+        {"subject", &OfficialIdentity::subject},
+        {"date", &OfficialIdentity::date},
+        {"kamer", &OfficialIdentity::kamer},
+        {"dossier", &OfficialIdentity::dossier},
+        {"ondernummer", &OfficialIdentity::ondernummer},
+        {"ministry", &OfficialIdentity::ministry},
+        {"bewindspersoon", &OfficialIdentity::bewindspersoon},
+        {"publication", &OfficialIdentity::publication},
+        {"address", &OfficialIdentity::address},
+    };
+    return k_fields;
+}
+
+}  // namespace
+
 json metadata_to_json(const Metadata& m) {
     json signers = json::array();
     for (auto& s : m.signers) signers.push_back({{"role", s.role}, {"name", s.name}});
-    return {{"dossier", m.dossier},     {"dossier_title", m.dossier_title}, {"number", m.number},
-            {"date", m.date},           {"addressee", m.addressee},         {"sender", m.sender},
-            {"signers", signers},       {"subject", m.subject},             {"meeting", m.meeting},
-            {"title", m.title},         {"doc_type", m.doc_type},           {"submitters", m.submitters}};
+    json out = {{"dossier", m.dossier},     {"dossier_title", m.dossier_title}, {"number", m.number},
+                {"date", m.date},           {"addressee", m.addressee},         {"sender", m.sender},
+                {"signers", signers},       {"subject", m.subject},             {"meeting", m.meeting},
+                {"title", m.title},         {"doc_type", m.doc_type},           {"submitters", m.submitters}};
+    if (!m.official.empty()) {
+        json official = json::object();
+        for (auto& [name, field] : official_fields())
+            if (!(m.official.*field).empty()) official[name] = m.official.*field;
+        out["official"] = std::move(official);
+    }
+    return out;
 }
 
 Metadata metadata_from_json(const json& j) {
@@ -32,6 +63,8 @@ Metadata metadata_from_json(const json& j) {
     m.doc_type = j.value("doc_type", "");
     m.submitters = j.value("submitters", std::vector<std::string>{});
     for (auto& s : j.value("signers", json::array())) m.signers.push_back({s.value("role", ""), s.value("name", "")});
+    if (auto official = j.find("official"); official != j.end() && official->is_object())
+        for (auto& [name, field] : official_fields()) m.official.*field = official->value(name, "");
     return m;
 }
 

@@ -4,17 +4,35 @@
 
 #include <map>
 
+#include "util/json_text.hpp"
+
 namespace toezeg::db {
 
 using nlohmann::json;
 
 namespace {
 
-std::string text_of(const json& record, const char* key) {
-    auto it = record.find(key);
-    if (it == record.end() || it->is_null()) return "";
-    if (it->is_string()) return it->get<std::string>();
-    return it->dump();
+using json_text::field;
+using json_text::first_field;
+
+// The Zaak ids a record hangs on: the field Zaak_Id (one id or a list; added where the
+// records were read through an expansion), else the expanded navigation Zaak ($expand=Zaak).
+std::vector<std::string> zaak_ids(const json& r) {
+    std::vector<std::string> out;
+    auto take = [&](const json& v) {
+        if (v.is_string()) out.push_back(v.get<std::string>());
+        if (v.is_object() && v.contains("Id") && v["Id"].is_string()) out.push_back(v["Id"].get<std::string>());
+    };
+    for (const char* key : {"Zaak_Id", "Zaak"}) {
+        auto z = r.find(key);
+        if (z == r.end()) continue;
+        if (z->is_array())
+            for (auto& x : *z) take(x);
+        else
+            take(*z);
+        if (!out.empty()) break;
+    }
+    return out;
 }
 
 std::int64_t integer_of(const json& record, const char* key) {
@@ -53,17 +71,17 @@ void put_official_record(Database& db, const std::string& entity, const std::str
     remove_official_record(db, entity, id);
     if (r.value("Verwijderd", false) == true) return;
     if (entity == "Zaak") {
-        std::string onderwerp = text_of(r, "Onderwerp");
+        std::string onderwerp = field(r, "Onderwerp");
         db.prepare(
               R"(INSERT INTO official_zaak(id, nummer, soort, onderwerp, kabinetsappreciatie, replaces, gewijzigd_op)
                       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7))")
             .bind(1, id)
-            .bind(2, text_of(r, "Nummer"))
-            .bind(3, text_of(r, "Soort"))
+            .bind(2, field(r, "Nummer"))
+            .bind(3, field(r, "Soort"))
             .bind(4, onderwerp)
-            .bind(5, text_of(r, "Kabinetsappreciatie"))
+            .bind(5, field(r, "Kabinetsappreciatie"))
             .bind(6, replaced_kamerstuk(onderwerp))
-            .bind(7, text_of(r, "GewijzigdOp"))
+            .bind(7, field(r, "GewijzigdOp"))
             .run();
     } else if (entity == "Document") {
         json version = r.contains("HuidigeDocumentVersie") && r["HuidigeDocumentVersie"].is_object()
@@ -72,24 +90,24 @@ void put_official_record(Database& db, const std::string& entity, const std::str
         db.prepare(R"(INSERT INTO official_document(id, zaak_id, nummer, soort, datum, kamerstuk, gewijzigd_op)
                       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7))")
             .bind(1, id)
-            .bind(2, text_of(r, "Zaak_Id"))
-            .bind(3, text_of(r, "DocumentNummer"))
-            .bind(4, text_of(r, "Soort"))
-            .bind(5, text_of(r, "Datum").substr(0, 10))
-            .bind(6, text_of(version, "ExterneIdentifier"))
-            .bind(7, text_of(r, "GewijzigdOp"))
+            .bind(2, zaak_ids(r).empty() ? std::string() : zaak_ids(r).front())
+            .bind(3, first_field(r, {"DocumentNummer", "Nummer"}))
+            .bind(4, field(r, "Soort"))
+            .bind(5, field(r, "Datum").substr(0, 10))
+            .bind(6, field(version, "ExterneIdentifier"))
+            .bind(7, field(r, "GewijzigdOp"))
             .run();
         if (auto pubs = version.find("DocumentPublicatie"); pubs != version.end() && pubs->is_array())
             for (auto& p : *pubs) {
-                if (!p.is_object() || text_of(p, "Id").empty() || p.value("Verwijderd", false) == true) continue;
+                if (!p.is_object() || field(p, "Id").empty() || p.value("Verwijderd", false) == true) continue;
                 db.prepare(
                       R"(INSERT OR REPLACE INTO official_publication(id, document_id, identifier, document_type, url)
                               VALUES (?1, ?2, ?3, ?4, ?5))")
-                    .bind(1, text_of(p, "Id"))
+                    .bind(1, field(p, "Id"))
                     .bind(2, id)
-                    .bind(3, text_of(p, "Identifier"))
-                    .bind(4, text_of(p, "DocumentType"))
-                    .bind(5, text_of(p, "Url"))
+                    .bind(3, field(p, "Identifier"))
+                    .bind(4, field(p, "DocumentType"))
+                    .bind(5, field(p, "Url"))
                     .run();
             }
     } else if (entity == "Besluit") {
@@ -97,22 +115,14 @@ void put_official_record(Database& db, const std::string& entity, const std::str
               R"(INSERT INTO official_besluit(id, soort, tekst, stemmings_soort, status, agendapunt_id, gewijzigd_op)
                       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7))")
             .bind(1, id)
-            .bind(2, text_of(r, "BesluitSoort"))
-            .bind(3, text_of(r, "BesluitTekst"))
-            .bind(4, text_of(r, "StemmingsSoort"))
-            .bind(5, text_of(r, "Status"))
-            .bind(6, text_of(r, "Agendapunt_Id"))
-            .bind(7, text_of(r, "GewijzigdOp"))
+            .bind(2, field(r, "BesluitSoort"))
+            .bind(3, field(r, "BesluitTekst"))
+            .bind(4, field(r, "StemmingsSoort"))
+            .bind(5, field(r, "Status"))
+            .bind(6, field(r, "Agendapunt_Id"))
+            .bind(7, field(r, "GewijzigdOp"))
             .run();
-        std::vector<std::string> zaken;
-        if (auto z = r.find("Zaak_Id"); z != r.end()) {
-            if (z->is_string())
-                zaken.push_back(z->get<std::string>());
-            else if (z->is_array())
-                for (auto& x : *z)
-                    if (x.is_string()) zaken.push_back(x.get<std::string>());
-        }
-        for (auto& z : zaken)
+        for (auto& z : zaak_ids(r))
             db.prepare("INSERT OR IGNORE INTO official_besluit_zaak(besluit_id, zaak_id) VALUES (?1, ?2)")
                 .bind(1, id)
                 .bind(2, z)
@@ -123,14 +133,14 @@ void put_official_record(Database& db, const std::string& entity, const std::str
                                                persoon_id, actor)
                       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))")
             .bind(1, id)
-            .bind(2, text_of(r, "Besluit_Id"))
-            .bind(3, text_of(r, "Soort"))
-            .bind(4, text_of(r, "ActorFractie").empty() ? text_of(r, "ActorNaam") : text_of(r, "ActorFractie"))
+            .bind(2, field(r, "Besluit_Id"))
+            .bind(3, field(r, "Soort"))
+            .bind(4, first_field(r, {"ActorFractie", "FractieNaam", "ActorNaam"}))
             .bind(5, integer_of(r, "FractieGrootte"))
             .bind(6, r.value("Vergissing", false) == true ? 1 : 0)
-            .bind(7, text_of(r, "GewijzigdOp"))
-            .bind(8, text_of(r, "Persoon_Id"))
-            .bind(9, text_of(r, "ActorNaam"))
+            .bind(7, field(r, "GewijzigdOp"))
+            .bind(8, field(r, "Persoon_Id"))
+            .bind(9, field(r, "ActorNaam"))
             .run();
     }
 }

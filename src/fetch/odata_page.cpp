@@ -34,7 +34,7 @@ bool valid_record_id(std::string_view id) {
     return true;
 }
 
-Result<ODataPage> parse_odata_page(std::string_view bytes, const std::string& name) {
+Result<ODataPage> parse_odata_page(std::string_view bytes, const std::string& name, const std::string& expected) {
     json page;
     try {
         page = json::parse(bytes);
@@ -49,6 +49,9 @@ Result<ODataPage> parse_odata_page(std::string_view bytes, const std::string& na
     ODataPage out;
     if (auto context = page.find("@odata.context"); context != page.end() && context->is_string())
         out.entity = entity_of_context(context->get<std::string>());
+    if (!expected.empty() && !out.entity.empty() && out.entity != expected)
+        return fail(name, "asked for " + expected + " records, the answer holds " + out.entity + " records");
+    if (out.entity.empty() && !expected.empty()) out.entity = expected;
     if (out.entity.empty()) {
         std::string stem = std::filesystem::path(name).filename().string();
         out.entity = stem.substr(0, stem.find('.'));

@@ -25,7 +25,10 @@ struct ODataPage {
 // Parses a page; `name` (a file name or URL) is used in errors and, when @odata.context
 // does not name the entity, its stem before the first '.' is the entity ("Stemming.page2.json").
 // Fails on anything not a page: no JSON, no `value` array, a record without a valid Id.
-Result<ODataPage> parse_odata_page(std::string_view bytes, const std::string& name);
+// With `expected` (an address read for that entity set), the page must be of that entity:
+// it is the entity when @odata.context names none, and a context naming another one fails.
+Result<ODataPage> parse_odata_page(std::string_view bytes, const std::string& name,
+                                   const std::string& expected = "");
 
 // The entity set an @odata.context names: ".../$metadata#Zaak(Id,Nummer)" -> "Zaak".
 std::string entity_of_context(std::string_view context);

@@ -6,8 +6,10 @@
 #include <set>
 
 #include "fetch/feed_start.hpp"
+#include "fetch/official_identity.hpp"
 #include "fetch/sync_feed.hpp"
 #include "ingest/read_document.hpp"
+#include "pipeline/import_records.hpp"
 #include "util/files.hpp"
 
 namespace toezeg::pipeline {
@@ -149,9 +151,18 @@ Result<FetchReport> run_fetch(Store& store, const FetchOptions& options) {
                     continue;
                 }
             }
-            IngestOptions official;
-            official.force = true;  // the feed serves parliamentary documents only
-            auto result = ingest_file(store, download, official);
+            // The entry's identity, and the OData Document record of the same Id where the store
+            // holds one (sync, import), which knows the Kamerstuk; the source is its official address.
+            IngestOptions ingest_options;
+            ingest_options.force = true;  // the feed serves parliamentary documents only
+            ingest_options.official = fetch::identity_of_feed(d);
+            if (auto record = store.corpus().read_file(official_record_path("Document", d.id))) {
+                json r = json::parse(*record, nullptr, false);
+                if (r.is_object()) ingest_options.official = fetch::merge_identity(ingest_options.official, fetch::identity_of_record(r));
+            }
+            ingest_options.source = ingest_options.official.address.empty() ? base + "/SyncFeed/2.0/Resources/" + d.id
+                                                                             : ingest_options.official.address;
+            auto result = ingest_file(store, download, ingest_options);
             fs::remove(download);
             result.source = d.number.empty() ? d.id : d.number;
             if (result.outcome == Outcome::failed) {

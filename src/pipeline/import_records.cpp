@@ -19,12 +19,6 @@ namespace {
 constexpr std::size_t k_max_page_bytes = std::size_t{256} << 20;
 constexpr const char* k_official_folder = "official";
 
-struct Pending {
-    std::string entity, id;
-    bool deleted = false;
-    json record;
-};
-
 // Folders become their files (recursively, sorted, hidden ones skipped); a missing input is an error.
 std::vector<fs::path> page_files(const std::vector<std::string>& inputs, std::vector<Error>& failed) {
     std::vector<fs::path> out;
@@ -74,7 +68,7 @@ Result<ImportSummary> import_records(Store& store, const std::vector<std::string
     ImportSummary summary;
     auto files = page_files(inputs, summary.failed);
     std::set<std::string> read;
-    std::map<std::pair<std::string, std::string>, Pending> records;  // by (entity, id); a later page wins
+    OfficialRecords records;
     for (auto& first : files) {
         std::deque<fs::path> chain{first};
         while (!chain.empty()) {
@@ -92,11 +86,8 @@ Result<ImportSummary> import_records(Store& store, const std::vector<std::string
                 continue;
             }
             summary.pages.push_back(ImportedPage{file.string(), page->entity, page->records.size()});
-            for (auto& r : page->records) {
-                Pending p{page->entity, r.id, r.deleted, std::move(r.fields)};
-                records[{p.entity, p.id}] = std::move(p);
-            }
-            const std::string& next = page->next_link;
+            std::string next = page->next_link;
+            records.add(std::move(*page));
             if (next.empty()) continue;
             if (next.starts_with("http://") || next.starts_with("https://")) {
                 summary.warnings.push_back(file.string() + ": @odata.nextLink is a URL (" + next.substr(0, 120) +
@@ -119,11 +110,26 @@ Result<ImportSummary> import_records(Store& store, const std::vector<std::string
         }
     }
 
+    auto saved = save_official_records(store, records, {}, "import", summary);
+    if (!saved) return std::unexpected(saved.error());
+    return summary;
+}
+
+void OfficialRecords::add(fetch::ODataPage&& page) {
+    for (auto& r : page.records) {
+        Pending p{page.entity, r.id, r.deleted, std::move(r.fields)};
+        auto key = std::make_pair(p.entity, p.id);
+        m_records.insert_or_assign(std::move(key), std::move(p));
+    }
+}
+
+Result<void> save_official_records(Store& store, OfficialRecords& records, std::vector<corpus::PathChange> extra,
+                                   const std::string& how, ImportSummary& summary) {
     // What changes in git: new and changed records written, deleted ones removed.
-    std::vector<corpus::PathChange> changes;
-    std::vector<const Pending*> to_index;
+    std::vector<corpus::PathChange> changes = std::move(extra);
+    std::vector<const OfficialRecords::Pending*> to_index;
     auto& corpus = store.corpus();
-    for (auto& [key, p] : records) {
+    for (auto& [key, p] : records.m_records) {
         std::string path = official_record_path(p.entity, p.id);
         auto existing = corpus.read_file(path);
         if (p.deleted) {
@@ -144,9 +150,9 @@ Result<ImportSummary> import_records(Store& store, const std::vector<std::string
         to_index.push_back(&p);
     }
     if (!changes.empty()) {
-        std::string message = "Import official records: " + std::to_string(summary.added) + " new, " +
-                              std::to_string(summary.changed) + " changed, " + std::to_string(summary.deleted) +
-                              " deleted\n\nOfficial: import\n";
+        std::string message = (how == "import" ? std::string("Import") : "Sync") + " official records: " +
+                              std::to_string(summary.added) + " new, " + std::to_string(summary.changed) +
+                              " changed, " + std::to_string(summary.deleted) + " deleted\n\nOfficial: " + how + "\n";
         auto commit = corpus.commit_paths(changes, message);
         if (!commit) return std::unexpected(commit.error());
         summary.commit = *commit;
@@ -172,7 +178,7 @@ Result<ImportSummary> import_records(Store& store, const std::vector<std::string
     if (!tracked) return std::unexpected(tracked.error());
     summary.tracked = *tracked;
     for (auto& w : warnings) summary.warnings.push_back(w);
-    return summary;
+    return {};
 }
 
 Result<std::size_t> Store::index_official_records(const std::string& commit) {

@@ -1,10 +1,13 @@
 #pragma once
 // `toezeg import`: official OData records from files into git (one commit) and the index.
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "core/error.hpp"
+#include "corpus/git_repository.hpp"
+#include "fetch/odata_page.hpp"
 #include "pipeline/store.hpp"
 
 namespace toezeg::pipeline {
@@ -23,6 +26,30 @@ struct ImportSummary {
     std::string commit;       // "" when nothing changed
     std::size_t tracked = 0;  // tracked items after retracking
 };
+
+// The records of several pages, by (entity, Id); a later page's record wins.
+class OfficialRecords {
+public:
+    void add(fetch::ODataPage&& page);
+    std::size_t size() const { return m_records.size(); }
+
+private:
+    friend Result<void> save_official_records(Store&, OfficialRecords&, std::vector<corpus::PathChange>,
+                                              const std::string&, ImportSummary&);
+    struct Pending {
+        std::string entity, id;
+        bool deleted = false;
+        nlohmann::json record;
+    };
+    std::map<std::pair<std::string, std::string>, Pending> m_records;
+};
+
+// The one way official records reach the store (import and sync): new and changed records
+// written, Verwijderd ones removed, together with `extra` (e.g. sync's position) in one git
+// commit whose message names `how` ("import", "sync"); then indexed and the items retracked.
+// Counts go into `summary`. Nothing is committed when nothing changed.
+Result<void> save_official_records(Store& store, OfficialRecords& records, std::vector<corpus::PathChange> extra,
+                                   const std::string& how, ImportSummary& summary);
 
 // Reads every input (a page file, or a folder of them, recursively), following relative
 // @odata.nextLink to the file it names; a page that fails contributes nothing. The records

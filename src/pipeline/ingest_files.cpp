@@ -7,6 +7,8 @@
 #include <ctime>
 #include <system_error>
 
+#include "core/date.hpp"
+#include "core/official.hpp"
 #include "corpus/git_repository.hpp"
 #include "ingest/fingerprint.hpp"
 #include "ingest/identity.hpp"
@@ -112,6 +114,20 @@ std::string original_name_for(const fs::path& path) {
     return "original" + ext;
 }
 
+// The Kamer's own data beat the parser's guesses.
+void apply_official(Document& doc, const OfficialIdentity& official) {
+    doc.meta.official = official;
+    if (Date::parse_iso(official.date)) doc.meta.date = official.date;
+    if (!official.subject.empty()) doc.meta.subject = doc.meta.title = official.subject;
+    if (!official.title.empty()) doc.meta.dossier_title = official.title;
+    // "kst-36410-VIII-58" -> dossier "36 410 VIII", number "58", as the parser writes them.
+    std::string ref = ref_of_kamerstuk(official.publication);
+    if (auto comma = ref.find(", nr. "); comma != std::string::npos) {
+        doc.meta.dossier = ref.substr(0, comma);
+        doc.meta.number = ref.substr(comma + 6);
+    }
+}
+
 IngestResult failed(const fs::path& path, Error error) {
     IngestResult r;
     r.source = path.string();
@@ -141,8 +157,12 @@ IngestResult ingest_file(Store& store, const fs::path& path, const IngestOptions
     read_options.id = options.as_id.empty() ? options.id : options.as_id;
     read_options.date = options.date;
     read_options.pdf.seconds = options.pdf_seconds;
+    if (read_options.id.empty() && !ref_of_kamerstuk(options.official.publication).empty())
+        read_options.id = options.official.publication;
     auto doc = ingest::read_text_document(*bytes, path.string(), read_options);
     if (!doc) return failed(path, doc.error());
+    if (!options.official.empty()) apply_official(*doc, options.official);
+    if (!options.source.empty()) doc->source = options.source;
     if (!options.force && !ingest::parliamentary_mark(*doc))
         return failed(path, Error{path.string(), ingest::not_parliamentary_reason()});
 

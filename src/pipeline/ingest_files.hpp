@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/document.hpp"
 #include "core/error.hpp"
 #include "ingest/pdf_text.hpp"
 #include "pipeline/store.hpp"
@@ -21,6 +22,10 @@ struct IngestOptions {
     std::size_t max_bytes = 20 * 1000 * 1000;
     bool force = false;  // store a file even when nothing marks it as a parliamentary document
     int pdf_seconds = ingest::PdfLimits{}.seconds;  // time to read one PDF (--pdf-time)
+    // What the Kamer's data say about the document (fetch): kept in its metadata, beating the
+    // parser's date, subject, dossier and number; its Kamerstuk is the id of a new document.
+    OfficialIdentity official;
+    std::string source;  // recorded as the document's source instead of the path (its official address)
 };
 
 struct IngestResult {

@@ -1,6 +1,7 @@
 #include <set>
 #include <string>
 
+#include "core/official.hpp"
 #include "report/document_html.hpp"
 #include "report/exports.hpp"
 #include "report/format.hpp"
@@ -60,6 +61,24 @@ json document_page(const SiteData& site, db::CorpusIndex& index, const db::Docum
             {"source", other.source},
         });
     d["versions"] = std::move(version_list);
+    // What the Kamer's data say, and where the official publication is (keys only with a value).
+    OfficialIdentity official;
+    if (auto o = m.find("official"); o != m.end() && o->is_object()) {
+        official.number = o->value("number", "");
+        official.publication = o->value("publication", "");
+        static const std::pair<const char*, const char*> k_shown[] = {{"soort", "official_soort"},
+                                                                       {"number", "official_number"},
+                                                                       {"bewindspersoon", "bewindspersoon"},
+                                                                       {"ministry", "ministry"}};
+        for (auto& [key, label] : k_shown)
+            if (auto value = o->value(key, ""); !value.empty()) d[label] = value;
+    }
+    if (auto address = publication_address(doc.id, official); !address.empty()) {
+        d["official_url"] = address;
+        d["official_label"] = address.find("officielebekendmakingen") != std::string::npos
+                                  ? "officielebekendmakingen.nl"
+                                  : "tweedekamer.nl";
+    }
     return d;
 }
 

@@ -1,5 +1,6 @@
 #include <string>
 
+#include "core/official.hpp"
 #include "report/document_html.hpp"
 #include "report/exports.hpp"
 #include "report/format.hpp"
@@ -77,6 +78,8 @@ json item_page(const SiteData& site, const track::TrackedItem& t, json d) {
     d["made_in"] = t.made_in;
     d["ref"] = t.ref;
     if (auto label = review_label(t); !label.empty()) d["review_label"] = label;  // a section shows for any string
+    // The Kamerstuk the item is (a motion) or names, at its official publication.
+    if (auto address = publication_address(kamerstuk_id(t.ref), {}); !address.empty()) d["publication_url"] = address;
     if (t.fate) {
         const auto& f = *t.fate;
         d["decision"] = f.summary();
@@ -84,8 +87,7 @@ json item_page(const SiteData& site, const track::TrackedItem& t, json d) {
         // The Tweede Kamer's page of the motion (with its vote) and the official publication.
         // (Mustache shows a section for any string, so a key is set only when it has a value.)
         if (!f.zaak.empty()) d["zaak_url"] = "https://www.tweedekamer.nl/kamerstukken/moties/detail?id=" + f.zaak;
-        if (!f.kamerstuk.empty())
-            d["publication_url"] = "https://zoek.officielebekendmakingen.nl/" + f.kamerstuk + ".html";
+        if (auto address = publication_address(f.kamerstuk, {}); !address.empty()) d["publication_url"] = address;
         std::string voor, tegen, other;
         for (auto& v : f.votes) {
             std::string& list = v.soort == "Voor" ? voor : v.soort == "Tegen" ? tegen : other;
@@ -105,6 +107,7 @@ json item_page(const SiteData& site, const track::TrackedItem& t, json d) {
             {"doc", e.doc},
             {"version", std::to_string(e.version)},
             {"link", e.doc.empty() ? "" : site.event_link(e)},
+            {"official_url", publication_address(e.doc, {})},
             {"evidence", e.evidence},
             {"has_evidence", !e.evidence.empty()},
             {"uncertain", e.confidence < 1.0},

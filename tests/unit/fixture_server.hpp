@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <vector>
 
 namespace toezeg::test {
 
@@ -74,6 +75,11 @@ public:
         std::lock_guard lock(m_mutex);
         return m_hits[path];
     }
+    // Every request's path and query, in the order they came.
+    std::vector<std::string> requests() {
+        std::lock_guard lock(m_mutex);
+        return m_log;
+    }
     int total_hits() {
         std::lock_guard lock(m_mutex);
         int n = 0;
@@ -103,6 +109,7 @@ private:
         {
             std::lock_guard lock(m_mutex);
             ++m_hits[path];
+            m_log.push_back(path);
             auto it = m_routes.find(path);
             if (it != m_routes.end()) {
                 found = true;
@@ -163,6 +170,7 @@ private:
     std::map<std::string, Route> m_routes;
     std::map<std::string, int> m_hits;
     std::function<std::optional<Route>(const std::string&)> m_fallback;
+    std::vector<std::string> m_log;
 };
 
 }  // namespace toezeg::test

@@ -1,0 +1,158 @@
+// `toezeg sync`: OData pages over HTTP into the store, incrementally, all or nothing per run.
+#include "pipeline/sync_run.hpp"
+
+#include <nlohmann/json.hpp>
+#include <set>
+#include <unordered_set>
+
+#include "fetch/odata_page.hpp"
+
+namespace toezeg::pipeline {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr const char* k_state_path = "state/sync.json";
+
+std::string trimmed_base(std::string base) {
+    while (base.ends_with("/")) base.pop_back();
+    return base;
+}
+
+json read_state(Store& store) {
+    json state = json::parse(store.corpus().read_file(k_state_path).value_or("{}"), nullptr, false);
+    if (state.is_discarded() || !state.is_object()) state = json::object();
+    if (!state["positions"].is_object()) state["positions"] = json::object();
+    return state;
+}
+
+// Reads one entity set to its end; its records go into `records`.
+Result<SyncedEntity> read_entity(fetch::HttpClient& http, const std::string& base, const fetch::EntityQuery& query,
+                                 const std::string& after, const std::string& since, int max_pages,
+                                 OfficialRecords& records) {
+    SyncedEntity done{query.entity, 0, 0, 0, after, after};
+    std::optional<fetch::ODataTimestamp> newest = after.empty() ? std::nullopt : fetch::odata_timestamp(after);
+    const std::string first = fetch::entity_url(base, query, after, since);
+    std::string url = first;
+    std::set<std::string> urls{url};
+    std::unordered_set<std::string> ids;
+    long long skip = 0;
+    auto failed = [&](const std::string& why) -> Result<SyncedEntity> {
+        return fail(query.entity + " page " + std::to_string(done.pages + 1), why);
+    };
+    while (true) {
+        if (done.pages >= max_pages)
+            return failed("more than " + std::to_string(max_pages) +
+                          " pages (--max-pages); raise it, or read less with --since");
+        auto response = http.get(url);
+        if (!response) return std::unexpected(response.error());
+        auto page = fetch::parse_odata_page(response->body, url, query.entity);
+        if (!page) return std::unexpected(page.error());
+        ++done.pages;
+        bool any_new = page->records.empty();
+        for (auto& r : page->records) {
+            any_new |= ids.insert(r.id).second;
+            ++done.records;
+            if (r.deleted) ++done.deleted;
+            auto changed = r.fields.find("GewijzigdOp");
+            if (changed == r.fields.end() || !changed->is_string()) continue;  // emptied on a deleted row
+            auto stamp = fetch::odata_timestamp(changed->get<std::string>());
+            if (stamp && (!newest || stamp->instant > newest->instant)) newest = stamp;
+        }
+        if (!any_new) return failed(url + " holds only records already read in this run (a paging loop)");
+        std::size_t count = page->records.size();
+        std::string next = page->next_link;
+        records.add(std::move(*page));
+        if (!next.empty()) {
+            std::string resolved;
+            if (auto why = fetch::resolve_next_link(base, next, resolved); !why.empty())
+                return failed("@odata.nextLink " + next.substr(0, 200) + " refused: " + why);
+            if (!urls.insert(resolved).second)
+                return failed("@odata.nextLink " + resolved + " leads back to a page read before (a paging loop)");
+            url = resolved;
+        } else if (count >= static_cast<std::size_t>(fetch::k_odata_page_size)) {
+            skip = static_cast<long long>(done.records);  // a full page and no link: the next one by $skip
+            url = fetch::skip_url(first, skip);
+            urls.insert(url);
+        } else {
+            break;
+        }
+    }
+    if (newest) done.to = newest->text;
+    return done;
+}
+
+}  // namespace
+
+std::string sync_position(Store& store, const std::string& base_url, const std::string& entity) {
+    json state = read_state(store);
+    const json& positions = state["positions"];
+    auto base = positions.find(trimmed_base(base_url));
+    if (base == positions.end() || !base->is_object()) return "";
+    auto it = base->find(entity);
+    return it != base->end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+Result<SyncReport> run_sync(Store& store, const SyncOptions& options) {
+    const std::string base = trimmed_base(options.base_url);
+    if (!base.starts_with("http://") && !base.starts_with("https://"))
+        return fail("--base-url", "'" + base + "' is not an http or https address");
+    std::string since;
+    if (!options.since.empty()) {
+        auto midnight = fetch::dutch_midnight(options.since);
+        if (!midnight) return fail("--since", "'" + options.since + "' is not a date (YYYY-MM-DD)");
+        since = *midnight;
+    }
+    std::vector<fetch::EntityQuery> queries;
+    if (options.entities.empty()) queries = fetch::default_entity_queries();
+    for (auto& name : options.entities) {
+        auto q = fetch::entity_query(name);
+        if (!q) {
+            std::string known;
+            for (auto& d : fetch::default_entity_queries()) known += (known.empty() ? "" : ", ") + d.entity;
+            return fail("--entity", "sync does not read '" + name + "' (it reads " + known + ")");
+        }
+        queries.push_back(*q);
+    }
+
+    json state = read_state(store);
+    json positions = state["positions"].contains(base) && state["positions"][base].is_object()
+                         ? state["positions"][base]
+                         : json::object();
+    const json positions_before = positions;
+
+    fetch::HttpOptions http_options = options.http;
+    if (options.max_time) http_options.deadline = std::chrono::steady_clock::now() + *options.max_time;
+    fetch::HttpClient http(http_options);
+    SyncReport report;
+    OfficialRecords records;
+    for (auto& q : queries) {
+        // --since reads from that day; otherwise from the kept position (a valid timestamp only).
+        std::string after = positions.value(q.entity, "");
+        if (!since.empty() || !fetch::odata_timestamp(after)) after.clear();
+        auto entity = read_entity(http, base, q, after, since, options.max_pages, records);
+        report.requests = http.requests();
+        if (!entity) {
+            Error e = entity.error();
+            e.message += "; nothing was saved and every position is where it was";
+            return std::unexpected(e);
+        }
+        entity->from = positions.value(q.entity, "");
+        auto kept = fetch::odata_timestamp(entity->from);
+        auto read = fetch::odata_timestamp(entity->to);
+        if (read && (!kept || read->instant > kept->instant)) positions[q.entity] = entity->to;
+        entity->to = positions.value(q.entity, "");
+        report.entities.push_back(*entity);
+    }
+    std::vector<corpus::PathChange> extra;
+    if (positions != positions_before) {
+        state["positions"][base] = positions;
+        extra.push_back({k_state_path, state.dump(1) + "\n"});
+    }
+    auto saved = save_official_records(store, records, std::move(extra), "sync", report.saved);
+    if (!saved) return std::unexpected(saved.error());
+    return report;
+}
+
+}  // namespace toezeg::pipeline

@@ -1,0 +1,25 @@
+#pragma once
+// A JSON record's field as text, for records read from outside (OData pages): a string as
+// it is, a number or boolean as JSON writes it, absent or null as "".
+#include <initializer_list>
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace toezeg::json_text {
+
+inline std::string field(const nlohmann::json& record, const char* key) {
+    if (!record.is_object()) return "";
+    auto it = record.find(key);
+    if (it == record.end() || it->is_null()) return "";
+    if (it->is_string()) return it->get<std::string>();
+    return it->dump();
+}
+
+// The first of several names a field has had (v4/2.0, then v5) that the record carries.
+inline std::string first_field(const nlohmann::json& record, std::initializer_list<const char*> keys) {
+    for (auto* key : keys)
+        if (auto v = field(record, key); !v.empty()) return v;
+    return "";
+}
+
+}  // namespace toezeg::json_text
