@@ -106,7 +106,7 @@ TEST_CASE("report: marks, links, footnotes and diffs in document HTML", "[report
     it.kind = Kind::motion;
     it.span = {4, 9};
     std::string text = "Een <motie> & meer.\n\nTweede alinea.\n\n1 Voetnoot.\n";
-    std::string html = report::document_html(text, text.find("1 Voetnoot"), {it}, {report::Link{{22, 28}, "x.html"}});
+    std::string html = report::document_html(text, text.find("1 Voetnoot"), {it}, {report::Link{{22, 28}, "x.html", ""}});
     CHECK(html == "<p>Een <mark class=\"motion\" id=\"p-4\" title=\"Motie: Openstaand\">&lt;moti</mark>e&gt; &amp; meer.</p>\n"
                   "<p>T<a href=\"x.html\">weede </a>alinea.</p>\n"
                   "<section class=\"footnotes\" aria-label=\"Voetnoten\">\n<p>1 Voetnoot.</p>\n</section>");
@@ -118,9 +118,10 @@ TEST_CASE("report: marks, links, footnotes and diffs in document HTML", "[report
 }
 
 namespace {
+// Pages of items, documents, Kamerleden, bewindspersonen and dossiers.
 int count_pages(const std::filesystem::path& out) {
     int n = 0;
-    for (auto sub : {"items", "docs"})
+    for (auto sub : {"items", "docs", "kamerlid", "bewindspersoon", "dossier"})
         for (auto& e : std::filesystem::directory_iterator(out / sub)) n += e.path().extension() == ".html";
     return n;
 }
@@ -200,16 +201,16 @@ TEST_CASE("report: a new version of a letter renders the pages that show it agai
 TEST_CASE("report: a changed template renders again the pages that use it", "[report]") {
     Site site({"corpus"});
     site.write("2026-03-23");
-    int documents = 0;
-    for (auto& e : std::filesystem::directory_iterator(site.out / "docs")) documents += e.path().extension() == ".html";
+    int item_pages = 0;
+    for (auto& e : std::filesystem::directory_iterator(site.out / "items")) item_pages += e.path().extension() == ".html";
     int pages = count_pages(site.out);
     auto templates = site.tmp.path / "templates";
     std::filesystem::create_directories(templates);
     std::string item = slurp(test::source_dir() / "templates" / "item.mustache");
     { std::ofstream(templates / "item.mustache", std::ios::binary) << item << "<!-- eigen sjabloon -->\n"; }
     auto stats = site.write("2026-03-23", templates);
-    CHECK(stats.reused == documents);              // document pages do not use item.mustache
-    CHECK(stats.written == pages - documents);     // every item page changed
+    CHECK(stats.reused == pages - item_pages);  // document, Kamerlid, ... pages do not use item.mustache
+    CHECK(stats.written == item_pages);         // every item page changed
     auto page = std::filesystem::directory_iterator(site.out / "items")->path();
     CHECK(slurp(page).find("<!-- eigen sjabloon -->") != std::string::npos);
 }
