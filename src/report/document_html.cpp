@@ -295,25 +295,6 @@ std::string document_html(std::string_view text, std::size_t body_end, const std
     return out;
 }
 
-namespace {
-
-// The words of `s`, each with the whitespace after it (and the first with any before it).
-std::vector<std::string_view> words_of(std::string_view s) {
-    std::vector<std::string_view> out;
-    std::size_t at = 0;
-    while (at < s.size()) {
-        std::size_t end = at;
-        while (end < s.size() && (s[end] == ' ' || s[end] == '\n')) ++end;  // a leading space goes with the first word
-        while (end < s.size() && s[end] != ' ' && s[end] != '\n') ++end;
-        while (end < s.size() && (s[end] == ' ' || s[end] == '\n')) ++end;
-        out.push_back(s.substr(at, end - at));
-        at = end;
-    }
-    return out;
-}
-
-}  // namespace
-
 std::string diff_html(std::string_view before, std::string_view after, std::size_t context) {
     auto pieces = word_diff(before, after);
     if (std::all_of(pieces.begin(), pieces.end(), [](auto& p) { return p.op == DiffPiece::Op::same; })) return "";
@@ -329,15 +310,25 @@ std::string diff_html(std::string_view before, std::string_view after, std::size
             out += "<ins>" + escape_html(piece.text) + "</ins>";
             continue;
         }
-        auto words = words_of(piece.text);
+        // Up to `context` words after the change before it and before the change after it.
+        auto tokens = word_tokens(piece.text);
+        auto is_word = [](std::string_view t) { return t[0] != ' ' && t[0] != '\n'; };
+        std::size_t words = std::count_if(tokens.begin(), tokens.end(), is_word);
         std::size_t head = k == 0 ? 0 : context, tail = k + 1 == pieces.size() ? 0 : context;
-        if (words.size() <= head + tail) {
+        if (words <= head + tail) {
             out += escape_html(piece.text);
             continue;
         }
-        for (std::size_t i = 0; i < head; ++i) out += escape_html(words[i]);
+        std::size_t i = 0;
+        for (std::size_t seen = 0; i < tokens.size() && (seen < head || (seen == head && head > 0 && !is_word(tokens[i])));
+             ++i) {
+            seen += is_word(tokens[i]);
+            out += escape_html(tokens[i]);
+        }
         out += gap;
-        for (std::size_t i = words.size() - tail; i < words.size(); ++i) out += escape_html(words[i]);
+        std::size_t j = tokens.size();
+        for (std::size_t seen = 0; j > i && seen < tail; --j) seen += is_word(tokens[j - 1]);
+        for (; j < tokens.size(); ++j) out += escape_html(tokens[j]);
     }
     return out;
 }

@@ -3,6 +3,7 @@
 #include <fstream>
 
 #include "helpers.hpp"
+#include "report_site.hpp"
 #include "pipeline/ingest_files.hpp"
 #include "pipeline/store.hpp"
 #include "report/document_html.hpp"
@@ -16,37 +17,8 @@ using namespace toezeg;
 
 namespace {
 
-std::string slurp(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-struct Site {
-    test::TempDir tmp;
-    pipeline::StorePaths paths{tmp.path / "store"};
-    std::filesystem::path out = tmp.path / "reports";
-
-    explicit Site(const std::vector<std::string>& inputs) {
-        REQUIRE(pipeline::Store::init(paths));
-        auto store = pipeline::Store::open(paths, pipeline::Access::write);
-        std::vector<std::string> absolute;
-        for (auto& i : inputs) absolute.push_back((test::source_dir() / i).string());
-        auto files = pipeline::expand_inputs(absolute);
-        for (auto& f : *files) REQUIRE(pipeline::ingest_file(*store, f, {}).outcome != pipeline::Outcome::failed);
-        std::vector<std::string> warnings;
-        REQUIRE(store->retrack(warnings));
-    }
-    report::ReportStats write(const std::string& as_of, const std::filesystem::path& templates = {}) {
-        auto store = pipeline::Store::open(paths, pipeline::Access::read);
-        report::ReportOptions options;
-        options.out_dir = out;
-        options.as_of = as_of;
-        options.templates_dir = templates;
-        auto stats = report::write_report(store->index(), options);
-        REQUIRE(stats);
-        return *stats;
-    }
-};
+using Site = test::ReportSite;
+using test::slurp;
 
 }  // namespace
 

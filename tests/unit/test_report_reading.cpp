@@ -2,49 +2,21 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 
+#include "db/search.hpp"
 #include "helpers.hpp"
 #include "pipeline/ingest_files.hpp"
 #include "pipeline/store.hpp"
-#include "db/search.hpp"
 #include "report/deadlines.hpp"
 #include "report/document_html.hpp"
 #include "report/site.hpp"
+#include "report_site.hpp"
 
 using namespace toezeg;
 
 namespace {
 
-std::string slurp(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-struct ReadSite {
-    test::TempDir tmp;
-    pipeline::StorePaths paths{tmp.path / "store"};
-    std::filesystem::path out = tmp.path / "reports";
-
-    explicit ReadSite(const std::vector<std::string>& inputs) {
-        REQUIRE(pipeline::Store::init(paths));
-        auto store = pipeline::Store::open(paths, pipeline::Access::write);
-        std::vector<std::string> absolute;
-        for (auto& i : inputs) absolute.push_back((test::source_dir() / i).string());
-        auto files = pipeline::expand_inputs(absolute);
-        for (auto& f : *files) REQUIRE(pipeline::ingest_file(*store, f, {}).outcome != pipeline::Outcome::failed);
-        std::vector<std::string> warnings;
-        REQUIRE(store->retrack(warnings));
-    }
-    report::ReportStats write(const std::string& as_of, const std::string& week = "") {
-        auto store = pipeline::Store::open(paths, pipeline::Access::read);
-        report::ReportOptions options;
-        options.out_dir = out;
-        options.as_of = as_of;
-        options.week = week;
-        auto stats = report::write_report(store->index(), options);
-        REQUIRE(stats);
-        return *stats;
-    }
-};
+using ReadSite = test::ReportSite;
+using test::slurp;
 
 // The visible text of a piece of HTML: tags dropped, runs of spaces as one.
 std::string words(std::string_view html) {
@@ -142,11 +114,11 @@ TEST_CASE("report reading: the weekly report says what fell overdue, and takes t
     CHECK(week.find("In week 2026-W48 (de laatste volle week vóór 4 december 2026) kwamen geen documenten binnen; "
                     "dit is de laatste week met documenten, 2026-W12.") != std::string::npos);
     CHECK(week.find("Nieuwe documenten (1) Verslag JBZ-Raad van 5 en 6 maart 2026") != std::string::npos);
-    CHECK(site.write("2026-12-04", "2026-W48").week_page == "week-2026-W48.html");  // a week asked for is kept
+    CHECK(site.write("2026-12-04", {}, "2026-W48").week_page == "week-2026-W48.html");  // a week asked for is kept
     CHECK(words(slurp(site.out / "week-2026-W48.html")).find("kwamen geen documenten binnen") == std::string::npos);
 
     ReadSite letters({"tests/data/letters"});
-    letters.write("2026-07-08", "2026-W27");  // 29 June to 5 July: deadlines of 30 June and 1 July passed
+    letters.write("2026-07-08", {}, "2026-W27");  // 29 June to 5 July: deadlines of 30 June and 1 July passed
     std::string fell = words(section(slurp(letters.out / "week-2026-W27.html"), "deze-week-verlopen"));
     INFO(fell);
     CHECK(fell.find("Deze week termijn verlopen (4)") != std::string::npos);
@@ -178,13 +150,14 @@ TEST_CASE("report reading: a letter's headings, footnotes and passages link wher
         "over het plan en de uitvoering ervan.\n\n1 Kamerstuk 36 704, nr. 63.\n";
     Item it;
     it.span = {text.find("Ik zal"), text.find(".1 Dat") + 1};
-    Footnote note{1, Span{text.find(".1 Dat") + 1, text.find(".1 Dat") + 2}, Span{text.rfind("Kamerstuk"), text.size() - 1}};
-    std::string html = report::document_html(text, text.rfind("1 Kamerstuk"), {it}, {},
-                                             {{it.span.begin, "../items/tz-1.html", "Naar Toezegging: de terugkeer"}},
-                                             {note});
+    Footnote note{1, Span{text.find(".1 Dat") + 1, text.find(".1 Dat") + 2},
+                  Span{text.rfind("Kamerstuk"), text.size() - 1}};
+    std::string html =
+        report::document_html(text, text.rfind("1 Kamerstuk"), {it}, {},
+                              {{it.span.begin, "../items/tz-1.html", "Naar Toezegging: de terugkeer"}}, {note});
     INFO(html);
     CHECK(html.find("<h3>Migratie en terugkeer</h3>") != std::string::npos);
-    CHECK(html.find("<h3>Datum") == std::string::npos);  // letterhead
+    CHECK(html.find("<h3>Datum") == std::string::npos);          // letterhead
     CHECK(html.find("<h3>D.M. van Weel") == std::string::npos);  // a name under the letter
     CHECK(html.find("terugkeer.</mark> <a class=\"item-ref\" href=\"../items/tz-1.html\" aria-label=\"Naar Toezegging: "
                     "de terugkeer\">[item]</a><a href=\"#fn-1\" id=\"fnref-1\">1</a>") != std::string::npos);
@@ -199,7 +172,8 @@ TEST_CASE("report reading: the diff shows the changed passages with their contex
     std::string html = report::diff_html(before, after, 3);
     INFO(html);
     CHECK(html ==
-          "<span class=\"gap\">[…]</span>\nwoord97 woord98 woord99 <del>voor</del><ins>in</ins> <del>de</del><ins>het</ins> "
+          "<span class=\"gap\">[…]</span>\nwoord97 woord98 woord99 <del>voor</del><ins>in</ins> "
+          "<del>de</del><ins>het</ins> "
           "<del>zomer</del><ins>najaar</ins> woord0 woord1 woord2 <span class=\"gap\">[…]</span>\n");
     CHECK(report::diff_html("dezelfde tekst", "dezelfde tekst").empty());
 }
