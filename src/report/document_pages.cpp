@@ -94,6 +94,7 @@ json document_page(const SiteData& site, db::CorpusIndex& index, const db::Docum
     d["found_count"] = std::to_string(found.size());
     d["has_found"] = !found.empty();
     d["found"] = std::move(found);
+    drop_empty_strings(d);  // "Dossier , nr.", an empty "Afzender": a field without a value is left out
     return d;
 }
 
