@@ -11,7 +11,8 @@
     var shown = 0, rows = table.tBodies[0].rows;
     for (var i = 0; i < rows.length; i++) {
       var d = rows[i].dataset;
-      var ok = (!status || (status === "overdue" ? d.overdue === "true" : d.status === status)) &&
+      var ok = (!status || (status === "overdue" ? d.overdue === "true" :
+                            status === "long-open" ? d.longOpen === "true" : d.status === status)) &&
                (!kind || d.kind === kind) && (!member || d.member.indexOf(member) >= 0) &&
                (!actor || d.actor === actor);
       rows[i].hidden = !ok;
@@ -27,6 +28,35 @@
     form.addEventListener("input", apply);
     form.addEventListener("submit", function (e) { e.preventDefault(); });
     apply();
+  }
+  // search.html: the words of ?q= in the prebuilt index (search-index.js); all words must occur,
+  // case and accents ignored. Results are built as text nodes, never as HTML.
+  var results = document.getElementById("search-results");
+  if (results && window.toezegSearchIndex) {
+    var fold = function (s) { return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); };
+    var q = new URLSearchParams(window.location.search).get("q") || "";
+    var box = document.getElementById("search-q"), count = document.getElementById("search-count");
+    box.value = q;
+    var words = fold(q).split(/\s+/).filter(function (w) { return w.length > 0; });
+    var found = 0;
+    if (words.length) {
+      window.toezegSearchIndex.forEach(function (e) {
+        var hay = fold(e.title + " " + e.text);
+        if (!words.every(function (w) { return hay.indexOf(w) >= 0; })) return;
+        found++;
+        var li = document.createElement("li"), a = document.createElement("a"), kind = document.createElement("span");
+        kind.className = "note";
+        kind.textContent = e.type + " ";
+        a.href = e.page;
+        a.textContent = e.title;
+        li.appendChild(kind);
+        li.appendChild(a);
+        results.appendChild(li);
+      });
+      count.textContent = found === 1 ? "1 resultaat voor \u201c" + q + "\u201d" : found + " resultaten voor \u201c" + q + "\u201d";
+    } else {
+      count.textContent = "Typ een of meer woorden.";
+    }
   }
   Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), function (t) {
     Array.prototype.forEach.call(t.tHead.rows[0].cells, function (th, col) {

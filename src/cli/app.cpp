@@ -84,6 +84,7 @@ int run(int argc, char** argv) {
     setup_eval(app, runner);
     setup_status(app, runner);
     setup_item(app, runner);
+    setup_search(app, runner);
     setup_link(app, runner);
     setup_unlink(app, runner);
     setup_review(app, runner);

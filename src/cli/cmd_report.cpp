@@ -21,7 +21,7 @@ void setup_report(CLI::App& app, Runner& run) {
     cmd->add_option("--store", o->store, "Store directory (default: $TOEZEG_STORE, else .toezeg)");
     cmd->add_option("--out", o->out, "Folder to write the site into (default reports/)");
     cmd->add_option("--as-of", o->as_of, "Date the report is for: overdue and recent are relative to it (default today)");
-    cmd->add_option("--week", o->week, "ISO week of the weekly report, e.g. 2026-W12 (default: the last full week)");
+    cmd->add_option("--week", o->week, "ISO week of the weekly report, e.g. 2026-W12 (default: the last full week, else the latest week with documents)");
     cmd->add_option("--templates", o->templates, "Folder with templates that replace the built-in ones by name");
     cmd->add_option("--csv-dialect", o->csv_dialect,
                     "items.csv as rfc4180 (commas, the default) or excel-nl (BOM, semicolons, decimal commas: opens in Dutch Excel)")
@@ -54,7 +54,9 @@ void setup_report(CLI::App& app, Runner& run) {
             std::cout << "report in " << (std::filesystem::path(o->out) / "index.html").string() << ": " << stats->written
                       << " files written, " << stats->unchanged << " unchanged (" << stats->reused
                       << " not rendered again), " << stats->removed << " removed; weekly report "
-                      << stats->week_page << "\n";
+                      << stats->week_page
+                      << (stats->week_note.empty() ? "" : " (the last full week had no documents: the latest week that has)")
+                      << "\n";
             return k_exit_ok;
         };
     });

@@ -21,6 +21,7 @@ void setup_detect(CLI::App& app, Runner& run);
 void setup_eval(CLI::App& app, Runner& run);
 void setup_status(CLI::App& app, Runner& run);
 void setup_item(CLI::App& app, Runner& run);
+void setup_search(CLI::App& app, Runner& run);
 void setup_link(CLI::App& app, Runner& run);
 void setup_unlink(CLI::App& app, Runner& run);
 void setup_review(CLI::App& app, Runner& run);

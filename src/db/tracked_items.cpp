@@ -14,7 +14,8 @@ json events_json(const track::TrackedItem& t) {
     json out = json::array();
     for (auto& e : t.events)
         out.push_back({{"date", e.date}, {"type", e.type}, {"doc", e.doc}, {"version", e.version}, {"evidence", e.evidence},
-                       {"span", json::array({e.span.begin, e.span.end})}, {"confidence", e.confidence}, {"detection", e.detection}, {"due", e.due}});
+                       {"span", json::array({e.span.begin, e.span.end})}, {"confidence", e.confidence}, {"detection", e.detection}, {"due", e.due},
+                       {"due_before", e.due_before}});
     return out;
 }
 
@@ -56,6 +57,7 @@ track::TrackedItem read_row(Statement& st) {
         ev.confidence = e.value("confidence", 1.0);
         ev.detection = e.value("detection", 1.0);
         ev.due = e.value("due", "");
+        ev.due_before = e.value("due_before", "");
         t.events.push_back(std::move(ev));
     }
     for (auto& p : json::parse(st.text(15)))

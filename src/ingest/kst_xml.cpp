@@ -116,7 +116,8 @@ Result<XmlDocument> read_kst_xml(std::string_view bytes, const std::string& sour
     std::string council = text::collapse_spaces(kamerstuk.select_node(".//dossier/dossiernummer/raadnr").node().text().get());
     if (!m.dossier.empty() && !council.empty()) m.dossier += "-" + council;
     if (m.dossier.empty()) m.dossier = meta_value(doc, "OVERHEIDop.dossiernummer");
-    m.dossier_title = text::collapse_spaces(kamerstuk.select_node(".//dossier/titel").node().text().get());
+    // All of the title, also what sits in markup ("persoonsgegevens (<nadruk>Trb. 1988, 7</nadruk>)").
+    m.dossier_title = text::collapse_spaces(flat(kamerstuk.select_node(".//dossier/titel").node()));
     auto stuk = kamerstuk.child("stuk");
     m.number = text::collapse_spaces(stuk.select_node(".//stuknr/ondernummer").node().text().get());
     if (m.number.empty()) m.number = meta_value(doc, "OVERHEIDop.ondernummer");

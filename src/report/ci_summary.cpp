@@ -79,7 +79,7 @@ CiSummary ci_summary(const pipeline::CiRun& run, const std::string& as_of) {
     auto count = [](const std::vector<CiItem>& v) { return static_cast<int>(v.size()); };
     md << section("Nieuwe toezeggingen en moties", count(s.new_items), fresh.str());
     md << section("Statuswijzigingen", count(s.changed), changed.str());
-    md << section("Termijn verstreken", count(s.overdue), late.str());
+    md << section("Termijn verlopen", count(s.overdue), late.str());
     if (!run.fetch_stopped.empty())
         md << "**Ophalen niet afgemaakt** (" << md_escape(run.fetch_stopped)
            << "). Wat binnen is, is verwerkt; de volgende run gaat verder waar deze stopte.\n\n";

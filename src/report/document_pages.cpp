@@ -1,3 +1,6 @@
+// A document version's page: metadata, the items found in it, related documents, versions, the diff and the marked text.
+#include <algorithm>
+#include <filesystem>
 #include <set>
 #include <string>
 
@@ -12,6 +15,18 @@ namespace toezeg::report {
 using nlohmann::json;
 
 namespace {
+
+std::vector<Footnote> footnotes_of(const json& meta) {
+    std::vector<Footnote> out;
+    auto span = [](const json& j) {
+        if (!j.is_array() || j.size() != 2 || !j[0].is_number_unsigned() || !j[1].is_number_unsigned()) return Span{};
+        return Span{j[0].get<std::size_t>(), j[1].get<std::size_t>()};
+    };
+    for (auto& f : meta.value("footnotes", json::array()))
+        if (f.is_object() && f.value("number", 0) > 0)
+            out.push_back(Footnote{f.value("number", 0), span(f.value("marker", json())), span(f.value("text", json()))});
+    return out;
+}
 
 json related_row(const std::string& label, const std::string& id) {
     return {{"label", label}, {"id", id}, {"file", id + ".html"}};
@@ -29,7 +44,7 @@ json document_page(const SiteData& site, db::CorpusIndex& index, const db::Docum
         auto it = site.by_ref.find(c.value("ref", ""));
         if (it == site.by_ref.end() || it->second == doc.id) continue;
         auto span = c.value("span", json::array({0, 0}));
-        links.push_back(Link{Span{span.at(0).get<std::size_t>(), span.at(1).get<std::size_t>()}, it->second + ".html"});
+        links.push_back(Link{Span{span.at(0).get<std::size_t>(), span.at(1).get<std::size_t>()}, it->second + ".html", ""});
         if (seen.insert(it->second).second) related.push_back(related_row("verwijst naar", it->second));
     }
     for (auto& rel : index.relations(doc.id))
@@ -58,7 +73,8 @@ json document_page(const SiteData& site, db::CorpusIndex& index, const db::Docum
             {"current", other.version == v.version},
             {"file", document_file(doc.id, other.version, doc.versions)},
             {"ingested", other.ingested_at.substr(0, 10)},
-            {"source", other.source},
+            // The file's name only: the folder it was ingested from is a local path, not for publication.
+            {"source", std::filesystem::path(other.source).filename().string()},
         });
     d["versions"] = std::move(version_list);
     // What the Kamer's data say, and where the official publication is (keys only with a value).
@@ -79,6 +95,25 @@ json document_page(const SiteData& site, db::CorpusIndex& index, const db::Docum
                                   ? "officielebekendmakingen.nl"
                                   : "tweedekamer.nl";
     }
+    // The items found in this version, in the order of the text, each linked to its passage.
+    json found = json::array();
+    std::set<std::pair<std::size_t, std::string>> listed;
+    if (auto it = site.passages.find(doc.id); it != site.passages.end())
+        for (auto& p : it->second)
+            if (p.version == v.version && listed.insert({p.begin, p.item->id}).second)
+                found.push_back({{"begin", std::to_string(p.begin)},
+                                 {"order", p.begin},
+                                 {"id", p.item->id},
+                                 {"summary", item_summary(*p.item)},
+                                 {"kind_label", kind_label(p.item->kind)},
+                                 {"status_label", status_label(p.item->status, site.overdue(*p.item))},
+                                 {"status_class", status_class(p.item->status, site.overdue(*p.item))}});
+    std::sort(found.begin(), found.end(), [](auto& a, auto& b) { return a["order"] < b["order"]; });
+    for (auto& f : found) f.erase("order");
+    d["found_count"] = std::to_string(found.size());
+    d["has_found"] = !found.empty();
+    d["found"] = std::move(found);
+    drop_empty_strings(d);  // "Dossier , nr.", an empty "Afzender": a field without a value is left out
     return d;
 }
 
@@ -104,10 +139,18 @@ Result<void> write_document_pages(const SiteData& site, db::CorpusIndex& index, 
                 auto record = index.version(doc.id, v.version);
                 if (!record) return;
                 if (k > 0)
-                    if (auto before = index.version(doc.id, versions[k - 1].version))
-                        data["diff"] = {{"from", std::to_string(versions[k - 1].version)}, {"html", diff_html(before->doc.text, record->doc.text)}};
+                    if (auto before = index.version(doc.id, versions[k - 1].version)) {
+                        data["diff"] = {{"from", std::to_string(versions[k - 1].version)}};
+                        if (auto html = diff_html(before->doc.text, record->doc.text); !html.empty())
+                            data["diff"]["html"] = html;
+                    }
                 std::size_t body_end = meta.value("body_end", record->doc.text.size());
-                data["text_html"] = document_html(record->doc.text, body_end, index.detections(doc.id, v.version), links);
+                std::vector<PassageRef> refs;
+                for (auto& f : data.value("found", json::array()))
+                    refs.push_back({std::stoul(f["begin"].get<std::string>()), "../items/" + f["id"].get<std::string>() + ".html",
+                                    "Naar " + f["kind_label"].get<std::string>() + ": " + f["summary"].get<std::string>()});
+                data["text_html"] = document_html(record->doc.text, body_end, index.detections(doc.id, v.version), links,
+                                                  refs, footnotes_of(meta));
             });
             if (!rendered) return rendered;
         }

@@ -127,25 +127,25 @@ std::string document_file(const std::string& id, int version, int latest) {
     return version == latest ? id + ".html" : id + "@v" + std::to_string(version) + ".html";
 }
 
-std::string atom_feed(const std::vector<track::TrackedItem>& items, const std::string& feed_template) {
+std::string AtomWriter::render(const std::vector<const track::TrackedItem*>& items, const Feed& feed) {
     struct Entry {
         std::string date, id, title, item, summary;
     };
     std::vector<Entry> entries;
-    for (auto& t : items) {
-        std::string what =
-            t.subject.empty() ? text::shorten(t.events.empty() ? "" : t.events.front().evidence, 90) : t.subject;
-        for (std::size_t k = 0; k < t.events.size(); ++k) {
-            const auto& e = t.events[k];
+    for (auto* t : items) {
+        std::string what = item_summary(*t);
+        for (std::size_t k = 0; k < t->events.size(); ++k) {
+            const auto& e = t->events[k];
             bool first = k == 0;
-            if ((!first && !track::is_status_change(e.type)) || e.date.empty()) continue;
-            std::string kind = kind_label(t.kind);
+            if ((!first && !feed.every_event && !track::is_status_change(e.type)) || e.date.empty()) continue;
+            std::string kind = kind_label(t->kind), change = deadline_change_label(e);
             // The Kamer's decision reads as itself: "Motie verworpen 19 maart 2024, 59-91; Ontraden – ...".
             std::string title = e.type == "decided" ? kind + " " + e.evidence + " – " + what
                                 : first             ? "Nieuw: " + kind + " – " + what
-                                                    : kind + " " + event_label(e.type) + " – " + what;
-            entries.push_back(Entry{e.date, "urn:toezeg:" + t.id + ":" + std::to_string(k) + ":" + e.type + ":" + e.doc,
-                                    title, t.id, text::shorten(e.evidence, 400)});
+                                                    : kind + " " + event_label(e.type, t->kind) +
+                                              (change.empty() ? "" : " (" + change + ")") + " – " + what;
+            entries.push_back(Entry{e.date, "urn:toezeg:" + t->id + ":" + std::to_string(k) + ":" + e.type + ":" + e.doc,
+                                    title, t->id, text::shorten(e.evidence, 400)});
         }
     }
     std::sort(entries.begin(), entries.end(),
@@ -162,11 +162,13 @@ std::string atom_feed(const std::vector<track::TrackedItem>& items, const std::s
         list.push_back(d);
     }
     mus::data root;
-    root.set("feed_id", "urn:toezeg:feed");
+    root.set("feed_id", feed.id);
+    root.set("feed_title", feed.title);
+    root.set("self", feed.self);
+    root.set("root", feed.root);
     root.set("updated", (entries.empty() ? std::string("1970-01-01") : entries.front().date) + "T00:00:00Z");
     root.set("entries", list);
-    mus::mustache tmpl{feed_template};
-    return tmpl.render(root);
+    return m_template.render(root);
 }
 
 std::vector<std::pair<std::string, std::string>> export_files(const std::vector<track::TrackedItem>& items,
@@ -176,7 +178,9 @@ std::vector<std::pair<std::string, std::string>> export_files(const std::vector<
                                                               CsvDialect dialect) {
     json all = json::array();
     std::string csv = csv_start(dialect) + csv_line(tracked_csv_header(), dialect);
+    std::vector<const track::TrackedItem*> all_items;
     for (auto& t : items) {
+        all_items.push_back(&t);
         all.push_back(tracked_to_json(t, as_of));
         csv += csv_line(tracked_csv_cells(t, as_of), dialect);
     }
@@ -193,7 +197,9 @@ std::vector<std::pair<std::string, std::string>> export_files(const std::vector<
     return {{"items.json", all.dump(1) + "\n"},
             {"items.csv", csv},
             {"documents.json", docs.dump(1) + "\n"},
-            {"feed.xml", atom_feed(items, feed_template)}};
+            {"feed.xml", AtomWriter(feed_template).render(all_items, {"urn:toezeg:feed",
+                                                                      "toezeg: nieuwe toezeggingen, moties en statuswijzigingen",
+                                                                      "feed.xml", ""})}};
 }
 
 }  // namespace toezeg::report

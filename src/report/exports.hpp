@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include <kainjow/mustache.hpp>
 #include <nlohmann/json.hpp>
 
 #include "db/corpus_index.hpp"
@@ -22,8 +23,21 @@ std::string csv_start(CsvDialect dialect);  // what precedes the header: "" or t
 std::string csv_line(const std::vector<std::string>& cells, CsvDialect dialect);
 std::vector<std::string> tracked_csv_header();
 std::vector<std::string> tracked_csv_cells(const track::TrackedItem& item, const std::string& as_of);
-// Atom: an entry per new item and per change of status, with ids that never change.
-std::string atom_feed(const std::vector<track::TrackedItem>& items, const std::string& feed_template);
+// Atom: an entry per new item and per change of status (an item's own feed: per event),
+// with ids that never change; rendered from feed.mustache, compiled once.
+class AtomWriter {
+public:
+    explicit AtomWriter(const std::string& feed_template) : m_template(feed_template) {}
+    struct Feed {
+        std::string id, title, self, root;  // root: the way from the feed to the site's top folder
+        bool every_event = false;           // an item's own feed: every event, not only changes
+    };
+    std::string render(const std::vector<const track::TrackedItem*>& items, const Feed& feed);
+
+private:
+    kainjow::mustache::mustache m_template;
+};
+
 std::string document_file(const std::string& id, int version, int latest);  // "kst-32317-987.html"
 // items.json, items.csv, documents.json and feed.xml, by file name.
 std::vector<std::pair<std::string, std::string>> export_files(const std::vector<track::TrackedItem>& items,

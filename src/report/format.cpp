@@ -16,12 +16,15 @@ std::string status_class(Status status, bool overdue) {
     return "status-" + std::string(to_string(status));
 }
 
-std::string status_label(Status status, bool overdue) { return overdue ? "Verlopen" : std::string(dutch_status(status)); }
+// "Termijn verlopen", not "Verlopen": that reads too much like "Vervallen" (lapsed).
+std::string status_label(Status status, bool overdue) {
+    return overdue ? "Termijn verlopen" : std::string(dutch_status(status));
+}
 
 std::string kind_label(Kind kind) { return kind == Kind::commitment ? "Toezegging" : "Motie"; }
 
-std::string event_label(const std::string& type) {
-    if (type == "made") return "gedaan";
+std::string event_label(const std::string& type, Kind kind) {
+    if (type == "made") return kind == Kind::commitment ? "toegezegd" : "ingediend";
     if (type == "mentioned") return "genoemd";
     if (type == "repeated") return "herhaald";
     if (type == "deadline changed") return "termijn gewijzigd";
@@ -33,6 +36,12 @@ std::string event_label(const std::string& type) {
     if (type == "corrected") return "handmatig verbeterd";
     if (type == "decided") return "besluit van de Kamer";
     return type;
+}
+
+std::string deadline_change_label(const track::Event& e) {
+    if (e.type != "deadline changed" || e.due.empty()) return "";
+    if (e.due_before.empty()) return "nieuwe termijn " + date_label(e.due);
+    return "van " + date_label(e.due_before) + " naar " + date_label(e.due);
 }
 
 std::string item_summary(const track::TrackedItem& t) {

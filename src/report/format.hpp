@@ -12,7 +12,10 @@ std::string date_label(const std::string& iso);  // "2026-03-03" -> "3 maart 202
 std::string status_class(Status status, bool overdue);  // CSS class
 std::string status_label(Status status, bool overdue);  // "Openstaand", "Verlopen", ...
 std::string kind_label(Kind kind);                       // "Toezegging", "Motie"
-std::string event_label(const std::string& type);        // "voldaan", "termijn gewijzigd", ...
+// "toegezegd" (a commitment made), "ingediend" (a motion), "voldaan", "termijn gewijzigd", ...
+std::string event_label(const std::string& type, Kind kind);
+// "van 1 juli 2026 naar 31 december 2026" for a "deadline changed" event, "" for others.
+std::string deadline_change_label(const track::Event& e);
 // What a tracked item is about: its subject, else the first quoted evidence, else its id.
 std::string item_summary(const track::TrackedItem& item);
 

@@ -1,6 +1,7 @@
 #include <string>
 
 #include "core/official.hpp"
+#include "report/deadlines.hpp"
 #include "report/document_html.hpp"
 #include "report/exports.hpp"
 #include "report/format.hpp"
@@ -21,12 +22,17 @@ std::string SiteData::event_link(const track::Event& e) const {
 
 json item_row(const SiteData& site, const track::TrackedItem& t) {
     bool late = site.overdue(t);
+    bool long_open = long_open_without_deadline(t, site.as_of);
     std::string members = text::join(t.members, ", ");
-    return json{
+    std::string since = t.status == Status::open ? open_since(t) : "";
+    std::string last_type = t.events.empty() ? "" : t.events.back().type;
+    json row{
         {"id", t.id},
         {"summary", item_summary(t)},
         {"status", std::string(to_string(t.status))},
         {"overdue", late ? "true" : "false"},
+        {"long_open", long_open ? "true" : "false"},
+        {"is_long_open", long_open},
         {"status_class", status_class(t.status, late)},
         {"status_label", status_label(t.status, late)},
         {"status_sort", std::to_string(late ? 0 : static_cast<int>(t.status) + 1)},
@@ -37,10 +43,15 @@ json item_row(const SiteData& site, const track::TrackedItem& t) {
         {"actor", t.actor},
         {"due", t.due},
         {"due_label", t.due.empty() ? t.due_text : date_label(t.due)},
+        {"late_label", late ? days_late_label(days_late(t, site.as_of)) : ""},
+        {"open_since", since},
+        {"open_since_label", date_label(since)},
+        {"long_open_label", long_open ? long_open_label() : ""},
         {"last_date", t.last_date()},
-        {"last_label", date_label(t.last_date()) + " " + event_label(t.events.empty() ? "" : t.events.back().type)},
+        {"last_label", t.last_date().empty() ? "" : event_label(last_type, t.kind) + " op " + date_label(t.last_date())},
         {"possible", !t.possible_matches.empty()},
     };
+    return row;
 }
 
 void drop_empty_strings(json& j) {
@@ -75,8 +86,22 @@ json item_page(const SiteData& site, const track::TrackedItem& t, json d) {
     d["due_text"] = t.due.empty() ? "" : t.due_text;
     d["party"] = t.party;
     d["made_on_label"] = date_label(t.made_on);
+    d["made_on_term"] = t.kind == Kind::commitment ? "Toegezegd op" : "Ingediend op";
     d["made_in"] = t.made_in;
     d["ref"] = t.ref;
+    // What to follow: the pages of its Kamerleden, its bewindspersoon and its dossier, its own feed.
+    json member_links = json::array();
+    for (auto& m : t.members)
+        if (auto page = site.follow.members.find(m); page != site.follow.members.end())
+            member_links.push_back({{"name", m}, {"page", "../" + page->second + ".html"}, {"sep", member_links.empty() ? "" : ", "}});
+    d["member_links"] = std::move(member_links);
+    if (auto page = site.follow.actors.find(t.actor); page != site.follow.actors.end())
+        d["actor_page"] = "../" + page->second + ".html";
+    if (auto page = site.follow.dossiers.find(t.dossier); page != site.follow.dossiers.end()) {
+        d["dossier"] = t.dossier;
+        d["dossier_page"] = "../" + page->second + ".html";
+    }
+    d["feed"] = t.id + ".xml";
     if (auto label = review_label(t); !label.empty()) d["review_label"] = label;  // a section shows for any string
     // The Kamerstuk the item is (a motion) or names, at its official publication.
     if (auto address = publication_address(kamerstuk_id(t.ref), {}); !address.empty()) d["publication_url"] = address;
@@ -103,7 +128,8 @@ json item_page(const SiteData& site, const track::TrackedItem& t, json d) {
     for (auto& e : t.events)
         events.push_back({
             {"date_label", e.date.empty() ? "(datum onbekend)" : date_label(e.date)},
-            {"type_label", event_label(e.type)},
+            {"type_label", event_label(e.type, t.kind)},
+            {"deadline_change", deadline_change_label(e)},
             {"doc", e.doc},
             {"version", std::to_string(e.version)},
             {"link", e.doc.empty() ? "" : site.event_link(e)},
@@ -130,6 +156,7 @@ Result<void> write_item_pages(const SiteData& site, PageWriter& out, std::vector
     rows.reserve(site.items.size());
     for (auto& t : site.items) {
         json row = item_row(site, t);
+        drop_empty_strings(row);
         auto html = out.fragment("item_row.mustache", row);
         if (!html) return std::unexpected(html.error());
         rows.push_back(std::move(*html));

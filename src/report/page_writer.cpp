@@ -60,7 +60,7 @@ PageWriter::PageWriter(const ReportOptions& options, std::string week_page) : m_
 
 Result<void> PageWriter::start() {
     std::error_code ec;
-    for (auto sub : {"", "items", "docs"}) fs::create_directories(m_opt.out_dir / sub, ec);
+    for (auto sub : {"", "items", "docs", "kamerlid", "bewindspersoon", "dossier"}) fs::create_directories(m_opt.out_dir / sub, ec);
     if (ec) return fail(m_opt.out_dir.string(), "cannot create the report folder: " + ec.message());
     std::string stamp = binary_stamp();
     // Without a stamp of the binary nothing can be trusted from an earlier run. (The
@@ -161,7 +161,10 @@ void PageWriter::write_content(const std::string& relative, const std::string& c
 }
 
 Result<ReportStats> PageWriter::finish() {
-    for (std::string sub : {"items", "docs"}) m_stats.removed += files::remove_others(m_opt.out_dir / sub, ".html", sub + "/", m_written);
+    // Pages of items, documents, Kamerleden, bewindspersonen and dossiers no longer there, and their feeds.
+    for (std::string sub : {"items", "docs", "kamerlid", "bewindspersoon", "dossier"})
+        for (std::string ext : {".html", ".xml"})
+            m_stats.removed += files::remove_others(m_opt.out_dir / sub, ext, sub + "/", m_written);
     if (auto saved = m_cache->save(); !saved) return std::unexpected(saved.error());
     return m_stats;
 }

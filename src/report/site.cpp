@@ -8,9 +8,11 @@
 #include <set>
 
 #include "db/tracked_items.hpp"
+#include "report/deadlines.hpp"
 #include "report/exports.hpp"
 #include "report/format.hpp"
 #include "report/page_writer.hpp"
+#include "report/search_index.hpp"
 #include "report/site_data.hpp"
 #include "track/review.hpp"
 
@@ -18,26 +20,58 @@ namespace toezeg::report {
 
 namespace {
 
+struct WeekChoice {
+    IsoWeek week;
+    std::string note;  // why this week and not the default, or ""
+};
+
+// The week given, else the last full week before as_of; when that default week has no
+// documents, the week of the latest document dated on or before as_of, saying so.
+WeekChoice choose_week(const std::vector<db::DocumentRow>& documents, const ReportOptions& options) {
+    if (!options.week.empty()) return {*parse_iso_week(options.week), ""};
+    IsoWeek week = iso_week_of(Date::parse_iso(options.as_of)->plus_days(-7));
+    std::string from = week.monday.iso(), to = week.monday.plus_days(6).iso(), latest;
+    for (auto& d : documents) {
+        if (d.effective_date >= from && d.effective_date <= to) return {week, ""};
+        if (d.effective_date <= options.as_of && d.effective_date > latest && Date::parse_iso(d.effective_date))
+            latest = d.effective_date;
+    }
+    if (latest.empty()) return {week, ""};
+    IsoWeek chosen = iso_week_of(*Date::parse_iso(latest));
+    return {chosen, "In week " + week.label() + " (de laatste volle week vóór " + date_label(options.as_of) +
+                        ") kwamen geen documenten binnen; dit is de laatste week met documenten, " + chosen.label() +
+                        "."};
+}
+
 class SiteWriter {
 public:
-    SiteWriter(db::CorpusIndex& index, const ReportOptions& options, const IsoWeek& week)
-        : m_index(index), m_opt(options), m_week(week), m_out(options, "week-" + week.label() + ".html") {}
+    SiteWriter(db::CorpusIndex& index, const ReportOptions& options, std::vector<db::DocumentRow> documents,
+               const WeekChoice& week)
+        : m_index(index), m_opt(options), m_week(week.week), m_week_note(week.note),
+          m_out(options, "week-" + week.week.label() + ".html") {
+        m_site.documents = std::move(documents);
+    }
 
     Result<ReportStats> run() {
         if (auto started = m_out.start(); !started) return std::unexpected(started.error());
         m_site.as_of = m_opt.as_of;
         m_site.items = db::load_tracked_items(m_index.database(), {});
-        m_site.documents = m_index.documents();
         for (auto& d : m_site.documents) {
             m_site.latest_version[d.id] = d.versions;
             if (d.effective_date.empty()) d.effective_date = d.date;
             if (!d.dossier.empty() && !d.number.empty()) m_site.by_ref[d.dossier + ", nr. " + d.number] = d.id;
         }
+        m_out.put("search-index.js", search_index_script(m_site));
         for (auto name : {"style.css", "filter.js"}) {
             auto text = m_out.asset(name);
             if (!text) return std::unexpected(text.error());
             m_out.put(name, *text);
         }
+        m_site.follow = follow_pages_of(m_site.items);
+        for (auto& t : m_site.items)
+            for (auto& e : t.events)
+                if (!e.doc.empty() && e.span.end > e.span.begin)
+                    m_site.passages[e.doc].push_back({e.version, e.span.begin, &t});
         // Item pages need nothing from the index: they render on a second thread while
         // this one does the rest (the index's connection stays on this thread).
         // The index comes last: it holds the table rows rendered on the item thread.
@@ -47,15 +81,21 @@ public:
         if (!rest) return std::unexpected(rest.error());
         if (!items_done) return std::unexpected(items_done.error());
         if (auto done = write_index(); !done) return std::unexpected(done.error());
-        return m_out.finish();
+        auto stats = m_out.finish();
+        if (stats) stats->week_note = m_week_note;
+        return stats;
     }
 
 private:
     Result<void> write_the_rest() {
         for (auto step : {&SiteWriter::write_documents_list, &SiteWriter::write_week, &SiteWriter::write_review,
-                          &SiteWriter::write_exports}) {
+                          &SiteWriter::write_search, &SiteWriter::write_exports}) {
             if (auto done = (this->*step)(); !done) return done;
         }
+        auto feed = m_out.asset("feed.mustache");
+        if (!feed) return std::unexpected(feed.error());
+        AtomWriter atom(*feed);
+        if (auto done = write_follow_pages(m_site, m_out, atom); !done) return done;
         return write_document_pages(m_site, m_index, m_out);
     }
 
@@ -65,11 +105,13 @@ private:
         return to_mustache(r);
     }
 
-    static mus::data breakdown(const std::map<std::string, std::array<int, 4>>& counts) {
+    static mus::data breakdown(const std::map<std::string, std::array<int, 4>>& counts,
+                               const std::map<std::string, std::string>& pages) {
         mus::data list{mus::data::type::list};
         for (auto& [name, c] : counts) {
             mus::data d;
             d.set("name", name);
+            if (auto page = pages.find(name); page != pages.end()) d.set("page", page->second + ".html");
             d.set("open", std::to_string(c[0]));
             d.set("overdue", std::to_string(c[1]));
             d.set("fulfilled", std::to_string(c[2]));
@@ -96,15 +138,19 @@ private:
         std::string month_ago = Date::parse_iso(m_opt.as_of)->plus_days(-30).iso();
         std::vector<std::size_t> sorted(m_site.items.size());
         for (std::size_t k = 0; k < sorted.size(); ++k) sorted[k] = k;
-        // Overdue first, then open, then the rest; newest first within each.
+        // Overdue first, the latest first; then open, then the rest; newest first within each.
+        std::vector<long> late_days(sorted.size());
+        for (std::size_t k = 0; k < sorted.size(); ++k) late_days[k] = days_late(m_site.items[k], m_opt.as_of);
         auto rank = [&](const track::TrackedItem& t) {
             return m_site.overdue(t) ? 0 : t.status == Status::open ? 1 : 2;
         };
         std::stable_sort(sorted.begin(), sorted.end(), [&](std::size_t a, std::size_t b) {
             auto &x = m_site.items[a], &y = m_site.items[b];
             if (rank(x) != rank(y)) return rank(x) < rank(y);
+            if (late_days[a] != late_days[b]) return late_days[a] > late_days[b];
             return x.last_date() > y.last_date();
         });
+        std::vector<const track::TrackedItem*> long_open;
         int overdue_count = 0, review_count = 0;
         for (auto& t : m_site.items) review_count += !track::review_reason(t).empty();
         for (std::size_t k : sorted) {
@@ -116,6 +162,7 @@ private:
                 late.push_back(row(*t));
                 ++overdue_count;
             }
+            if (long_open_without_deadline(*t, m_opt.as_of)) long_open.push_back(t);
             if (t->status == Status::fulfilled && t->last_date() >= month_ago && t->last_date() <= m_opt.as_of) {
                 mus::data f;
                 f.set("id", t->id);
@@ -151,6 +198,16 @@ private:
             r.set("name", a);
             actor_list.push_back(r);
         }
+        // The longest open first.
+        std::stable_sort(long_open.begin(), long_open.end(),
+                         [](auto* a, auto* b) { return open_since(*a) < open_since(*b); });
+        mus::data long_open_rows{mus::data::type::list};
+        for (auto* t : long_open) long_open_rows.push_back(row(*t));
+        d.set("long_open", long_open_rows);
+        d.set("has_long_open", !long_open.empty());
+        d.set("long_open_count", std::to_string(long_open.size()));
+        d.set("long_open_label", long_open_label());
+        d.set("long_open_months", std::to_string(k_vague_deadline_months));
         d.set("counts", count_rows);
         d.set("item_rows", rows);
         d.set("overdue", late);
@@ -161,8 +218,8 @@ private:
         d.set("review_count", std::to_string(review_count));
         d.set("has_recent", !recent.is_empty_list());
         d.set("actors", actor_list);
-        d.set("by_actor", breakdown(by_actor));
-        d.set("by_member", breakdown(by_member));
+        d.set("by_actor", breakdown(by_actor, m_site.follow.actors));
+        d.set("by_member", breakdown(by_member, m_site.follow.members));
         return m_out.page("index.html", "index.mustache", d, "");
     }
 
@@ -193,9 +250,10 @@ private:
         std::string from = start.iso(), to = end.iso();
         Date as_of = *Date::parse_iso(m_opt.as_of);
         std::string horizon = as_of.plus_days(28).iso();
+        std::string before_from = start.plus_days(-1).iso();
         mus::data d, docs{mus::data::type::list}, fresh{mus::data::type::list}, changes{mus::data::type::list},
-            upcoming{mus::data::type::list};
-        int n_docs = 0, n_new = 0, n_changes = 0, n_upcoming = 0;
+            upcoming{mus::data::type::list}, fell_overdue{mus::data::type::list};
+        int n_docs = 0, n_new = 0, n_changes = 0, n_upcoming = 0, n_fell_overdue = 0;
         for (auto& doc : m_site.documents)
             if (doc.effective_date >= from && doc.effective_date <= to) {
                 mus::data r;
@@ -218,9 +276,17 @@ private:
                 r.set("id", t.id);
                 r.set("summary", item_summary(t));
                 r.set("date", date_label(e.date));
-                r.set("event_label", e.type == "decided" ? e.evidence : event_label(e.type));
+                std::string change = deadline_change_label(e);
+                r.set("event_label", e.type == "decided" ? e.evidence
+                                     : change.empty()    ? event_label(e.type, t.kind)
+                                                         : event_label(e.type, t.kind) + " (" + change + ")");
                 changes.push_back(r);
                 ++n_changes;
+            }
+            // Fell overdue this week: the day after its deadline lies in the week, and it is overdue now.
+            if (m_site.overdue(t) && t.due >= before_from && t.due < to) {
+                fell_overdue.push_back(row(t));
+                ++n_fell_overdue;
             }
             if (t.status == Status::open && !t.due.empty() && t.due >= m_opt.as_of && t.due <= horizon) {
                 upcoming.push_back(row(t));
@@ -244,6 +310,10 @@ private:
         d.set("changes_count", std::to_string(n_changes));
         d.set("upcoming", upcoming);
         d.set("upcoming_count", std::to_string(n_upcoming));
+        d.set("fell_overdue", fell_overdue);
+        d.set("has_fell_overdue", n_fell_overdue > 0);
+        d.set("fell_overdue_count", std::to_string(n_fell_overdue));
+        if (!m_week_note.empty()) d.set("week_note", m_week_note);
         return m_out.page("week-" + m_week.label() + ".html", "week.mustache", d, "");
     }
 
@@ -287,6 +357,12 @@ private:
         return m_out.page("review.html", "review.mustache", d, "");
     }
 
+    Result<void> write_search() {
+        mus::data d;
+        d.set("title", "Zoeken");
+        return m_out.page("search.html", "search.mustache", d, "");
+    }
+
     Result<void> write_exports() {
         auto feed = m_out.asset("feed.mustache");
         if (!feed) return std::unexpected(feed.error());
@@ -298,6 +374,7 @@ private:
     db::CorpusIndex& m_index;
     const ReportOptions& m_opt;
     IsoWeek m_week;
+    std::string m_week_note;
     PageWriter m_out;
     SiteData m_site;
     std::vector<std::string> m_rows;  // each item's row of the index's table, as HTML
@@ -309,10 +386,12 @@ Result<ReportStats> write_report(db::CorpusIndex& index, const ReportOptions& op
     if (!Date::parse_iso(options.as_of)) return fail("--as-of", "must be a date as YYYY-MM-DD");
     if (!options.week.empty() && !parse_iso_week(options.week))
         return fail("--week", "must be an ISO week as YYYY-Www, e.g. 2026-W12");
-    Date as_of = *Date::parse_iso(options.as_of);
-    auto week = options.week.empty() ? iso_week_of(as_of.plus_days(-7)) : *parse_iso_week(options.week);
     try {
-        return SiteWriter(index, options, week).run();
+        auto documents = index.documents();
+        for (auto& d : documents)
+            if (d.effective_date.empty()) d.effective_date = d.date;
+        auto week = choose_week(documents, options);
+        return SiteWriter(index, options, std::move(documents), week).run();
     } catch (const std::exception& e) {
         return fail(options.out_dir.string(), e.what());
     }

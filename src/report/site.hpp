@@ -12,7 +12,7 @@ namespace toezeg::report {
 struct ReportOptions {
     std::filesystem::path out_dir = "reports";
     std::string as_of;                   // ISO date; overdue and "this week" are relative to it
-    std::string week;                    // "2026-W12"; default: the last full week before as_of
+    std::string week;  // "2026-W12"; default: the last full week before as_of, else the latest week with documents
     std::filesystem::path templates_dir; // replaces built-in templates by name when set
     CsvDialect csv_dialect = CsvDialect::rfc4180;  // of items.csv
 };
@@ -23,6 +23,7 @@ struct ReportStats {
     int reused = 0;     // of those, pages not even rendered: their inputs are as in the last run
     int removed = 0;    // pages of items or documents that are no longer there
     std::string week_page;
+    std::string week_note;  // set when the default week had no documents and an earlier week was taken
 };
 
 // Writes the site into options.out_dir; files whose content is unchanged are not touched.

@@ -8,6 +8,7 @@
 
 #include "core/error.hpp"
 #include "db/corpus_index.hpp"
+#include "report/follow_pages.hpp"
 #include "report/page_writer.hpp"
 #include "track/tracker.hpp"
 
@@ -19,6 +20,13 @@ struct SiteData {
     std::vector<db::DocumentRow> documents;
     std::unordered_map<std::string, std::string> by_ref;        // "32 317, nr. 994" -> document id
     std::unordered_map<std::string, int> latest_version;        // document id -> its latest version
+    FollowPages follow;                                         // the page of each Kamerlid, bewindspersoon, dossier
+    struct Passage {
+        int version = 0;
+        std::size_t begin = 0;  // of the passage in that version's text
+        const track::TrackedItem* item = nullptr;
+    };
+    std::unordered_map<std::string, std::vector<Passage>> passages;  // document id -> passages of tracked items in it
 
     bool overdue(const track::TrackedItem& t) const { return track::is_overdue(t, as_of); }
     // docs/ file of an event's document version, with the anchor of its passage.

@@ -357,13 +357,17 @@ private:
         e.detection = it.confidence;
         e.due = it.due;
         e.type = event_type(it, first && !(it.kind == Kind::commitment && it.earlier));
-        if (e.type == "repeated" && !it.due.empty() && !t.due.empty() && it.due != t.due) e.type = "deadline changed";
+        if (e.type == "repeated" && !it.due.empty() && !t.due.empty() && it.due != t.due) {
+            e.type = "deadline changed";
+            e.due_before = t.due;
+        }
         if (e.type == "repeated" || e.type == "made") {
             // The version before said another deadline: the change itself is an event.
             for (auto& prev : letter.previous_items)
                 if (prev.kind == it.kind && prev.due != it.due && similarity(prev.evidence, it.evidence) >= 0.5) {
                     if (e.type == "made") t.events.push_back(e);
                     e.type = "deadline changed";
+                    e.due_before = prev.due;
                     break;
                 }
         }

@@ -50,6 +50,7 @@ struct Event {
     double confidence = 1.0;  // how sure the link of this event to the item is
     double detection = 1.0;   // how sure the detector was of the passage (Item::confidence)
     std::string due;          // deadline stated in this event, if any
+    std::string due_before;   // a "deadline changed" event: the deadline before it ("" when there was none)
 };
 
 struct PossibleMatch {

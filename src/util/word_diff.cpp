@@ -4,9 +4,7 @@
 
 namespace toezeg {
 
-namespace {
-
-std::vector<std::string_view> tokens(std::string_view s) {
+std::vector<std::string_view> word_tokens(std::string_view s) {
     std::vector<std::string_view> out;
     std::size_t i = 0;
     while (i < s.size()) {
@@ -18,6 +16,8 @@ std::vector<std::string_view> tokens(std::string_view s) {
     return out;
 }
 
+namespace {
+
 void push(std::vector<DiffPiece>& out, DiffPiece::Op op, std::string_view text) {
     if (!out.empty() && out.back().op == op) out.back().text += text;
     else out.push_back(DiffPiece{op, std::string(text)});
@@ -26,7 +26,7 @@ void push(std::vector<DiffPiece>& out, DiffPiece::Op op, std::string_view text) 
 }  // namespace
 
 std::vector<DiffPiece> word_diff(std::string_view before, std::string_view after) {
-    auto a = tokens(before), b = tokens(after);
+    auto a = word_tokens(before), b = word_tokens(after);
     // Common prefix and suffix first: most versions differ in a few places.
     std::size_t pre = 0;
     while (pre < a.size() && pre < b.size() && a[pre] == b[pre]) ++pre;

@@ -98,7 +98,7 @@ TEST_CASE("report --json and ci --json say what a job needs in one object", "[cl
     auto report = nlohmann::json::parse(text);
     CHECK(report["index"] == out + "/index.html");
     CHECK(report["written"].get<int>() > 10);
-    CHECK(report["week_page"] == "week-2026-W22.html");
+    CHECK(report["week_page"] == "week-2026-W12.html");  // W22 has no documents: the latest week that has
     auto letter = (test::source_dir() / "tests/data/letters/l01_vws_ggz.txt").string();
     REQUIRE(test::run_program({TOEZEG_BINARY, "ci", "--store", store, "--out", out, "--no-fetch", "--as-of", "2026-06-01",
                                "--json", letter}, &text) == 0);

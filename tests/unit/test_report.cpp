@@ -3,6 +3,7 @@
 #include <fstream>
 
 #include "helpers.hpp"
+#include "report_site.hpp"
 #include "pipeline/ingest_files.hpp"
 #include "pipeline/store.hpp"
 #include "report/document_html.hpp"
@@ -16,37 +17,8 @@ using namespace toezeg;
 
 namespace {
 
-std::string slurp(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-struct Site {
-    test::TempDir tmp;
-    pipeline::StorePaths paths{tmp.path / "store"};
-    std::filesystem::path out = tmp.path / "reports";
-
-    explicit Site(const std::vector<std::string>& inputs) {
-        REQUIRE(pipeline::Store::init(paths));
-        auto store = pipeline::Store::open(paths, pipeline::Access::write);
-        std::vector<std::string> absolute;
-        for (auto& i : inputs) absolute.push_back((test::source_dir() / i).string());
-        auto files = pipeline::expand_inputs(absolute);
-        for (auto& f : *files) REQUIRE(pipeline::ingest_file(*store, f, {}).outcome != pipeline::Outcome::failed);
-        std::vector<std::string> warnings;
-        REQUIRE(store->retrack(warnings));
-    }
-    report::ReportStats write(const std::string& as_of, const std::filesystem::path& templates = {}) {
-        auto store = pipeline::Store::open(paths, pipeline::Access::read);
-        report::ReportOptions options;
-        options.out_dir = out;
-        options.as_of = as_of;
-        options.templates_dir = templates;
-        auto stats = report::write_report(store->index(), options);
-        REQUIRE(stats);
-        return *stats;
-    }
-};
+using Site = test::ReportSite;
+using test::slurp;
 
 }  // namespace
 
@@ -106,7 +78,7 @@ TEST_CASE("report: marks, links, footnotes and diffs in document HTML", "[report
     it.kind = Kind::motion;
     it.span = {4, 9};
     std::string text = "Een <motie> & meer.\n\nTweede alinea.\n\n1 Voetnoot.\n";
-    std::string html = report::document_html(text, text.find("1 Voetnoot"), {it}, {report::Link{{22, 28}, "x.html"}});
+    std::string html = report::document_html(text, text.find("1 Voetnoot"), {it}, {report::Link{{22, 28}, "x.html", ""}});
     CHECK(html == "<p>Een <mark class=\"motion\" id=\"p-4\" title=\"Motie: Openstaand\">&lt;moti</mark>e&gt; &amp; meer.</p>\n"
                   "<p>T<a href=\"x.html\">weede </a>alinea.</p>\n"
                   "<section class=\"footnotes\" aria-label=\"Voetnoten\">\n<p>1 Voetnoot.</p>\n</section>");
@@ -118,9 +90,10 @@ TEST_CASE("report: marks, links, footnotes and diffs in document HTML", "[report
 }
 
 namespace {
+// Pages of items, documents, Kamerleden, bewindspersonen and dossiers.
 int count_pages(const std::filesystem::path& out) {
     int n = 0;
-    for (auto sub : {"items", "docs"})
+    for (auto sub : {"items", "docs", "kamerlid", "bewindspersoon", "dossier"})
         for (auto& e : std::filesystem::directory_iterator(out / sub)) n += e.path().extension() == ".html";
     return n;
 }
@@ -200,16 +173,16 @@ TEST_CASE("report: a new version of a letter renders the pages that show it agai
 TEST_CASE("report: a changed template renders again the pages that use it", "[report]") {
     Site site({"corpus"});
     site.write("2026-03-23");
-    int documents = 0;
-    for (auto& e : std::filesystem::directory_iterator(site.out / "docs")) documents += e.path().extension() == ".html";
+    int item_pages = 0;
+    for (auto& e : std::filesystem::directory_iterator(site.out / "items")) item_pages += e.path().extension() == ".html";
     int pages = count_pages(site.out);
     auto templates = site.tmp.path / "templates";
     std::filesystem::create_directories(templates);
     std::string item = slurp(test::source_dir() / "templates" / "item.mustache");
     { std::ofstream(templates / "item.mustache", std::ios::binary) << item << "<!-- eigen sjabloon -->\n"; }
     auto stats = site.write("2026-03-23", templates);
-    CHECK(stats.reused == documents);              // document pages do not use item.mustache
-    CHECK(stats.written == pages - documents);     // every item page changed
+    CHECK(stats.reused == pages - item_pages);  // document, Kamerlid, ... pages do not use item.mustache
+    CHECK(stats.written == item_pages);         // every item page changed
     auto page = std::filesystem::directory_iterator(site.out / "items")->path();
     CHECK(slurp(page).find("<!-- eigen sjabloon -->") != std::string::npos);
 }

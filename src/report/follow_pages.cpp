@@ -1,0 +1,111 @@
+// Pages and Atom feeds to follow one Kamerlid, one bewindspersoon, one dossier or one item.
+#include "report/follow_pages.hpp"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "report/format.hpp"
+#include "report/site_data.hpp"
+#include "util/text.hpp"
+
+namespace toezeg::report {
+
+using nlohmann::json;
+
+namespace {
+
+void assign(std::map<std::string, std::string>& pages, const std::string& folder, const std::set<std::string>& names) {
+    std::set<std::string> taken;
+    for (auto& name : names) {
+        std::string base = text::slug(name, 60);
+        if (base.empty()) base = "naamloos";
+        std::string slug = base;
+        for (int n = 2; taken.count(slug); ++n) slug = base + "-" + std::to_string(n);
+        taken.insert(slug);
+        pages[name] = folder + "/" + slug;
+    }
+}
+
+}  // namespace
+
+FollowPages follow_pages_of(const std::vector<track::TrackedItem>& items) {
+    std::set<std::string> members, actors, dossiers;
+    for (auto& t : items) {
+        members.insert(t.members.begin(), t.members.end());
+        if (!t.actor.empty()) actors.insert(t.actor);
+        if (!t.dossier.empty()) dossiers.insert(t.dossier);
+    }
+    FollowPages out;
+    assign(out.members, "kamerlid", members);
+    assign(out.actors, "bewindspersoon", actors);
+    assign(out.dossiers, "dossier", dossiers);
+    return out;
+}
+
+namespace {
+
+struct Group {
+    std::string heading;  // "Kamerlid", "Bewindspersoon", "Dossier"
+    std::string name, page;
+    std::vector<const track::TrackedItem*> items;
+};
+
+Result<void> write_group(const SiteData& site, PageWriter& out, AtomWriter& atom, const Group& g) {
+    json rows = json::array();
+    std::size_t open = 0, late = 0;
+    for (auto* t : g.items) {
+        json r = item_row(site, *t);
+        drop_empty_strings(r);
+        open += t->status == Status::open;
+        late += site.overdue(*t);
+        rows.push_back(std::move(r));
+    }
+    std::string title = g.heading + " " + g.name;
+    json d{
+        {"title", title},
+        {"heading", g.heading},
+        {"name", g.name},
+        {"items", std::move(rows)},
+        {"count_label", std::to_string(g.items.size()) +
+                            (g.items.size() == 1 ? " toezegging of motie" : " toezeggingen en moties") + ", " +
+                            std::to_string(open) + " openstaand, " + std::to_string(late) + " met verlopen termijn"}};
+    d["feed"] = g.page.substr(g.page.find('/') + 1) + ".xml";
+    if (auto done = out.cached_page(g.page + ".html", "group.mustache", std::move(d), "../"); !done) return done;
+    out.put(g.page + ".xml", atom.render(g.items, {"urn:toezeg:" + g.page, "toezeg: " + title,
+                                                   g.page.substr(g.page.find('/') + 1) + ".xml", "../"}));
+    return {};
+}
+
+}  // namespace
+
+Result<void> write_follow_pages(const SiteData& site, PageWriter& out, AtomWriter& atom) {
+    std::map<std::string, Group> groups;  // by page
+    auto add = [&](const std::map<std::string, std::string>& pages, const std::string& name, const std::string& heading,
+                   const track::TrackedItem& t) {
+        auto it = pages.find(name);
+        if (it == pages.end()) return;
+        auto& g = groups[it->second];
+        g.heading = heading;
+        g.name = name;
+        g.page = it->second;
+        g.items.push_back(&t);
+    };
+    for (auto& t : site.items) {
+        for (auto& m : t.members) add(site.follow.members, m, "Kamerlid", t);
+        add(site.follow.actors, t.actor, "Bewindspersoon", t);
+        add(site.follow.dossiers, t.dossier, "Dossier", t);
+        out.put("items/" + t.id + ".xml",
+                atom.render({&t}, {"urn:toezeg:item:" + t.id, "toezeg: " + kind_label(t.kind) + " " + item_summary(t),
+                                   t.id + ".xml", "../", true}));
+    }
+    for (auto& [page, g] : groups) {
+        // Newest first, as the index.
+        std::stable_sort(g.items.begin(), g.items.end(),
+                         [](auto* a, auto* b) { return a->last_date() > b->last_date(); });
+        if (auto done = write_group(site, out, atom, g); !done) return done;
+    }
+    return {};
+}
+
+}  // namespace toezeg::report

@@ -1,0 +1,27 @@
+#pragma once
+// Pages and Atom feeds to follow one Kamerlid, one bewindspersoon, one dossier or one item.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "report/exports.hpp"
+#include "report/page_writer.hpp"
+#include "track/tracker.hpp"
+
+namespace toezeg::report {
+
+struct SiteData;
+
+// Where each Kamerlid, bewindspersoon and dossier has its page: "kamerlid/kroger" (+ ".html",
+// ".xml"); names whose slugs collide get "-2", "-3" in the order of their names.
+struct FollowPages {
+    std::map<std::string, std::string> members, actors, dossiers;
+};
+FollowPages follow_pages_of(const std::vector<track::TrackedItem>& items);
+
+// <folder>/<slug>.html and .xml for every Kamerlid, bewindspersoon and dossier, and
+// items/<id>.xml, the feed of each item.
+Result<void> write_follow_pages(const SiteData& site, PageWriter& out, AtomWriter& atom);
+
+}  // namespace toezeg::report
