@@ -9,13 +9,16 @@
 
 namespace toezeg::track {
 
-void add_possible(std::vector<PossibleMatch>& list, PossibleMatch match, std::size_t most) {
+std::optional<PossibleMatch> add_possible(std::vector<PossibleMatch>& list, PossibleMatch match, std::size_t most) {
     auto better = [](const PossibleMatch& a, const PossibleMatch& b) {
         return a.score != b.score ? a.score > b.score : a.id < b.id;
     };
-    if (std::any_of(list.begin(), list.end(), [&](auto& p) { return p.id == match.id; })) return;
+    if (std::any_of(list.begin(), list.end(), [&](auto& p) { return p.id == match.id; })) return std::nullopt;
     list.insert(std::upper_bound(list.begin(), list.end(), match, better), std::move(match));
-    if (list.size() > most) list.pop_back();
+    if (list.size() <= most) return std::nullopt;
+    PossibleMatch dropped = std::move(list.back());
+    list.pop_back();
+    return dropped;
 }
 
 std::string digits_and_dashes(const std::string& ref) {

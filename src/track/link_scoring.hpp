@@ -1,5 +1,6 @@
 #pragma once
 // The pieces the linker (tracker.cpp) scores a mention against an item with; internal to track/.
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -10,8 +11,9 @@
 
 namespace toezeg::track {
 
-// Keeps `list` to the `most` best matches (score, then id), whatever the order of adding.
-void add_possible(std::vector<PossibleMatch>& list, PossibleMatch match, std::size_t most);
+// Keeps `list` to the `most` best matches (score, then id), whatever the order of adding;
+// returns the match that no longer fits, if any.
+std::optional<PossibleMatch> add_possible(std::vector<PossibleMatch>& list, PossibleMatch match, std::size_t most);
 // "21 501-04, nr. 287" -> "21501-04-287": the id part of a motion's number.
 std::string digits_and_dashes(const std::string& ref);
 // What a mention says, for comparing: its subject and evidence.

@@ -103,19 +103,38 @@ LinkEntry entry_from_json(const json& j) {
     return entry;
 }
 
+namespace {
+
+json match_to_json(const PossibleMatch& p) { return {{"id", p.id}, {"score", p.score}, {"reason", p.reason}}; }
+
+}  // namespace
+
 json undo_to_json(const LetterUndo& undo) {
-    json before = json::array(), suffixes = json::array();
-    for (auto& [k, entry] : undo.before) before.push_back({k, entry ? entry_to_json(*entry) : json()});
+    json steps = json::array(), suffixes = json::array();
+    for (auto& step : undo.steps) {
+        json s = {{"entry", step.entry}, {"kind", static_cast<int>(step.kind)}};
+        if (step.before) s["before"] = entry_to_json(*step.before);
+        if (!step.match.empty()) s["match"] = step.match;
+        if (step.dropped) s["dropped"] = match_to_json(*step.dropped);
+        steps.push_back(std::move(s));
+    }
     for (auto& [base, n] : undo.suffixes) suffixes.push_back({base, n ? json(*n) : json()});
-    return {{"letter", undo.letter}, {"before", before}, {"suffixes", suffixes}};
+    return {{"letter", undo.letter}, {"doc", undo.doc}, {"steps", steps}, {"suffixes", suffixes}};
 }
 
 LetterUndo undo_from_json(const json& j) {
     LetterUndo out;
     out.letter = j.value("letter", "");
-    for (auto& b : j.value("before", json::array()))
-        out.before.emplace_back(b.at(0).get<std::size_t>(),
-                                b.at(1).is_null() ? std::nullopt : std::optional<LinkEntry>(entry_from_json(b.at(1))));
+    out.doc = j.value("doc", "");
+    for (auto& s : j.value("steps", json::array())) {
+        LetterUndo::Step step;
+        step.entry = s.at("entry").get<std::size_t>();
+        step.kind = static_cast<LetterUndo::Step::Kind>(s.at("kind").get<int>());
+        if (s.contains("before")) step.before = entry_from_json(s["before"]);
+        step.match = s.value("match", "");
+        if (s.contains("dropped")) step.dropped = matches_from_json(json::array({s["dropped"]})).front();
+        out.steps.push_back(std::move(step));
+    }
     for (auto& b : j.value("suffixes", json::array()))
         out.suffixes.emplace_back(b.at(0).get<std::string>(),
                                   b.at(1).is_null() ? std::nullopt : std::optional<int>(b.at(1).get<int>()));
@@ -123,24 +142,33 @@ LetterUndo undo_from_json(const json& j) {
 }
 
 void roll_back(LinkState& state, const std::vector<LetterUndo>& undo, const std::string& last_before) {
-    // Entries the letters made are the last ones (the linker only appends): cut them off
-    // at the end; every other entry gets the state before the oldest letter that changed it.
+    // Entries the letters made are the last ones (the linker only appends): they are cut
+    // off at the end. Every other step is taken back in the reverse order of its making.
+    using Kind = LetterUndo::Step::Kind;
     std::size_t keep = state.entries.size();
     std::vector<std::size_t> restored;
     for (auto& letter : undo) {
-        for (auto& [k, entry] : letter.before) {
-            if (!entry) {
-                keep = std::min(keep, k);
-            } else if (k < state.entries.size()) {
-                state.entries[k] = *entry;
-                restored.push_back(k);
+        for (auto step = letter.steps.rbegin(); step != letter.steps.rend(); ++step) {
+            if (step->kind == Kind::made) {
+                keep = std::min(keep, step->entry);
+                continue;
             }
+            if (step->entry >= state.entries.size()) continue;
+            auto& entry = state.entries[step->entry];
+            if (step->kind == Kind::recorded && step->before) {
+                auto events = std::move(entry.item.events);
+                std::erase_if(events, [&](const Event& e) { return e.doc == letter.doc; });
+                entry = *step->before;
+                entry.item.events = std::move(events);
+            } else if (step->kind == Kind::matched) {
+                std::erase_if(entry.item.possible_matches, [&](auto& p) { return p.id == step->match; });
+                if (step->dropped && step->dropped->id != step->match) entry.item.possible_matches.push_back(*step->dropped);
+            }
+            restored.push_back(step->entry);
         }
         for (auto& [base, n] : letter.suffixes) {
-            if (n)
-                state.next_suffix[base] = *n;
-            else
-                state.next_suffix.erase(base);
+            if (n) state.next_suffix[base] = *n;
+            else state.next_suffix.erase(base);
         }
     }
     state.entries.resize(std::min(keep, state.entries.size()));

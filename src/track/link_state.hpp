@@ -22,11 +22,21 @@ struct LinkEntry {
     std::vector<std::string> keys;  // the candidate keys it is found under ("r:ref", "a:actor", ...)
 };
 
-// What one letter changed in the linker's state: each entry as it was before the letter
-// (nullopt: the letter made it) and each id suffix counter (nullopt: none yet).
+// What linking one letter changed in the linker's state, step by step, so that it can be
+// taken back: an entry it made, an entry it recorded a mention in (as it was before, but
+// for its events: those of the letter's document leave it), a possible match it added to
+// an existing entry (and the one that fell off the list), and the id suffix counters.
 struct LetterUndo {
+    struct Step {
+        std::size_t entry = 0;
+        enum class Kind { made, recorded, matched } kind = Kind::made;
+        std::optional<LinkEntry> before;         // recorded: the entry before, without events
+        std::string match;                       // matched: the id of the match added
+        std::optional<PossibleMatch> dropped;    // matched: what fell off its list
+    };
     std::string letter;  // letter_order_key of the letter
-    std::vector<std::pair<std::size_t, std::optional<LinkEntry>>> before;
+    std::string doc;     // its document id
+    std::vector<Step> steps;  // in the order they happened
     std::vector<std::pair<std::string, std::optional<int>>> suffixes;
 };
 

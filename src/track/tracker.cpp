@@ -58,7 +58,8 @@ public:
     }
 
     void add_letter(const Letter& letter) {
-        m_undo.push_back(LetterUndo{letter_order_key(letter), {}, {}});
+        m_undo.push_back(LetterUndo{letter_order_key(letter), letter.doc_id, {}, {}});
+        m_first_made = m_items.size();
         std::unordered_set<std::size_t> used;  // items this letter already touched
         for (const auto& it : letter.items) {
             std::size_t index = it.kind == Kind::motion ? link_motion(letter, it, used) : link_commitment(letter, it, used);
@@ -130,12 +131,13 @@ private:
                 std::vector<std::string>(m_keys[k].begin(), m_keys[k].end())};
     }
 
-    // Keeps entry k as it was before the current letter changes it, once per letter.
+    // Keeps entry k (but its events) as it was before the current letter records a mention in it.
     void touch(std::size_t k) {
         m_changed.insert(k);
-        auto& before = m_undo.back().before;
-        if (std::none_of(before.begin(), before.end(), [&](auto& b) { return b.first == k; }))
-            before.emplace_back(k, entry(k));
+        if (k >= m_first_made) return;  // made by this letter: taking it back removes it
+        LinkEntry before = entry(k);
+        before.item.events.clear();
+        m_undo.back().steps.push_back({k, LetterUndo::Step::Kind::recorded, std::move(before), "", std::nullopt});
     }
 
     std::size_t create(const Letter& letter, const Item& it) {
@@ -183,7 +185,7 @@ private:
         m_made_in_letter.emplace_back(it.kind == Kind::commitment && !it.earlier ? letter.doc_id : "");
         add_bookkeeping();
         m_changed.insert(m_items.size() - 1);
-        m_undo.back().before.emplace_back(m_items.size() - 1, std::nullopt);
+        m_undo.back().steps.push_back({m_items.size() - 1, LetterUndo::Step::Kind::made, std::nullopt, "", std::nullopt});
         return m_items.size() - 1;
     }
 
@@ -320,8 +322,11 @@ private:
             if (score < k_possible_threshold) break;
             auto reason = it.kind == Kind::motion ? "same submitters" : "similar commitment";
             add_possible(m_items[index].possible_matches, PossibleMatch{m_items[k].id, std::min(1.0, score), reason}, k_max_possible);
-            touch(k);
-            add_possible(m_items[k].possible_matches, PossibleMatch{m_items[index].id, std::min(1.0, score), reason}, k_max_possible);
+            auto dropped = add_possible(m_items[k].possible_matches,
+                                        PossibleMatch{m_items[index].id, std::min(1.0, score), reason}, k_max_possible);
+            m_changed.insert(k);
+            if (k < m_first_made)
+                m_undo.back().steps.push_back({k, LetterUndo::Step::Kind::matched, std::nullopt, m_items[index].id, dropped});
         }
         return index;
     }
@@ -464,6 +469,7 @@ private:
     std::vector<std::set<std::string>> m_keys;  // per item: the keys of m_index it is under
     std::set<std::size_t> m_changed;            // items the letters of this run added or changed
     std::vector<LetterUndo> m_undo;             // per letter of this run: what it changed
+    std::size_t m_first_made = 0;               // the first item the current letter made
     WordNumbers m_numbers;                      // the words of m_words, numbered
 
     Words words_of(const std::string& subject, const std::string& description) {
