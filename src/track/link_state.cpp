@@ -162,13 +162,16 @@ void roll_back(LinkState& state, const std::vector<LetterUndo>& undo, const std:
                 entry.item.events = std::move(events);
             } else if (step->kind == Kind::matched) {
                 std::erase_if(entry.item.possible_matches, [&](auto& p) { return p.id == step->match; });
-                if (step->dropped && step->dropped->id != step->match) entry.item.possible_matches.push_back(*step->dropped);
+                if (step->dropped && step->dropped->id != step->match)
+                    entry.item.possible_matches.push_back(*step->dropped);
             }
             restored.push_back(step->entry);
         }
         for (auto& [base, n] : letter.suffixes) {
-            if (n) state.next_suffix[base] = *n;
-            else state.next_suffix.erase(base);
+            if (n)
+                state.next_suffix[base] = *n;
+            else
+                state.next_suffix.erase(base);
         }
     }
     state.entries.resize(std::min(keep, state.entries.size()));

@@ -30,12 +30,12 @@ struct LetterUndo {
     struct Step {
         std::size_t entry = 0;
         enum class Kind { made, recorded, matched } kind = Kind::made;
-        std::optional<LinkEntry> before;         // recorded: the entry before, without events
-        std::string match;                       // matched: the id of the match added
-        std::optional<PossibleMatch> dropped;    // matched: what fell off its list
+        std::optional<LinkEntry> before;       // recorded: the entry before, without events
+        std::string match;                     // matched: the id of the match added
+        std::optional<PossibleMatch> dropped;  // matched: what fell off its list
     };
-    std::string letter;  // letter_order_key of the letter
-    std::string doc;     // its document id
+    std::string letter;       // letter_order_key of the letter
+    std::string doc;          // its document id
     std::vector<Step> steps;  // in the order they happened
     std::vector<std::pair<std::string, std::optional<int>>> suffixes;
 };
@@ -56,7 +56,8 @@ std::string letter_order_key(const Letter& letter);
 
 // Links `letters` after those `state` has seen, then applies corrections and fates to the
 // whole: the tracked items, equal to `track` over all letters seen, provided every one of
-// `letters` sorts after `state.last_letter`. `state` is updated.
+// `letters` sorts after `state.last_letter`. `state` is updated, but of its entries only
+// those in `state.changed` are filled (the rest are as they were: what is stored holds them).
 std::vector<TrackedItem> track_more(LinkState& state, std::vector<Letter> letters,
                                     const std::vector<Correction>& corrections, const std::vector<OfficialFate>& fates,
                                     std::vector<std::string>& warnings);

@@ -47,11 +47,13 @@ public:
         state.entries.clear();
     }
 
-    // What the letters linked so far leave (call before corrections and fates change the items).
+    // What the letters linked so far leave (call before corrections and fates change the
+    // items): of the entries, only those this run changed; the others are left empty.
     LinkState state() const {
         LinkState out;
         out.next_suffix.insert(m_next_suffix.begin(), m_next_suffix.end());
-        for (std::size_t k = 0; k < m_items.size(); ++k) out.entries.push_back(entry(k));
+        out.entries.resize(m_items.size());
+        for (std::size_t k : m_changed) out.entries[k] = entry(k);
         out.changed.assign(m_changed.begin(), m_changed.end());
         out.undo = m_undo;
         return out;

@@ -1,4 +1,5 @@
 // Linking onto a kept LinkState (track_more) gives what linking all letters at once gives.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <random>
 
@@ -101,5 +102,25 @@ TEST_CASE("linking new letters onto the kept state equals linking all letters", 
         CHECK_FALSE(kept.changed.empty());
         // The entries the last letter did not touch are not rewritten.
         if (split == letters.size() - 1) CHECK(kept.changed.size() < kept.entries.size() / 4);
+    }
+}
+
+TEST_CASE("taking back the letters from one on and linking them again equals linking all letters",
+          "[track][incremental]") {
+    auto letters = made_up_letters(120);
+    std::vector<std::string> warnings;
+    auto all = track::track(letters, {}, {}, warnings);
+    for (std::size_t from : {std::size_t{1}, std::size_t{50}, std::size_t{99}}) {
+        track::LinkState state;
+        track::track_more(state, {letters.begin(), letters.begin() + 100}, {}, {}, warnings);
+        REQUIRE(state.undo.size() == 100);
+        std::vector<track::LetterUndo> back(state.undo.begin() + static_cast<long>(from), state.undo.end());
+        std::reverse(back.begin(), back.end());  // newest first
+        // Through JSON, as the index keeps them.
+        for (auto& u : back) u = track::undo_from_json(nlohmann::json::parse(track::undo_to_json(u).dump()));
+        track::roll_back(state, back, track::letter_order_key(letters[from - 1]));
+        auto again =
+            track::track_more(state, {letters.begin() + static_cast<long>(from), letters.end()}, {}, {}, warnings);
+        CHECK(dump(again) == dump(all));
     }
 }
