@@ -270,6 +270,15 @@ std::vector<Item> CorpusIndex::detections(const std::string& id, int version) {
 }
 
 std::vector<LetterRecord> CorpusIndex::letters() {
+    auto out = letter_heads();
+    for (auto& r : out) {
+        r.items = detections(r.id, r.version);
+        if (r.version > 1) r.previous_items = detections(r.id, r.version - 1);
+    }
+    return out;
+}
+
+std::vector<LetterRecord> CorpusIndex::letter_heads() {
     std::vector<LetterRecord> out;
     auto st = m_db.prepare(R"(SELECT d.id, d.dossier, d.date, v.effective_date, d.latest_version, length(v.text), v.source
                               FROM documents d JOIN versions v ON v.doc_id = d.id AND v.version = d.latest_version
@@ -278,10 +287,6 @@ std::vector<LetterRecord> CorpusIndex::letters() {
         LetterRecord r{st.text(0), st.text(1), st.text(2), st.text(3), st.text(6), static_cast<int>(st.integer(4)),
                        static_cast<std::size_t>(st.integer(5)), {}, {}};
         out.push_back(std::move(r));
-    }
-    for (auto& r : out) {
-        r.items = detections(r.id, r.version);
-        if (r.version > 1) r.previous_items = detections(r.id, r.version - 1);
     }
     return out;
 }

@@ -81,6 +81,8 @@ public:
                                                     const std::string& except_id, double threshold);
     std::vector<Item> detections(const std::string& id, int version);
     std::vector<LetterRecord> letters();
+    // The same without their detections (items, previous_items left empty): cheap at any size.
+    std::vector<LetterRecord> letter_heads();
     // Pairs of documents recorded as near-duplicates of each other.
     std::vector<std::pair<std::string, std::string>> near_duplicate_pairs();
     std::optional<std::string> state(const std::string& key);

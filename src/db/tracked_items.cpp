@@ -1,29 +1,19 @@
 #include "db/tracked_items.hpp"
 
+#include <array>
+#include <map>
+
 #include <nlohmann/json.hpp>
 
 #include "track/fate.hpp"
+#include "track/link_state.hpp"
+#include "util/text.hpp"
 
 namespace toezeg::db {
 
 using nlohmann::json;
 
 namespace {
-
-json events_json(const track::TrackedItem& t) {
-    json out = json::array();
-    for (auto& e : t.events)
-        out.push_back({{"date", e.date}, {"type", e.type}, {"doc", e.doc}, {"version", e.version}, {"evidence", e.evidence},
-                       {"span", json::array({e.span.begin, e.span.end})}, {"confidence", e.confidence}, {"detection", e.detection}, {"due", e.due},
-                       {"due_before", e.due_before}});
-    return out;
-}
-
-json matches_json(const track::TrackedItem& t) {
-    json out = json::array();
-    for (auto& p : t.possible_matches) out.push_back({{"id", p.id}, {"score", p.score}, {"reason", p.reason}});
-    return out;
-}
 
 constexpr const char* k_columns =
     "id, kind, status, member, members, party, actor, subject, made_on, made_in, due, due_text, ref, dossier, events, "
@@ -45,23 +35,8 @@ track::TrackedItem read_row(Statement& st) {
     t.due_text = st.text(11);
     t.ref = st.text(12);
     t.dossier = st.text(13);
-    for (auto& e : json::parse(st.text(14))) {
-        track::Event ev;
-        ev.date = e.value("date", "");
-        ev.type = e.value("type", "");
-        ev.doc = e.value("doc", "");
-        ev.version = e.value("version", 0);
-        ev.evidence = e.value("evidence", "");
-        auto span = e.value("span", json::array({0, 0}));
-        ev.span = Span{span.at(0).get<std::size_t>(), span.at(1).get<std::size_t>()};
-        ev.confidence = e.value("confidence", 1.0);
-        ev.detection = e.value("detection", 1.0);
-        ev.due = e.value("due", "");
-        ev.due_before = e.value("due_before", "");
-        t.events.push_back(std::move(ev));
-    }
-    for (auto& p : json::parse(st.text(15)))
-        t.possible_matches.push_back({p.value("id", ""), p.value("score", 0.0), p.value("reason", "")});
+    t.events = track::events_from_json(json::parse(st.text(14)));
+    t.possible_matches = track::matches_from_json(json::parse(st.text(15)));
     t.confidence = st.real(16);
     t.review = st.text(17);
     if (std::string fate = st.text(18); !fate.empty()) t.fate = track::fate_from_json(json::parse(fate, nullptr, false));
@@ -72,21 +47,41 @@ track::TrackedItem read_row(Statement& st) {
 
 void replace_tracked_items(Database& db, const std::vector<track::TrackedItem>& items) {
     Transaction tx(db);
-    db.exec("DELETE FROM tracked_items");
-    auto st = db.prepare(R"(INSERT INTO tracked_items(id, kind, status, member, members, party, actor, subject, made_on,
-                              made_in, due, due_text, ref, dossier, first_date, last_date, events, possible_matches,
-                              confidence, review, fate)
+    // Rows are rewritten only where they change: each row keeps a hash of what it holds.
+    std::map<std::string, std::string> stored;
+    for (auto st = db.prepare("SELECT id, row_hash FROM tracked_items"); st.step();) stored.emplace(st.text(0), st.text(1));
+    auto st = db.prepare(R"(INSERT OR REPLACE INTO tracked_items(id, kind, status, member, members, party, actor, subject,
+                              made_on, made_in, due, due_text, ref, dossier, first_date, last_date, events,
+                              possible_matches, confidence, review, fate, row_hash)
                             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
-                                    ?21))");
+                                    ?21, ?22))");
     for (auto& t : items) {
-        st.bind(1, t.id).bind(2, to_string(t.kind)).bind(3, to_string(t.status)).bind(4, t.member)
-            .bind(5, json(t.members).dump()).bind(6, t.party).bind(7, t.actor).bind(8, t.subject).bind(9, t.made_on)
-            .bind(10, t.made_in).bind(11, t.due).bind(12, t.due_text).bind(13, t.ref).bind(14, t.dossier)
-            .bind(15, t.first_date()).bind(16, t.last_date()).bind(17, events_json(t).dump()).bind(18, matches_json(t).dump())
-            .bind(19, t.confidence).bind(20, t.review)
-            .bind(21, t.fate ? track::fate_to_json(*t.fate).dump() : std::string());
+        std::array<std::string, 21> row{t.id, std::string(to_string(t.kind)), std::string(to_string(t.status)), t.member,
+                                        json(t.members).dump(), t.party, t.actor, t.subject, t.made_on, t.made_in, t.due,
+                                        t.due_text, t.ref, t.dossier, t.first_date(), t.last_date(),
+                                        track::events_to_json(t.events).dump(),
+                                        track::matches_to_json(t.possible_matches).dump(), json(t.confidence).dump(),
+                                        t.review, t.fate ? track::fate_to_json(*t.fate).dump() : std::string()};
+        std::uint64_t a = 1469598103934665603ull, b = 0x9e3779b97f4a7c15ull;
+        for (auto& field : row) {
+            a = text::fnv1a(field, text::fnv1a("\x1f", a));
+            b = text::fnv1a(field, text::fnv1a(std::to_string(field.size()), b));
+        }
+        std::string hash = text::hex(a) + text::hex(b);
+        auto old = stored.find(t.id);
+        if (old != stored.end()) {
+            bool same = old->second == hash;
+            stored.erase(old);
+            if (same) continue;
+        }
+        for (std::size_t k = 0; k < row.size(); ++k)
+            if (k == 18) st.bind(19, t.confidence);
+            else st.bind(static_cast<int>(k + 1), row[k]);
+        st.bind(22, hash);
         st.run();
     }
+    auto gone = db.prepare("DELETE FROM tracked_items WHERE id = ?1");
+    for (auto& [id, hash] : stored) gone.bind(1, id).run();
     tx.commit();
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-// Tracked items in SQLite: written whole after each ingest, read with filters.
+// Tracked items in SQLite: written after each ingest (only the rows that changed), read with filters.
 #include <functional>
 #include <optional>
 #include <string_view>
@@ -33,6 +33,7 @@ struct TrackedSummary {
     std::string review;      // "", "accepted", "corrected"
 };
 
+// Makes the table hold exactly `items`, rewriting only rows whose content changed.
 void replace_tracked_items(Database& db, const std::vector<track::TrackedItem>& items);
 std::vector<track::TrackedItem> load_tracked_items(Database& db, const TrackedQuery& query);
 // Items waiting for a person: detection confidence below `threshold`, or possible links

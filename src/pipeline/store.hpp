@@ -43,8 +43,11 @@ public:
     Result<void> index_commit(const std::string& commit, const std::string& document_id);
     // Rebuilds the index from the git repository alone, into a new file swapped in at the end.
     static Result<int> reindex(const StorePaths& paths);
-    // Recomputes every tracked item from all detections and the corrections in git;
-    // returns the number of tracked items. Problems with corrections go to `warnings`.
+    // Brings the tracked items up to date with all detections, the corrections in git and
+    // the official fates; returns their number. When only letters dated after every letter
+    // linked before were added, and corrections and fates are unchanged, only those are
+    // linked onto the stored linker state (db/link_state); else all letters are. Both give
+    // the same items. Problems with corrections go to `warnings`.
     Result<std::size_t> retrack(std::vector<std::string>& warnings);
     std::vector<track::Correction> corrections();
     // Whether the tracked items were computed from the index as it is now: false after a run

@@ -4,15 +4,19 @@
 #include <ctime>
 #include <functional>
 #include <map>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
+#include "db/link_state.hpp"
+#include "track/link_state.hpp"
 #include "db/official_records.hpp"
 #include "db/tracked_items.hpp"
 #include "fetch/odata_page.hpp"
 #include "track/fate.hpp"
 #include "pipeline/store.hpp"
 #include "track/review.hpp"
+#include "util/text.hpp"
 
 namespace toezeg::pipeline {
 
@@ -64,6 +68,27 @@ std::string publication_of_source(const std::string& source) {
     if (underscore == std::string::npos) return "";
     std::string id = name.substr(underscore + 1);
     return id.size() == 36 && fetch::valid_record_id(id) ? id : "";
+}
+
+// The sort key the linker takes a letter in (track::letter_order_key).
+std::string letter_order_key(const db::LetterRecord& r) {
+    track::Letter letter;
+    letter.date = r.effective_date;
+    letter.doc_id = r.id;
+    return track::letter_order_key(letter);
+}
+
+// What the tracked items depend on besides the letters: the corrections and the fates.
+std::string inputs_fingerprint(const std::vector<track::Correction>& corrections, const std::vector<OfficialFate>& fates) {
+    json all = json::array();
+    for (auto& c : corrections) {
+        json passages = json::array();
+        for (auto& p : c.passages) passages.push_back({p.doc, p.evidence});
+        all.push_back({c.op, c.items, c.doc, c.at, passages, c.fields});
+    }
+    for (auto& f : fates) all.push_back(track::fate_to_json(f));
+    std::string text = all.dump();
+    return text::hex(text::fnv1a(text)) + "-" + std::to_string(text.size());
 }
 
 std::string now_iso() {
@@ -128,20 +153,60 @@ bool Store::tracking_is_current() {
 
 Result<std::size_t> Store::retrack(std::vector<std::string>& warnings) {
     try {
-        auto records = m_index.letters();
-        auto representative = duplicate_representatives(records, m_index.near_duplicate_pairs());
-        std::vector<track::Letter> letters;
-        for (auto& r : records) {
-            if (representative[r.id] != r.id) continue;  // counted through its near-duplicate
-            letters.push_back(track::Letter{r.id, r.version, r.effective_date, r.dossier, r.items, r.previous_items,
-                                            publication_of_source(r.source)});
-        }
+        auto& db = m_index.database();
+        auto heads = m_index.letter_heads();
+        auto representative = duplicate_representatives(heads, m_index.near_duplicate_pairs());
+        std::erase_if(heads, [&](auto& r) { return representative[r.id] != r.id; });  // counted through its near-duplicate
+        auto corrections = this->corrections();
         std::vector<OfficialFate> fates;
-        for (auto& motion : db::load_motion_records(m_index.database()))
+        for (auto& motion : db::load_motion_records(db))
             if (auto fate = track::decide_fate(motion)) fates.push_back(std::move(*fate));
-        auto items = track::track(std::move(letters), corrections(), fates, warnings);
-        db::replace_tracked_items(m_index.database(), items);
+        std::string inputs = inputs_fingerprint(corrections, fates);
+
+        db::Transaction tx(db);
+        // With the same corrections and fates, the stored state is taken back to just before
+        // the first letter that is new, changed or gone, and the letters from there on are
+        // linked again; else (or with no stored state) all letters are linked.
+        auto linked = m_index.state("link_inputs") == inputs ? db::linked_letters(db) : std::nullopt;
+        db::LinkStateUpdate update;
+        update.inputs = inputs;
+        track::LinkState state;
+        if (linked) {
+            std::optional<std::string> from;
+            auto earliest = [&](const std::string& key) { from = from ? std::min(*from, key) : key; };
+            std::set<std::string> present;
+            for (auto& r : heads) {
+                present.insert(r.id);
+                auto key = letter_order_key(r);
+                auto it = linked->find(r.id);
+                if (it == linked->end()) earliest(key);
+                else if (it->second.version != r.version || it->second.key != key) earliest(std::min(key, it->second.key));
+            }
+            for (auto& [id, l] : *linked)
+                if (!present.contains(id)) earliest(l.key);
+            update.from = from ? *from : "\x7f";  // nothing new: nothing to link again
+            state = db::load_link_state(db).value();
+            if (from) track::roll_back(state, db::load_undo_from(db, *from), db::last_linked_before(db, *from));
+        }
+        std::vector<track::Letter> letters;
+        for (auto& r : heads) {
+            auto key = letter_order_key(r);
+            if (update.from && key < *update.from) continue;
+            r.items = m_index.detections(r.id, r.version);
+            if (r.version > 1) r.previous_items = m_index.detections(r.id, r.version - 1);
+            letters.push_back(track::Letter{r.id, r.version, r.effective_date, r.dossier, std::move(r.items),
+                                            std::move(r.previous_items), publication_of_source(r.source)});
+            update.linked.emplace(r.id, db::LinkedLetter{r.version, key});
+        }
+        std::size_t relinked = letters.size();
+        auto items = track::track_more(state, std::move(letters), corrections, fates, warnings);
+        update.state = &state;
+        db::save_link_state(db, update);
+        db::replace_tracked_items(db, items);
         m_index.set_state("tracked_head", m_index.state("indexed_head").value_or(""));
+        m_index.set_state("link_last_run", (update.from ? "from " : "all ") + std::to_string(relinked) + " of " +
+                                               std::to_string(heads.size()) + " letters");
+        tx.commit();
         return items.size();
     } catch (const std::exception& e) {
         return fail("tracking", e.what());

@@ -7,6 +7,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "track/link_scoring.hpp"
+#include "track/link_state.hpp"
 #include "track/review.hpp"
 #include "track/similarity.hpp"
 #include "util/text.hpp"
@@ -21,81 +23,45 @@ constexpr double k_possible_threshold = 0.35;  // at or above, below the link: s
 constexpr std::size_t k_max_possible = 5;      // possible matches kept per item, the best first
 constexpr std::size_t k_recent = 200;          // candidates per shared Kamerlid, minister or date
 
-// Keeps `list` to the k_max_possible best matches (score, then id), whatever the order of adding.
-void add_possible(std::vector<PossibleMatch>& list, PossibleMatch match) {
-    auto better = [](const PossibleMatch& a, const PossibleMatch& b) {
-        return a.score != b.score ? a.score > b.score : a.id < b.id;
-    };
-    if (std::any_of(list.begin(), list.end(), [&](auto& p) { return p.id == match.id; })) return;
-    list.insert(std::upper_bound(list.begin(), list.end(), match, better), std::move(match));
-    if (list.size() > k_max_possible) list.pop_back();
-}
-
-std::string digits_and_dashes(const std::string& ref) {
-    std::string out;
-    for (char c : ref) {
-        if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'))
-            out.push_back(c);
-        else if ((c == '-' || c == ',' || c == ' ') && !out.empty() && out.back() != '-')
-            out.push_back('-');
-    }
-    while (!out.empty() && out.back() == '-') out.pop_back();
-    // "21 501-04, nr. 287" -> "21-501-04-287": join the dossier digits again.
-    if (out.size() > 2 && out[2] == '-') out.erase(2, 1);
-    return out;
-}
-
-std::string description(const Item& it) { return it.subject.empty() ? it.evidence : it.subject + " " + it.evidence; }
-
-// The words a mention or an item is compared by, computed once.
-struct Words {
-    WordSet subject, description;
-};
-
-// Subjects say best what a commitment is about; the evidence around them helps less.
-double subject_similarity(const Words& mention, const Words& item) {
-    double evidence = similarity(mention.description, item.description);
-    if (mention.subject.empty() || item.subject.empty()) return evidence;
-    return std::max(similarity(mention.subject, item.subject), 0.7 * evidence);
-}
-
-std::set<std::string> lowered(const std::vector<std::string>& names) {
-    std::set<std::string> out;
-    for (auto& n : names) out.insert(utf8::to_lower(n));
-    return out;
-}
-
-bool overlaps(const std::set<std::string>& a, const std::set<std::string>& b) {
-    for (auto& x : a)
-        if (b.contains(x)) return true;
-    return false;
-}
-
-std::string event_type(const Item& it, bool first) {
-    switch (it.status) {
-        case Status::fulfilled:
-            return "fulfilled";
-        case Status::partial:
-            return "partly fulfilled";
-        case Status::lapsed:
-            return "lapsed";
-        case Status::open:
-        case Status::rejected:
-        case Status::held:
-            break;
-    }
-    if (!first) return "repeated";
-    if (it.kind == Kind::motion) return it.rule == "motion.document" ? "made" : "mentioned";
-    return it.earlier ? "repeated" : "made";
-}
-
 class Tracker {
     using Index = std::map<std::string, std::set<std::size_t>>;
 
 public:
     explicit Tracker(std::vector<std::string>& warnings) : m_warnings(warnings) {}
 
+    // Continues from what an earlier run linked (`state` is moved from).
+    Tracker(LinkState& state, std::vector<std::string>& warnings) : m_warnings(warnings) {
+        m_next_suffix.insert(state.next_suffix.begin(), state.next_suffix.end());
+        m_changed.insert(state.changed.begin(), state.changed.end());  // e.g. entries roll_back restored
+        for (auto& e : state.entries) {
+            std::size_t k = m_items.size();
+            m_ids.insert(e.item.id);
+            m_words.push_back(words_of(e.item.subject, e.item.subject + " " + e.last_evidence));
+            m_items.push_back(std::move(e.item));
+            m_made_in_letter.push_back(std::move(e.made_in_letter));
+            m_publication.push_back(std::move(e.publication));
+            m_last_evidence.push_back(std::move(e.last_evidence));
+            for (auto& key : e.keys) m_index[key].insert(k);
+            m_keys.emplace_back(e.keys.begin(), e.keys.end());
+        }
+        state.entries.clear();
+    }
+
+    // What the letters linked so far leave (call before corrections and fates change the
+    // items): of the entries, only those this run changed; the others are left empty.
+    LinkState state() const {
+        LinkState out;
+        out.next_suffix.insert(m_next_suffix.begin(), m_next_suffix.end());
+        out.entries.resize(m_items.size());
+        for (std::size_t k : m_changed) out.entries[k] = entry(k);
+        out.changed.assign(m_changed.begin(), m_changed.end());
+        out.undo = m_undo;
+        return out;
+    }
+
     void add_letter(const Letter& letter) {
+        m_undo.push_back(LetterUndo{letter_order_key(letter), letter.doc_id, {}, {}});
+        m_first_made = m_items.size();
         std::unordered_set<std::size_t> used;  // items this letter already touched
         for (const auto& it : letter.items) {
             std::size_t index = it.kind == Kind::motion ? link_motion(letter, it, used) : link_commitment(letter, it, used);
@@ -146,8 +112,7 @@ public:
             give_fate(t, fates[k]);
             m_items.push_back(std::move(t));
             m_made_in_letter.emplace_back("");
-            m_words.emplace_back();
-            m_publication.emplace_back("");
+            add_bookkeeping();
         }
     }
 
@@ -163,6 +128,20 @@ public:
     }
 
 private:
+    LinkEntry entry(std::size_t k) const {
+        return {m_items[k], m_made_in_letter[k], m_publication[k], m_last_evidence[k],
+                std::vector<std::string>(m_keys[k].begin(), m_keys[k].end())};
+    }
+
+    // Keeps entry k (but its events) as it was before the current letter records a mention in it.
+    void touch(std::size_t k) {
+        m_changed.insert(k);
+        if (k >= m_first_made) return;  // made by this letter: taking it back removes it
+        LinkEntry before = entry(k);
+        before.item.events.clear();
+        m_undo.back().steps.push_back({k, LetterUndo::Step::Kind::recorded, std::move(before), "", std::nullopt});
+    }
+
     std::size_t create(const Letter& letter, const Item& it) {
         TrackedItem t;
         t.kind = it.kind;
@@ -186,6 +165,11 @@ private:
         }
         if (m_ids.contains(t.id)) {  // the first free "-2", "-3", ...: counted on per base, not searched from 2
             std::string base = t.id;
+            auto& suffixes = m_undo.back().suffixes;
+            if (std::none_of(suffixes.begin(), suffixes.end(), [&](auto& b) { return b.first == base; })) {
+                auto old = m_next_suffix.find(base);
+                suffixes.emplace_back(base, old == m_next_suffix.end() ? std::nullopt : std::optional<int>(old->second));
+            }
             int& n = m_next_suffix.try_emplace(base, 2).first->second;
             while (m_ids.contains(base + "-" + std::to_string(n))) ++n;
             t.id = base + "-" + std::to_string(n++);
@@ -201,8 +185,9 @@ private:
         }
         m_items.push_back(std::move(t));
         m_made_in_letter.emplace_back(it.kind == Kind::commitment && !it.earlier ? letter.doc_id : "");
-        m_words.emplace_back();
-        m_publication.emplace_back("");
+        add_bookkeeping();
+        m_changed.insert(m_items.size() - 1);
+        m_undo.back().steps.push_back({m_items.size() - 1, LetterUndo::Step::Kind::made, std::nullopt, "", std::nullopt});
         return m_items.size() - 1;
     }
 
@@ -217,7 +202,7 @@ private:
     // newest (in letter order), so the work per item stays bounded however many letters
     // one Kamerlid or minister is in.
     struct Key {
-        const Index* index;
+        char kind;  // r: Kamerstuk number, d: date made, m: a Kamerlid, s: all submitters, a: minister
         std::string value;
         std::size_t limit = k_recent;
     };
@@ -225,8 +210,8 @@ private:
         std::set<std::size_t> out;
         for (auto& key : keys) {
             if (key.value.empty()) continue;
-            auto it = key.index->find(key.value);
-            if (it == key.index->end()) continue;
+            auto it = m_index.find(std::string{key.kind, ':'} + key.value);
+            if (it == m_index.end()) continue;
             std::size_t taken = 0;
             for (auto k = it->second.rbegin(); k != it->second.rend() && taken < key.limit; ++k, ++taken)
                 out.insert(*k);
@@ -236,11 +221,23 @@ private:
 
     void index_item(std::size_t k) {
         const auto& t = m_items[k];
-        if (!t.ref.empty()) m_by_ref[t.ref].insert(k);
-        if (!t.made_on.empty()) m_by_made_on[t.made_on].insert(k);
-        for (auto& m : lowered(t.members)) m_by_member[m].insert(k);
-        m_by_members[members_key(t.members)].insert(k);
-        if (!t.actor.empty()) m_by_actor[t.actor].insert(k);
+        auto add = [&](char kind, const std::string& value) {
+            std::string key = std::string{kind, ':'} + value;
+            m_index[key].insert(k);
+            m_keys[k].insert(std::move(key));
+        };
+        if (!t.ref.empty()) add('r', t.ref);
+        if (!t.made_on.empty()) add('d', t.made_on);
+        for (auto& m : lowered(t.members)) add('m', m);
+        add('s', members_key(t.members));
+        if (!t.actor.empty()) add('a', t.actor);
+    }
+
+    void add_bookkeeping() {
+        m_words.emplace_back();
+        m_publication.emplace_back("");
+        m_last_evidence.emplace_back("");
+        m_keys.emplace_back();
     }
 
     static std::string members_key(const std::vector<std::string>& members) {
@@ -255,7 +252,7 @@ private:
         std::vector<std::pair<double, std::size_t>> scored;
         // Every motion with the same number; the newest with the same submitters.
         auto pool = candidates(
-            {{&m_by_ref, it.ref, SIZE_MAX}, {&m_by_members, members.empty() ? "" : members_key(it.members)}});
+            {{'r', it.ref, SIZE_MAX}, {'s', members.empty() ? "" : members_key(it.members)}});
         for (std::size_t k : pool) {
             const auto& t = m_items[k];
             if (t.kind != Kind::motion || used.count(k)) continue;
@@ -275,17 +272,17 @@ private:
         std::vector<std::pair<double, std::size_t>> scored;
         std::set<std::size_t> pool;
         if (it.earlier) {
-            pool = candidates({{&m_by_made_on, it.made_on}});
-            for (auto& m : members) pool.merge(candidates({{&m_by_member, m}}));
+            pool = candidates({{'d', it.made_on}});
+            for (auto& m : members) pool.merge(candidates({{'m', m}}));
             // Nothing to narrow by: the minister's newest items, else the newest of all.
             if (it.made_on.empty() && members.empty()) {
-                pool = candidates({{&m_by_actor, it.actor}});
+                pool = candidates({{'a', it.actor}});
                 if (pool.empty())
                     for (std::size_t k = m_items.size(); k > 0 && m_items.size() - k < k_recent; --k)
                         pool.insert(k - 1);
             }
         } else {
-            pool = candidates({{&m_by_actor, it.actor}});  // a minister repeating an open promise
+            pool = candidates({{'a', it.actor}});  // a minister repeating an open promise
         }
         for (std::size_t k : pool) {
             const auto& t = m_items[k];
@@ -326,8 +323,12 @@ private:
         for (auto& [score, k] : scored) {
             if (score < k_possible_threshold) break;
             auto reason = it.kind == Kind::motion ? "same submitters" : "similar commitment";
-            add_possible(m_items[index].possible_matches, PossibleMatch{m_items[k].id, std::min(1.0, score), reason});
-            add_possible(m_items[k].possible_matches, PossibleMatch{m_items[index].id, std::min(1.0, score), reason});
+            add_possible(m_items[index].possible_matches, PossibleMatch{m_items[k].id, std::min(1.0, score), reason}, k_max_possible);
+            auto dropped = add_possible(m_items[k].possible_matches,
+                                        PossibleMatch{m_items[index].id, std::min(1.0, score), reason}, k_max_possible);
+            m_changed.insert(k);
+            if (k < m_first_made)
+                m_undo.back().steps.push_back({k, LetterUndo::Step::Kind::matched, std::nullopt, m_items[index].id, dropped});
         }
         return index;
     }
@@ -343,6 +344,7 @@ private:
     }
 
     void record(const Letter& letter, const Item& it, std::size_t index) {
+        touch(index);
         TrackedItem& t = m_items[index];
         if (it.kind == Kind::motion && it.rule == "motion.document" && !letter.publication.empty())
             m_publication[index] = letter.publication;
@@ -392,6 +394,7 @@ private:
         if (t.dossier.empty()) t.dossier = letter.dossier;
         settle(t);
         m_words[index] = words_of(t.subject, t.subject + " " + it.evidence);
+        m_last_evidence[index] = it.evidence;
         index_item(index);
     }
 
@@ -444,8 +447,7 @@ private:
         from->events.push_back(note);
         m_items.push_back(std::move(split));
         m_made_in_letter.emplace_back("");
-        m_words.emplace_back();
-        m_publication.emplace_back("");
+        add_bookkeeping();
     }
 
     static void settle(TrackedItem& t) {
@@ -469,12 +471,17 @@ private:
     std::vector<std::string> m_made_in_letter;  // per item: the stored letter that made it, if any
     std::vector<Words> m_words;                 // per item: what a new mention is compared with
     std::vector<std::string> m_publication;     // per item: the publication id of its own motion document
+    std::vector<std::string> m_last_evidence;   // per item: the evidence m_words was made from
+    std::vector<std::set<std::string>> m_keys;  // per item: the keys of m_index it is under
+    std::set<std::size_t> m_changed;            // items the letters of this run added or changed
+    std::vector<LetterUndo> m_undo;             // per letter of this run: what it changed
+    std::size_t m_first_made = 0;               // the first item the current letter made
     WordNumbers m_numbers;                      // the words of m_words, numbered
 
     Words words_of(const std::string& subject, const std::string& description) {
         return Words{m_numbers.of(content_words(subject)), m_numbers.of(content_words(description))};
     }
-    Index m_by_ref, m_by_made_on, m_by_member, m_by_members, m_by_actor;
+    Index m_index;  // candidate key ("r:36 600 VI, nr. 12") -> items
     std::set<std::string> m_ids;
     std::unordered_map<std::string, int> m_next_suffix;  // per id base: the next suffix to try
     double m_confidence = 1.0;
@@ -482,29 +489,28 @@ private:
 
 }  // namespace
 
-Status status_of_event(const std::string& type) {
-    if (type == "fulfilled") return Status::fulfilled;
-    if (type == "partly fulfilled") return Status::partial;
-    if (type == "lapsed") return Status::lapsed;
-    return Status::open;
-}
-
-bool is_overdue(const TrackedItem& item, const std::string& as_of) {
-    return item.status == Status::open && !item.due.empty() && item.due < as_of;
-}
-
-std::vector<TrackedItem> track(std::vector<Letter> letters, const std::vector<Correction>& corrections,
-                               const std::vector<OfficialFate>& fates, std::vector<std::string>& warnings) {
+std::vector<TrackedItem> track_more(LinkState& state, std::vector<Letter> letters,
+                                    const std::vector<Correction>& corrections, const std::vector<OfficialFate>& fates,
+                                    std::vector<std::string>& warnings) {
     std::sort(letters.begin(), letters.end(),
               [](const Letter& a, const Letter& b) { return std::tie(a.date, a.doc_id) < std::tie(b.date, b.doc_id); });
     drop_rejected(letters, corrections);
-    Tracker tracker(warnings);
+    Tracker tracker(state, warnings);
     for (const auto& letter : letters) tracker.add_letter(letter);
+    std::string last = letters.empty() ? state.last_letter : letter_order_key(letters.back());
+    state = tracker.state();
+    state.last_letter = last;
     tracker.apply(corrections);
     tracker.apply(fates);
     auto items = tracker.finish();
     apply_reviews(items, corrections, warnings);
     return items;
+}
+
+std::vector<TrackedItem> track(std::vector<Letter> letters, const std::vector<Correction>& corrections,
+                               const std::vector<OfficialFate>& fates, std::vector<std::string>& warnings) {
+    LinkState fresh;
+    return track_more(fresh, std::move(letters), corrections, fates, warnings);
 }
 
 }  // namespace toezeg::track

@@ -1,0 +1,34 @@
+#pragma once
+// The pieces the linker (tracker.cpp) scores a mention against an item with; internal to track/.
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/item.hpp"
+#include "track/similarity.hpp"
+#include "track/tracker.hpp"
+
+namespace toezeg::track {
+
+// Keeps `list` to the `most` best matches (score, then id), whatever the order of adding;
+// returns the match that no longer fits, if any.
+std::optional<PossibleMatch> add_possible(std::vector<PossibleMatch>& list, PossibleMatch match, std::size_t most);
+// "21 501-04, nr. 287" -> "21501-04-287": the id part of a motion's number.
+std::string digits_and_dashes(const std::string& ref);
+// What a mention says, for comparing: its subject and evidence.
+std::string description(const Item& it);
+
+// The words a mention or an item is compared by, computed once.
+struct Words {
+    WordSet subject, description;
+};
+// Subjects say best what a commitment is about; the evidence around them helps less.
+double subject_similarity(const Words& mention, const Words& item);
+
+std::set<std::string> lowered(const std::vector<std::string>& names);
+bool overlaps(const std::set<std::string>& a, const std::set<std::string>& b);
+// The event a mention makes of an item: made, repeated, fulfilled, ...
+std::string event_type(const Item& it, bool first);
+
+}  // namespace toezeg::track
