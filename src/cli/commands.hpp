@@ -29,5 +29,6 @@ void setup_correct(CLI::App& app, Runner& run);
 void setup_report(CLI::App& app, Runner& run);
 void setup_fetch(CLI::App& app, Runner& run);
 void setup_ci(CLI::App& app, Runner& run);
+void setup_reconcile(CLI::App& app, Runner& run);
 
 }  // namespace toezeg::cli

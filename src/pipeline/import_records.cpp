@@ -7,6 +7,8 @@
 
 #include "db/official_records.hpp"
 #include "fetch/odata_page.hpp"
+#include "ingest/register_records.hpp"
+#include "pipeline/register_files.hpp"
 #include "util/files.hpp"
 
 namespace toezeg::pipeline {
@@ -25,8 +27,11 @@ struct Pending {
     json record;
 };
 
-// Folders become their files (recursively, sorted, hidden ones skipped); a missing input is an error.
-std::vector<fs::path> page_files(const std::vector<std::string>& inputs, std::vector<Error>& failed) {
+// Folders become their files (recursively, sorted, hidden ones skipped): *.json pages, and the
+// register's XML, HTML and text files, which are read only when they are register data
+// (`found_in_folder`); a missing input is an error.
+std::vector<fs::path> page_files(const std::vector<std::string>& inputs, std::vector<Error>& failed,
+                                 std::set<std::string>& found_in_folder) {
     std::vector<fs::path> out;
     for (auto& input : inputs) {
         std::error_code ec;
@@ -47,7 +52,12 @@ std::vector<fs::path> page_files(const std::vector<std::string>& inputs, std::ve
                 if (it->is_directory()) it.disable_recursion_pending();
                 continue;
             }
-            if (it->is_regular_file() && name.ends_with(".json")) found.push_back(it->path());
+            if (!it->is_regular_file()) continue;
+            if (name.ends_with(".json")) found.push_back(it->path());
+            if (is_register_file_name(it->path())) {
+                found.push_back(it->path());
+                found_in_folder.insert(it->path().string());
+            }
         }
         if (ec) failed.push_back(Error{input, "cannot read the folder to its end: " + ec.message()});
         std::sort(found.begin(), found.end());
@@ -72,9 +82,11 @@ std::string official_record_path(const std::string& entity, const std::string& i
 
 Result<ImportSummary> import_records(Store& store, const std::vector<std::string>& inputs) {
     ImportSummary summary;
-    auto files = page_files(inputs, summary.failed);
+    std::set<std::string> in_folder;
+    auto files = page_files(inputs, summary.failed, in_folder);
     std::set<std::string> read;
     std::map<std::pair<std::string, std::string>, Pending> records;  // by (entity, id); a later page wins
+    std::vector<ingest::EkDecision> decisions;                      // applied to their records at the end
     for (auto& first : files) {
         std::deque<fs::path> chain{first};
         while (!chain.empty()) {
@@ -84,6 +96,23 @@ Result<ImportSummary> import_records(Store& store, const std::vector<std::string
             auto bytes = files::read(file, k_max_page_bytes);
             if (!bytes) {
                 summary.failed.push_back(Error{file.string(), bytes.error().message});
+                continue;
+            }
+            if (is_register_file_name(file)) {
+                if (in_folder.contains(file.string()) && !looks_like_register_file(*bytes)) continue;
+                auto got = read_register_file(*bytes, file.string());
+                if (!got) {
+                    summary.failed.push_back(got.error());
+                    continue;
+                }
+                summary.pages.push_back(
+                    ImportedPage{file.string(), got->entity, got->records.size() + got->decisions.size()});
+                for (auto& w : got->warnings) summary.warnings.push_back(w);
+                for (auto& r : got->records) {
+                    Pending p{got->entity, r.id, r.deleted, std::move(r.fields)};
+                    records[{p.entity, p.id}] = std::move(p);
+                }
+                for (auto& d : got->decisions) decisions.push_back(std::move(d));
                 continue;
             }
             auto page = fetch::parse_odata_page(*bytes, file.string());
@@ -119,10 +148,31 @@ Result<ImportSummary> import_records(Store& store, const std::vector<std::string
         }
     }
 
+    auto& corpus = store.corpus();
+    // An EK entry read again from a page keeps the history gathered before; committee decisions
+    // join the entry they are about (one made only of decisions when there is no page for it).
+    auto stored_json = [&](const std::string& entity, const std::string& id) {
+        auto text = corpus.read_file(official_record_path(entity, id));
+        json j = text ? json::parse(*text, nullptr, false) : json();
+        return j.is_object() ? j : json();
+    };
+    for (auto& [key, p] : records)
+        if (p.entity == ingest::k_ek_register_entity)
+            if (auto stored = stored_json(p.entity, p.id); stored.is_object()) ingest::keep_ek_history(p.record, stored);
+    for (auto& d : decisions) {
+        auto key = std::make_pair(std::string(ingest::k_ek_register_entity), d.number);
+        auto it = records.find(key);
+        if (it == records.end()) {
+            json base = stored_json(key.first, d.number);
+            if (!base.is_object()) base = {{"Id", d.number}, {"Nummer", d.number}};
+            it = records.emplace(key, Pending{key.first, d.number, false, std::move(base)}).first;
+        }
+        ingest::add_ek_decision(it->second.record, d);
+    }
+
     // What changes in git: new and changed records written, deleted ones removed.
     std::vector<corpus::PathChange> changes;
     std::vector<const Pending*> to_index;
-    auto& corpus = store.corpus();
     for (auto& [key, p] : records) {
         std::string path = official_record_path(p.entity, p.id);
         auto existing = corpus.read_file(path);

@@ -11,7 +11,9 @@
 #include "db/tracked_items.hpp"
 #include "fetch/odata_page.hpp"
 #include "track/fate.hpp"
+#include "pipeline/reconcile.hpp"
 #include "pipeline/store.hpp"
+#include "track/reconcile.hpp"
 #include "track/review.hpp"
 
 namespace toezeg::pipeline {
@@ -139,7 +141,11 @@ Result<std::size_t> Store::retrack(std::vector<std::string>& warnings) {
         std::vector<OfficialFate> fates;
         for (auto& motion : db::load_motion_records(m_index.database()))
             if (auto fate = track::decide_fate(motion)) fates.push_back(std::move(*fate));
-        auto items = track::track(std::move(letters), corrections(), fates, warnings);
+        // Corrections about register records are applied where the registers are joined.
+        std::vector<track::Correction> for_letters, for_registers;
+        for (auto& c : corrections()) (track::is_register_correction(c) ? for_registers : for_letters).push_back(c);
+        auto items = track::track(std::move(letters), for_letters, fates, warnings);
+        join_store_registers(m_index, items, for_registers, warnings);
         db::replace_tracked_items(m_index.database(), items);
         m_index.set_state("tracked_head", m_index.state("indexed_head").value_or(""));
         return items.size();

@@ -7,10 +7,12 @@
 #include <map>
 #include <set>
 
+#include "db/register_records.hpp"
 #include "db/tracked_items.hpp"
 #include "report/exports.hpp"
 #include "report/format.hpp"
 #include "report/page_writer.hpp"
+#include "report/register_page.hpp"
 #include "report/site_data.hpp"
 #include "track/review.hpp"
 
@@ -53,7 +55,7 @@ public:
 private:
     Result<void> write_the_rest() {
         for (auto step : {&SiteWriter::write_documents_list, &SiteWriter::write_week, &SiteWriter::write_review,
-                          &SiteWriter::write_exports}) {
+                          &SiteWriter::write_register, &SiteWriter::write_exports}) {
             if (auto done = (this->*step)(); !done) return done;
         }
         return write_document_pages(m_site, m_index, m_out);
@@ -285,6 +287,13 @@ private:
         d.set("items", list);
         d.set("has_items", !queue.empty());
         return m_out.page("review.html", "review.mustache", d, "");
+    }
+
+    Result<void> write_register() {
+        auto& db = m_index.database();
+        auto reconciliation = track::reconcile(m_site.items, db::load_register_records(db), db::load_register_joins(db),
+                                               m_opt.as_of);
+        return write_register_page(reconciliation, m_opt.as_of, m_out);
     }
 
     Result<void> write_exports() {
