@@ -203,7 +203,7 @@ std::string html_to_text(std::string_view html) {
     static const std::array<std::string_view, 20> k_blocks{"p",       "div", "br", "li", "ul",      "ol",    "h1",
                                                            "h2",      "h3",  "h4", "h5", "h6",      "tr",    "table",
                                                            "section", "dt",  "dd", "dl", "article", "header"};
-    std::string out;
+    std::string out, lowered;  // lowered: the page in lower case, made once when a script or style needs its end
     std::size_t i = 0;
     while (i < html.size()) {
         char c = html[i];
@@ -215,7 +215,9 @@ std::string html_to_text(std::string_view html) {
             std::string name = tag.substr(closing ? 1 : 0);
             name = name.substr(0, name.find_first_of(" \t\r\n/"));
             if (!closing && (name == "script" || name == "style")) {
-                auto close = utf8::to_lower(html).find("</" + name, end);
+                if (lowered.empty())  // ASCII only, so offsets stay those of `html`
+                    for (char ch : html) lowered.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch + 32) : ch);
+                auto close = lowered.find("</" + name, end);
                 i = close == std::string::npos ? html.size() : close;
                 continue;
             }

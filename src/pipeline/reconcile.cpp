@@ -10,6 +10,7 @@ void join_store_registers(db::CorpusIndex& index, std::vector<track::TrackedItem
                           const std::vector<track::Correction>& corrections, std::vector<std::string>& warnings) {
     auto& db = index.database();
     auto records = db::load_register_records(db);
+    if (records.empty() && db::load_register_joins(db).empty()) return;  // no registers: nothing to write
     std::vector<track::NumberCitation> citations;
     if (!records.empty())
         for (auto& [doc, text] : db::texts_naming_register_numbers(db))

@@ -65,16 +65,8 @@ bool from_letters(const TrackedItem& t) {
 
 std::string event_type_of(const RegisterEvent& e) {
     if (!e.status) return "";
-    switch (*e.status) {
-        case Status::fulfilled:
-            return "fulfilled";
-        case Status::partial:
-            return "partly fulfilled";
-        case Status::lapsed:
-            return "lapsed";
-        default:
-            return e.due.empty() ? "repeated" : "deadline changed";
-    }
+    if (auto done = status_event(*e.status); !done.empty()) return std::string(done);
+    return e.due.empty() ? "repeated" : "deadline changed";
 }
 
 TrackedItem item_of_record(const RegisterRecord& r) {

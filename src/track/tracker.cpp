@@ -72,18 +72,7 @@ bool overlaps(const std::set<std::string>& a, const std::set<std::string>& b) {
 }
 
 std::string event_type(const Item& it, bool first) {
-    switch (it.status) {
-        case Status::fulfilled:
-            return "fulfilled";
-        case Status::partial:
-            return "partly fulfilled";
-        case Status::lapsed:
-            return "lapsed";
-        case Status::open:
-        case Status::rejected:
-        case Status::held:
-            break;
-    }
+    if (auto done = status_event(it.status); !done.empty()) return std::string(done);
     if (!first) return "repeated";
     if (it.kind == Kind::motion) return it.rule == "motion.document" ? "made" : "mentioned";
     return it.earlier ? "repeated" : "made";
@@ -477,6 +466,22 @@ private:
 };
 
 }  // namespace
+
+std::string_view status_event(Status status) {
+    switch (status) {
+        case Status::fulfilled:
+            return "fulfilled";
+        case Status::partial:
+            return "partly fulfilled";
+        case Status::lapsed:
+            return "lapsed";
+        case Status::open:
+        case Status::rejected:
+        case Status::held:
+            break;
+    }
+    return "";
+}
 
 Status status_of_event(const std::string& type) {
     if (type == "fulfilled") return Status::fulfilled;
