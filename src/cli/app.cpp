@@ -91,6 +91,7 @@ int run(int argc, char** argv) {
     setup_accept(app, runner);
     setup_reject(app, runner);
     setup_correct(app, runner);
+    setup_reconcile(app, runner);
     setup_report(app, runner);
     setup_fetch(app, runner);
     setup_sync(app, runner);

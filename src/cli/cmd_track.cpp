@@ -1,10 +1,12 @@
 // status, item, link, unlink: tracked commitments and motions across letters.
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "core/date.hpp"
+#include "db/register_records.hpp"
 #include "db/tracked_items.hpp"
 #include "cli/store_access.hpp"
 #include "pipeline/store.hpp"
@@ -187,6 +189,40 @@ void setup_item(CLI::App& app, Runner& run) {
     });
 }
 
+namespace {
+
+// "reg-T01237" names a register record of the store (joined to a letter's item or not).
+bool names_register_record(pipeline::Store& store, const std::string& id) {
+    if (!is_register_item_id(id)) return false;
+    for (auto& r : db::load_register_records(store.index().database()))
+        if (register_item_id(r) == id) return true;
+    return false;
+}
+
+// `unlink ITEM reg-T01237`: the register record is not this item's commitment.
+int unlink_register(pipeline::Store& store, const std::string& item, const std::string& reg) {
+    bool joined = false;
+    auto records = db::load_register_records(store.index().database());
+    for (auto& j : db::load_register_joins(store.index().database()))
+        for (auto& r : records)
+            if (r.chamber == j.chamber && r.id == j.id && register_item_id(r) == reg && j.item_id == item) joined = true;
+    if (!joined) {
+        print_error(Error{item, "holds no register record " + reg + "; see `toezeg reconcile`"});
+        return k_exit_some_failed;
+    }
+    auto added = store.add_correction(track::Correction{"unlink", {item}, reg, "", {}, {}});
+    if (!added) {
+        print_error(added.error());
+        return k_exit_fatal;
+    }
+    auto n = retrack(store);
+    if (!n) return k_exit_fatal;
+    std::cout << "unlinked register record " << reg << " from " << item << "; " << *n << " tracked items\n";
+    return k_exit_ok;
+}
+
+}  // namespace
+
 void setup_link(CLI::App& app, Runner& run) {
     struct Options {
         std::string store;
@@ -195,13 +231,19 @@ void setup_link(CLI::App& app, Runner& run) {
     auto o = std::make_shared<Options>();
     auto* cmd = app.add_subcommand("link", "Merge tracked items that are one commitment or motion (kept in git)");
     cmd->add_option("--store", o->store, "Store directory (default: $TOEZEG_STORE, else .toezeg)");
-    cmd->add_option("ids", o->ids, "The item to keep, then the items to merge into it")->required()->expected(2, -1);
+    cmd->add_option("ids", o->ids, "The item to keep, then the items to merge into it (or an item and reg-<number>: that register record is this item's)")->required()->expected(2, -1);
     cmd->callback([&run, o] {
         run = [o] {
             auto store = open_store(o->store, pipeline::Access::write);
             if (!store) return k_exit_fatal;
+            auto registers = std::count_if(o->ids.begin(), o->ids.end(), [](auto& id) { return is_register_item_id(id); });
+            if (registers > 0 && (registers != 1 || o->ids.size() != 2)) {
+                print_error(Error{"link", "a register record (reg-...) is linked with one tracked item at a time: "
+                                          "toezeg link ITEM reg-T01237"});
+                return k_exit_fatal;
+            }
             for (auto& id : o->ids)
-                if (!db::load_tracked_item(store->index().database(), id)) {
+                if (!db::load_tracked_item(store->index().database(), id) && !names_register_record(*store, id)) {
                     print_error(Error{id, "no such tracked item; see `toezeg status`"});
                     return k_exit_some_failed;
                 }
@@ -226,7 +268,7 @@ void setup_unlink(CLI::App& app, Runner& run) {
     auto* cmd = app.add_subcommand("unlink", "Split the events of one document off a tracked item (kept in git)");
     cmd->add_option("--store", o->store, "Store directory (default: $TOEZEG_STORE, else .toezeg)");
     cmd->add_option("id", o->id, "Tracked item id")->required();
-    cmd->add_option("doc", o->doc, "Document whose events become a tracked item of their own")->required();
+    cmd->add_option("doc", o->doc, "Document whose events become a tracked item of their own, or reg-<number>: the register record is not this item's")->required();
     cmd->callback([&run, o] {
         run = [o] {
             auto store = open_store(o->store, pipeline::Access::write);
@@ -236,6 +278,7 @@ void setup_unlink(CLI::App& app, Runner& run) {
                 print_error(Error{o->id, "no such tracked item; see `toezeg status`"});
                 return k_exit_some_failed;
             }
+            if (is_register_item_id(o->doc)) return unlink_register(*store, o->id, o->doc);
             bool has = std::any_of(t->events.begin(), t->events.end(), [&](auto& e) { return e.doc == o->doc; });
             if (!has) {
                 print_error(Error{o->id, "has no event from " + o->doc + "; see `toezeg item " + o->id + "`"});

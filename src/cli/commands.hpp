@@ -32,5 +32,6 @@ void setup_report(CLI::App& app, Runner& run);
 void setup_fetch(CLI::App& app, Runner& run);
 void setup_sync(CLI::App& app, Runner& run);
 void setup_ci(CLI::App& app, Runner& run);
+void setup_reconcile(CLI::App& app, Runner& run);
 
 }  // namespace toezeg::cli

@@ -5,6 +5,8 @@
 #include <map>
 
 #include "util/json_text.hpp"
+#include "db/register_records.hpp"
+#include "ingest/register_records.hpp"
 
 namespace toezeg::db {
 
@@ -51,7 +53,8 @@ std::string replaced_kamerstuk(const std::string& onderwerp) {
 }  // namespace
 
 bool indexed_entity(const std::string& entity) {
-    return entity == "Zaak" || entity == "Document" || entity == "Besluit" || entity == "Stemming";
+    return entity == "Zaak" || entity == "Document" || entity == "Besluit" || entity == "Stemming" ||
+           entity == ingest::k_tk_register_entity || entity == ingest::k_ek_register_entity;
 }
 
 void remove_official_record(Database& db, const std::string& entity, const std::string& id) {
@@ -65,11 +68,15 @@ void remove_official_record(Database& db, const std::string& entity, const std::
         db.prepare("DELETE FROM official_besluit_zaak WHERE besluit_id = ?1").bind(1, id).run();
     }
     if (entity == "Stemming") db.prepare("DELETE FROM official_stemming WHERE id = ?1").bind(1, id).run();
+    if (entity == ingest::k_tk_register_entity) remove_register_record(db, Chamber::tk, id);
+    if (entity == ingest::k_ek_register_entity) remove_register_record(db, Chamber::ek, id);
 }
 
 void put_official_record(Database& db, const std::string& entity, const std::string& id, const json& r) {
     remove_official_record(db, entity, id);
     if (r.value("Verwijderd", false) == true) return;
+    if (entity == ingest::k_tk_register_entity) return put_register_record(db, ingest::register_from_tk(r));
+    if (entity == ingest::k_ek_register_entity) return put_register_record(db, ingest::register_from_ek(r));
     if (entity == "Zaak") {
         std::string onderwerp = field(r, "Onderwerp");
         db.prepare(
@@ -149,6 +156,7 @@ void clear_official_records(Database& db) {
     db.exec(
         "DELETE FROM official_zaak; DELETE FROM official_document; DELETE FROM official_publication; "
         "DELETE FROM official_besluit; DELETE FROM official_besluit_zaak; DELETE FROM official_stemming;");
+    clear_register_records(db);
 }
 
 std::size_t count_official_records(Database& db, const std::string& entity) {

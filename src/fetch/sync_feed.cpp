@@ -3,28 +3,15 @@
 #include <pugixml.hpp>
 
 #include "util/xml_depth.hpp"
+#include "util/xml_names.hpp"
 
 namespace toezeg::fetch {
 
 namespace {
 
-std::string_view local(const char* name) {
-    std::string_view n(name);
-    auto colon = n.find(':');
-    return colon == std::string_view::npos ? n : n.substr(colon + 1);
-}
-
-pugi::xml_node child_local(const pugi::xml_node& node, std::string_view name) {
-    for (auto& c : node.children())
-        if (local(c.name()) == name) return c;
-    return {};
-}
-
-std::string attr_local(const pugi::xml_node& node, std::string_view name) {
-    for (auto& a : node.attributes())
-        if (local(a.name()) == name) return a.value();
-    return "";
-}
+using xml::attr_local;
+using xml::child_local;
+using xml::local;
 
 }  // namespace
 

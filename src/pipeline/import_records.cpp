@@ -7,6 +7,8 @@
 
 #include "db/official_records.hpp"
 #include "fetch/odata_page.hpp"
+#include "ingest/register_records.hpp"
+#include "pipeline/register_files.hpp"
 #include "util/files.hpp"
 
 namespace toezeg::pipeline {
@@ -19,8 +21,11 @@ namespace {
 constexpr std::size_t k_max_page_bytes = std::size_t{256} << 20;
 constexpr const char* k_official_folder = "official";
 
-// Folders become their files (recursively, sorted, hidden ones skipped); a missing input is an error.
-std::vector<fs::path> page_files(const std::vector<std::string>& inputs, std::vector<Error>& failed) {
+// Folders become their files (recursively, sorted, hidden ones skipped): *.json pages, and the
+// register's XML, HTML and text files, which are read only when they are register data
+// (`found_in_folder`); a missing input is an error.
+std::vector<fs::path> page_files(const std::vector<std::string>& inputs, std::vector<Error>& failed,
+                                 std::set<std::string>& found_in_folder) {
     std::vector<fs::path> out;
     for (auto& input : inputs) {
         std::error_code ec;
@@ -41,7 +46,12 @@ std::vector<fs::path> page_files(const std::vector<std::string>& inputs, std::ve
                 if (it->is_directory()) it.disable_recursion_pending();
                 continue;
             }
-            if (it->is_regular_file() && name.ends_with(".json")) found.push_back(it->path());
+            if (!it->is_regular_file()) continue;
+            if (name.ends_with(".json")) found.push_back(it->path());
+            if (is_register_file_name(it->path())) {
+                found.push_back(it->path());
+                found_in_folder.insert(it->path().string());
+            }
         }
         if (ec) failed.push_back(Error{input, "cannot read the folder to its end: " + ec.message()});
         std::sort(found.begin(), found.end());
@@ -66,7 +76,8 @@ std::string official_record_path(const std::string& entity, const std::string& i
 
 Result<ImportSummary> import_records(Store& store, const std::vector<std::string>& inputs) {
     ImportSummary summary;
-    auto files = page_files(inputs, summary.failed);
+    std::set<std::string> in_folder;
+    auto files = page_files(inputs, summary.failed, in_folder);
     std::set<std::string> read;
     OfficialRecords records;
     for (auto& first : files) {
@@ -78,6 +89,20 @@ Result<ImportSummary> import_records(Store& store, const std::vector<std::string
             auto bytes = files::read(file, k_max_page_bytes);
             if (!bytes) {
                 summary.failed.push_back(Error{file.string(), bytes.error().message});
+                continue;
+            }
+            if (is_register_file_name(file)) {
+                if (in_folder.contains(file.string()) && !looks_like_register_file(*bytes)) continue;
+                auto got = read_register_file(*bytes, file.string());
+                if (!got) {
+                    summary.failed.push_back(got.error());
+                    continue;
+                }
+                summary.pages.push_back(
+                    ImportedPage{file.string(), got->entity, got->records.size() + got->decisions.size()});
+                for (auto& w : got->warnings) summary.warnings.push_back(w);
+                for (auto& r : got->records) records.add(got->entity, r.id, r.deleted, std::move(r.fields));
+                for (auto& d : got->decisions) records.add_decision(std::move(d));
                 continue;
             }
             auto page = fetch::parse_odata_page(*bytes, file.string());
@@ -115,6 +140,12 @@ Result<ImportSummary> import_records(Store& store, const std::vector<std::string
     return summary;
 }
 
+void OfficialRecords::add(std::string entity, std::string id, bool deleted, nlohmann::json record) {
+    Pending p{std::move(entity), std::move(id), deleted, std::move(record)};
+    auto key = std::make_pair(p.entity, p.id);
+    m_records.insert_or_assign(std::move(key), std::move(p));
+}
+
 void OfficialRecords::add(fetch::ODataPage&& page) {
     for (auto& r : page.records) {
         Pending p{page.entity, r.id, r.deleted, std::move(r.fields)};
@@ -125,10 +156,31 @@ void OfficialRecords::add(fetch::ODataPage&& page) {
 
 Result<void> save_official_records(Store& store, OfficialRecords& records, std::vector<corpus::PathChange> extra,
                                    const std::string& how, ImportSummary& summary) {
+    auto& corpus = store.corpus();
+    // An EK entry read again from a page keeps the history gathered before; committee decisions
+    // join the entry they are about (one made only of decisions when there is no page for it).
+    auto stored_json = [&](const std::string& entity, const std::string& id) {
+        auto text = corpus.read_file(official_record_path(entity, id));
+        json j = text ? json::parse(*text, nullptr, false) : json();
+        return j.is_object() ? j : json();
+    };
+    for (auto& [key, p] : records.m_records)
+        if (p.entity == ingest::k_ek_register_entity)
+            if (auto stored = stored_json(p.entity, p.id); stored.is_object()) ingest::keep_ek_history(p.record, stored);
+    for (auto& d : records.m_decisions) {
+        auto key = std::make_pair(std::string(ingest::k_ek_register_entity), d.number);
+        auto it = records.m_records.find(key);
+        if (it == records.m_records.end()) {
+            json base = stored_json(key.first, d.number);
+            if (!base.is_object()) base = {{"Id", d.number}, {"Nummer", d.number}};
+            it = records.m_records.emplace(key, OfficialRecords::Pending{key.first, d.number, false, std::move(base)}).first;
+        }
+        ingest::add_ek_decision(it->second.record, d);
+    }
+
     // What changes in git: new and changed records written, deleted ones removed.
     std::vector<corpus::PathChange> changes = std::move(extra);
     std::vector<const OfficialRecords::Pending*> to_index;
-    auto& corpus = store.corpus();
     for (auto& [key, p] : records.m_records) {
         std::string path = official_record_path(p.entity, p.id);
         auto existing = corpus.read_file(path);

@@ -8,6 +8,7 @@
 #include "core/error.hpp"
 #include "corpus/git_repository.hpp"
 #include "fetch/odata_page.hpp"
+#include "ingest/register_pages.hpp"
 #include "pipeline/store.hpp"
 
 namespace toezeg::pipeline {
@@ -31,6 +32,10 @@ struct ImportSummary {
 class OfficialRecords {
 public:
     void add(fetch::ODataPage&& page);
+    // A record read from a register file rather than an OData page.
+    void add(std::string entity, std::string id, bool deleted, nlohmann::json record);
+    // An Eerste Kamer committee decision, added to its T-number's history when saved.
+    void add_decision(ingest::EkDecision decision) { m_decisions.push_back(std::move(decision)); }
     std::size_t size() const { return m_records.size(); }
 
 private:
@@ -42,6 +47,7 @@ private:
         nlohmann::json record;
     };
     std::map<std::pair<std::string, std::string>, Pending> m_records;
+    std::vector<ingest::EkDecision> m_decisions;
 };
 
 // The one way official records reach the store (import and sync): new and changed records

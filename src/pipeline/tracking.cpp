@@ -14,7 +14,9 @@
 #include "db/tracked_items.hpp"
 #include "fetch/odata_page.hpp"
 #include "track/fate.hpp"
+#include "pipeline/reconcile.hpp"
 #include "pipeline/store.hpp"
+#include "track/reconcile.hpp"
 #include "track/review.hpp"
 #include "util/text.hpp"
 
@@ -161,7 +163,10 @@ Result<std::size_t> Store::retrack(std::vector<std::string>& warnings) {
         std::vector<OfficialFate> fates;
         for (auto& motion : db::load_motion_records(db))
             if (auto fate = track::decide_fate(motion)) fates.push_back(std::move(*fate));
-        std::string inputs = inputs_fingerprint(corrections, fates);
+        // Corrections about register records are applied where the registers are joined.
+        std::vector<track::Correction> for_letters, for_registers;
+        for (auto& c : corrections) (track::is_register_correction(c) ? for_registers : for_letters).push_back(c);
+        std::string inputs = inputs_fingerprint(for_letters, fates);
 
         db::Transaction tx(db);
         // With the same corrections and fates, the stored state is taken back to just before
@@ -199,9 +204,10 @@ Result<std::size_t> Store::retrack(std::vector<std::string>& warnings) {
             update.linked.emplace(r.id, db::LinkedLetter{r.version, key});
         }
         std::size_t relinked = letters.size();
-        auto items = track::track_more(state, std::move(letters), corrections, fates, warnings);
+        auto items = track::track_more(state, std::move(letters), for_letters, fates, warnings);
         update.state = &state;
         db::save_link_state(db, update);
+        join_store_registers(m_index, items, for_registers, warnings);
         db::replace_tracked_items(db, items);
         m_index.set_state("tracked_head", m_index.state("indexed_head").value_or(""));
         m_index.set_state("link_last_run", (update.from ? "from " : "all ") + std::to_string(relinked) + " of " +

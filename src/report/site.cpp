@@ -7,12 +7,14 @@
 #include <map>
 #include <set>
 
+#include "db/register_records.hpp"
 #include "db/tracked_items.hpp"
 #include "report/deadlines.hpp"
 #include "report/exports.hpp"
 #include "report/format.hpp"
 #include "report/page_writer.hpp"
 #include "report/search_index.hpp"
+#include "report/register_page.hpp"
 #include "report/site_data.hpp"
 #include "track/review.hpp"
 
@@ -89,7 +91,7 @@ public:
 private:
     Result<void> write_the_rest() {
         for (auto step : {&SiteWriter::write_documents_list, &SiteWriter::write_week, &SiteWriter::write_review,
-                          &SiteWriter::write_search, &SiteWriter::write_exports}) {
+                          &SiteWriter::write_search, &SiteWriter::write_register, &SiteWriter::write_exports}) {
             if (auto done = (this->*step)(); !done) return done;
         }
         auto feed = m_out.asset("feed.mustache");
@@ -361,6 +363,13 @@ private:
         mus::data d;
         d.set("title", "Zoeken");
         return m_out.page("search.html", "search.mustache", d, "");
+    }
+
+    Result<void> write_register() {
+        auto& db = m_index.database();
+        auto reconciliation = track::reconcile(m_site.items, db::load_register_records(db), db::load_register_joins(db),
+                                               m_opt.as_of);
+        return write_register_page(reconciliation, m_opt.as_of, m_out);
     }
 
     Result<void> write_exports() {

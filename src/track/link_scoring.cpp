@@ -55,8 +55,8 @@ bool overlaps(const std::set<std::string>& a, const std::set<std::string>& b) {
     return false;
 }
 
-std::string event_type(const Item& it, bool first) {
-    switch (it.status) {
+std::string_view status_event(Status status) {
+    switch (status) {
         case Status::fulfilled:
             return "fulfilled";
         case Status::partial:
@@ -68,6 +68,11 @@ std::string event_type(const Item& it, bool first) {
         case Status::held:
             break;
     }
+    return "";
+}
+
+std::string event_type(const Item& it, bool first) {
+    if (auto done = status_event(it.status); !done.empty()) return std::string(done);
     if (!first) return "repeated";
     if (it.kind == Kind::motion) return it.rule == "motion.document" ? "made" : "mentioned";
     return it.earlier ? "repeated" : "made";

@@ -91,6 +91,8 @@ inline std::vector<TrackedItem> track(std::vector<Letter> letters, const std::ve
 // An open item whose deadline lies before `as_of` (ISO date).
 bool is_overdue(const TrackedItem& item, const std::string& as_of);
 Status status_of_event(const std::string& type);
+// The event a status makes: "fulfilled", "partly fulfilled", "lapsed"; "" for the others.
+std::string_view status_event(Status status);
 // Events the weekly report and the feed list as changes: carried out, lapsed, a new deadline, the Kamer's decision.
 inline bool is_status_change(const std::string& type) {
     return type == "fulfilled" || type == "partly fulfilled" || type == "lapsed" || type == "deadline changed" ||

@@ -1,0 +1,107 @@
+#include "fetch/toezegging_feed.hpp"
+
+#include <cctype>
+#include <pugixml.hpp>
+
+#include "util/xml_depth.hpp"
+#include "util/xml_names.hpp"
+
+namespace toezeg::fetch {
+
+using nlohmann::json;
+
+namespace {
+
+using xml::attr_local;
+using xml::child_local;
+using xml::local;
+
+bool is_nil(const pugi::xml_node& node) { return attr_local(node, "nil") == "true"; }
+
+// The XSD's reference elements and the OData navigation each becomes.
+std::string_view navigation_of(std::string_view element) {
+    if (element == "activiteit") return "Activiteit";
+    if (element == "isHerhalingVan") return "IsHerhalingVan";
+    if (element == "isAanvullingOp") return "IsAanvullingOp";
+    if (element == "isWijzigingVan") return "IsWijzigingVan";
+    return "";
+}
+
+void collect(const pugi::xml_node& node, std::vector<pugi::xml_node>& out) {
+    for (auto& c : node.children()) {
+        if (c.type() != pugi::node_element) continue;
+        if (local(c.name()) == "toezegging")
+            out.push_back(c);
+        else
+            collect(c, out);
+    }
+}
+
+void add_reference(json& r, std::string_view navigation, const pugi::xml_node& node) {
+    std::string ref = attr_local(node, "ref");
+    if (ref.empty() || is_nil(node)) return;
+    r[std::string(navigation)].push_back({{"Id", ref}});
+}
+
+}  // namespace
+
+bool looks_like_toezegging_xml(std::string_view bytes) {
+    std::string_view head = bytes.substr(0, 4096);
+    return head.find("tkData") != std::string_view::npos && bytes.find("toezegging") != std::string_view::npos &&
+           (head.find("<?xml") != std::string_view::npos || head.find('<') < 8);
+}
+
+Result<std::vector<ODataRecord>> parse_toezegging_xml(std::string_view xml, const std::string& source) {
+    pugi::xml_document doc;
+    auto parsed = doc.load_buffer(xml.data(), xml.size());
+    if (!parsed) return fail(source, std::string("not well-formed XML: ") + parsed.description());
+    if (xml::depth(doc) > xml::k_max_depth)
+        return fail(source, "XML nested deeper than " + std::to_string(xml::k_max_depth) + " levels; refused");
+    std::vector<pugi::xml_node> nodes;
+    collect(doc, nodes);
+    if (nodes.empty()) return fail(source, "no <toezegging> entity in this XML");
+    std::vector<ODataRecord> out;
+    for (std::size_t k = 0; k < nodes.size(); ++k) {
+        auto& node = nodes[k];
+        std::string where = "toezegging " + std::to_string(k + 1) + " of " + std::to_string(nodes.size());
+        ODataRecord rec;
+        rec.id = attr_local(node, "id");
+        if (!valid_record_id(rec.id)) return fail(source, where + " has no valid id: '" + rec.id.substr(0, 80) + "'");
+        rec.deleted = attr_local(node, "verwijderd") == "true";
+        json r = {{"Id", rec.id}, {"Verwijderd", rec.deleted}};
+        if (auto when = attr_local(node, "bijgewerkt"); !when.empty()) r["GewijzigdOp"] = when;
+        std::vector<std::string> letters;
+        for (auto& c : node.children()) {
+            if (c.type() != pugi::node_element) continue;
+            std::string_view name = local(c.name());
+            if (auto nav = navigation_of(name); !nav.empty()) {
+                add_reference(r, nav, c);
+                continue;
+            }
+            if (name == "toegezegdAan") {
+                for (auto& who : c.children()) {
+                    if (local(who.name()) == "persoon") add_reference(r, "ToegezegdAanPersoon", who);
+                    if (local(who.name()) == "fractie") add_reference(r, "ToegezegdAanFractie", who);
+                }
+                continue;
+            }
+            std::string key(name);
+            if (key.empty()) continue;
+            key[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(key[0])));
+            if (key == "KamerbriefNakoming") {
+                if (!is_nil(c)) letters.push_back(c.text().get());
+                continue;
+            }
+            r[key] = is_nil(c) ? json(nullptr) : json(c.text().get());
+        }
+        if (letters.size() == 1)
+            r["KamerbriefNakoming"] = letters[0];
+        else if (letters.size() > 1)
+            r["KamerbriefNakoming"] = letters;
+        rec.fields = std::move(r);
+        out.push_back(std::move(rec));
+    }
+    return out;
+}
+
+}  // namespace toezeg::fetch
