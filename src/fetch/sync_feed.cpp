@@ -3,6 +3,7 @@
 #include <pugixml.hpp>
 
 #include "util/xml_depth.hpp"
+#include "util/xml_encoding.hpp"
 #include "util/xml_names.hpp"
 
 namespace toezeg::fetch {
@@ -23,6 +24,7 @@ std::string skiptoken_of(const std::string& url) {
 }
 
 Result<FeedPage> parse_feed_page(std::string_view xml, const std::string& source) {
+    if (!xml::readable_encoding(xml)) return fail(source, "feed is not valid UTF-8 (and declares no other encoding); refused");
     pugi::xml_document doc;
     auto parsed = doc.load_buffer(xml.data(), xml.size());
     if (!parsed) return fail(source, std::string("feed is not well-formed XML: ") + parsed.description());

@@ -4,6 +4,7 @@
 #include <pugixml.hpp>
 
 #include "util/xml_depth.hpp"
+#include "util/xml_encoding.hpp"
 #include "util/xml_names.hpp"
 
 namespace toezeg::fetch {
@@ -52,6 +53,7 @@ bool looks_like_toezegging_xml(std::string_view bytes) {
 }
 
 Result<std::vector<ODataRecord>> parse_toezegging_xml(std::string_view xml, const std::string& source) {
+    if (!xml::readable_encoding(xml)) return fail(source, "not valid UTF-8 (and no other encoding declared); refused");
     pugi::xml_document doc;
     auto parsed = doc.load_buffer(xml.data(), xml.size());
     if (!parsed) return fail(source, std::string("not well-formed XML: ") + parsed.description());

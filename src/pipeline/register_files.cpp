@@ -2,6 +2,7 @@
 
 #include "fetch/toezegging_feed.hpp"
 #include "ingest/register_records.hpp"
+#include "util/utf8.hpp"
 
 namespace toezeg::pipeline {
 
@@ -34,7 +35,9 @@ Result<RegisterFile> read_register_file(std::string_view bytes, const std::strin
         out.records = std::move(*records);
         return out;
     }
-    std::string text = ingest::html_to_text(bytes);
+    // A page saved by a browser in Windows-1252 is read as such (as letters are); the records
+    // must be valid UTF-8, they are kept as JSON.
+    std::string text = ingest::html_to_text(utf8::is_valid(bytes) ? std::string(bytes) : utf8::from_windows_1252(bytes));
     switch (ingest::sniff_register_page(text)) {
         case ingest::RegisterPageKind::ek_register: {
             auto page = ingest::parse_ek_register_page(text, name);

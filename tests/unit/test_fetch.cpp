@@ -4,6 +4,7 @@
 #include "core/date.hpp"
 #include "fetch/feed_start.hpp"
 #include "fetch/sync_feed.hpp"
+#include "fetch/toezegging_feed.hpp"
 #include "feed_fixtures.hpp"
 #include "helpers.hpp"
 #include "pipeline/fetch_run.hpp"
@@ -193,4 +194,23 @@ TEST_CASE("fetch --since skips older entries and --soort takes several kinds", "
     for (auto& r : report->ingested) CHECK(r.source != "2026D04400");  // the entry of 2026-02-03 is not fetched
     CHECK(server.hits("/SyncFeed/2.0/Resources/0b1c2d3e-0000-4000-8000-000000000001") == 0);
     CHECK(server.hits("/SyncFeed/2.0/Resources/0b1c2d3e-0000-4000-8000-000000000002") == 1);
+}
+
+TEST_CASE("feed and register XML that is not UTF-8 is refused with its reason; UTF-16 and Latin-1 are read",
+          "[fetch][hostile]") {
+    std::string feed = "<?xml version=\"1.0\" encoding=\"utf-8\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">"
+                       "<entry><title>caf\xE9</title></entry></feed>";
+    auto bad = fetch::parse_feed_page(feed, "page.xml");
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().message.find("not valid UTF-8") != std::string::npos);
+    auto toezegging = fetch::parse_toezegging_xml("<?xml version=\"1.0\"?><toezegging>\xFF</toezegging>", "t.xml");
+    REQUIRE_FALSE(toezegging);
+    CHECK(toezegging.error().message.find("not valid UTF-8") != std::string::npos);
+
+    std::string latin1 = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">"
+                         "<title>caf\xE9</title></feed>";
+    CHECK(fetch::parse_feed_page(latin1, "latin1.xml"));
+    std::string utf16 = "\xFF\xFE";  // UTF-16LE with BOM: <feed xmlns="http://www.w3.org/2005/Atom"/>
+    for (char c : std::string("<feed xmlns=\"http://www.w3.org/2005/Atom\"/>")) utf16 += std::string{c, '\0'};
+    CHECK(fetch::parse_feed_page(utf16, "utf16.xml"));
 }
