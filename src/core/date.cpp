@@ -66,6 +66,11 @@ Date Date::plus_months(int n) const {
     return r;
 }
 
+std::string iso_date_prefix(std::string_view timestamp) {
+    auto date = Date::parse_iso(timestamp.substr(0, 10));
+    return date ? date->iso() : std::string();
+}
+
 std::optional<Date> Date::parse_iso(std::string_view text) {
     if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
     for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})

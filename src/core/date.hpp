@@ -21,6 +21,10 @@ struct Date {
     auto operator<=>(const Date&) const = default;
 };
 
+// The ISO date a timestamp starts with ("2024-01-16T00:00:00" -> "2024-01-16"), "" when it
+// starts with none (never a cut through a character of hostile text).
+std::string iso_date_prefix(std::string_view timestamp);
+
 // 1..12 for a Dutch month name ("maart", "mrt", "sept."), 0 when it is none.
 int dutch_month(std::string_view word);
 const char* dutch_month_name(int month);

@@ -3,6 +3,7 @@
 
 #include <cctype>
 
+#include "core/date.hpp"
 #include "core/official.hpp"
 #include "util/json_text.hpp"
 #include "util/text.hpp"
@@ -54,7 +55,7 @@ OfficialIdentity identity_of_record(const json& r) {
     id.soort = text_of(r, "Soort");
     id.title = text_of(r, "Titel");
     id.subject = text_of(r, "Onderwerp");
-    id.date = text_of(r, "Datum").substr(0, 10);
+    id.date = iso_date_prefix(text_of(r, "Datum"));
     id.kamer = text_of(r, "Kamer");
     id.ondernummer = first_of(r, {"Volgnummer", "Ondernummer"});  // v4/2.0, v5
     if (id.ondernummer.starts_with("-")) id.ondernummer.clear();  // -1: no number (v5)

@@ -2,6 +2,7 @@
 
 #include <pugixml.hpp>
 
+#include "core/date.hpp"
 #include "util/xml_depth.hpp"
 #include "util/xml_encoding.hpp"
 #include "util/xml_names.hpp"
@@ -48,7 +49,7 @@ Result<FeedPage> parse_feed_page(std::string_view xml, const std::string& source
             d.number = child_local(entity, "documentNummer").text().get();
             d.title = child_local(entity, "titel").text().get();
             d.subject = child_local(entity, "onderwerp").text().get();
-            d.date = std::string(child_local(entity, "datum").text().get()).substr(0, 10);
+            d.date = iso_date_prefix(child_local(entity, "datum").text().get());
             d.content_type = child_local(entity, "contentType").text().get();
             if (!d.id.empty()) page.documents.push_back(std::move(d));
         }

@@ -3,6 +3,7 @@
 #include <pugixml.hpp>
 #include <re2/re2.h>
 
+#include "core/date.hpp"
 #include "ingest/metadata.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
@@ -123,7 +124,7 @@ Result<XmlDocument> read_kst_xml(std::string_view bytes, const std::string& sour
     if (m.number.empty()) m.number = meta_value(doc, "OVERHEIDop.ondernummer");
     std::string title = text::collapse_spaces(flat(stuk.child("titel")));
     m.date = stuk.select_node(".//datum").node().attribute("isodatum").value();
-    if (m.date.empty()) m.date = meta_value(doc, "DCTERMS.issued").substr(0, 10);
+    if (m.date.empty()) m.date = iso_date_prefix(meta_value(doc, "DCTERMS.issued"));
     std::string chamber = kamerstuk.select_node(".//kamerstukkop/tekstregel[@inhoud='kameraanduiding']").node().text().get();
     if (chamber.find("Tweede") != std::string::npos) m.addressee = "Tweede Kamer";
     else if (chamber.find("Eerste") != std::string::npos) m.addressee = "Eerste Kamer";

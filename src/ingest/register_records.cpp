@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/date.hpp"
 #include "util/text.hpp"
 
 namespace toezeg::ingest {
@@ -48,8 +49,8 @@ std::vector<json> navigation(const json& r, const char* key) {
 
 // DateTimeOffset to ISO date; the API's "no date" (0001-01-01) is none.
 std::string date_of(const std::string& value) {
-    if (value.size() < 10 || value.starts_with("0001-")) return "";
-    return value.substr(0, 10);
+    if (value.starts_with("0001-")) return "";
+    return iso_date_prefix(value);
 }
 
 std::string person_name(const json& p) {

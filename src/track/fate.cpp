@@ -55,7 +55,7 @@ std::optional<OfficialFate> decide_fate(const MotionRecords& motion) {
         decision && (*decision == Decision::adopted || *decision == Decision::rejected || *decision == Decision::tied);
     if (!motion.successor.empty() && !voted) {
         fate.decision = Decision::replaced;
-        fate.date = motion.successor_date.substr(0, 10);
+        fate.date = iso_date_prefix(motion.successor_date);
         fate.successor = motion.successor;
         fate.successor_zaak = motion.successor_zaak;
         return fate;

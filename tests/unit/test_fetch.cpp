@@ -214,3 +214,10 @@ TEST_CASE("feed and register XML that is not UTF-8 is refused with its reason; U
     for (char c : std::string("<feed xmlns=\"http://www.w3.org/2005/Atom\"/>")) utf16 += std::string{c, '\0'};
     CHECK(fetch::parse_feed_page(utf16, "utf16.xml"));
 }
+
+TEST_CASE("a feed entry's date is its ISO date or none, never a cut through a character", "[fetch][hostile]") {
+    CHECK(iso_date_prefix("2024-01-16T00:00:00") == "2024-01-16");
+    CHECK(iso_date_prefix("2024-01-1\xC9\xAC" "00:00") == "");
+    CHECK(iso_date_prefix("") == "");
+    CHECK(iso_date_prefix("2024-02-30") == "");
+}
