@@ -409,6 +409,31 @@ Result<std::vector<std::pair<std::string, std::string>>> GitRepository::read_fol
     return out;
 }
 
+Result<std::unordered_map<std::string, std::string>> GitRepository::blob_ids(const std::string& folder) const {
+    std::unordered_map<std::string, std::string> out;
+    Tree root;
+    m_impl->head_tree(root);
+    if (!root.get()) return out;
+    Entry entry;
+    if (git_tree_entry_bypath(entry.out(), root.get(), folder.c_str()) != 0) return out;
+    if (git_tree_entry_type(entry.get()) != GIT_OBJECT_TREE) return out;
+    Tree sub;
+    if (git_tree_lookup(sub.out(), m_impl->repo.get(), git_tree_entry_id(entry.get())) != 0)
+        return fail("git", last_error("tree lookup"));
+    struct Walk {
+        std::string folder;
+        std::unordered_map<std::string, std::string>* out;
+    } walk{folder, &out};
+    auto visit = [](const char* dir, const git_tree_entry* e, void* payload) -> int {
+        auto* w = static_cast<Walk*>(payload);
+        if (git_tree_entry_type(e) == GIT_OBJECT_BLOB)
+            w->out->emplace(w->folder + "/" + dir + git_tree_entry_name(e), hex(git_tree_entry_id(e)));
+        return 0;
+    };
+    if (git_tree_walk(sub.get(), GIT_TREEWALK_PRE, visit, &walk) != 0) return fail("git", last_error("list " + folder));
+    return out;
+}
+
 std::optional<std::string> GitRepository::read(const std::string& commit, const std::string& path) const {
     git_oid id;
     if (git_oid_fromstr(&id, commit.c_str()) != 0) return std::nullopt;
