@@ -54,6 +54,9 @@ public:
                                                                         const std::string& folder) const {
         return m_git.read_folder(commit, folder);
     }
+    Result<std::unordered_map<std::string, std::string>> blob_ids(const std::string& folder) const {
+        return m_git.blob_ids(folder);
+    }
     Result<std::vector<CommitInfo>> history() const { return m_git.history(); }
     std::optional<std::string> head() const { return m_git.head(); }
     // See GitRepository: commits of a batch reach the disk as one pack at its end.

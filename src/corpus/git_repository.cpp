@@ -138,7 +138,8 @@ struct GitRepository::Impl {
         Tree tree;
         if (git_tree_lookup(tree.out(), repo.get(), &tree_id) != 0) return fail("git", last_error("tree lookup"));
         Signature sig;
-        if (git_signature_now(sig.out(), "toezeg", "toezeg@localhost") != 0) return fail("git", last_error("signature"));
+        if (git_signature_now(sig.out(), "toezeg", "toezeg@localhost") != 0)
+            return fail("git", last_error("signature"));
         Commit parent;
         git_oid parent_id;
         bool has_parent = tip(parent_id);
@@ -154,6 +155,16 @@ struct GitRepository::Impl {
         if (batch_odb.get()) pending_tip = commit_id;
         written(commit_id);
         return hex(&commit_id);
+    }
+
+    // The tree at `folder` below `root` into `sub` (left empty when there is no such folder).
+    Result<void> subtree(const git_tree* root, const std::string& folder, Tree& sub) const {
+        Entry entry;
+        if (git_tree_entry_bypath(entry.out(), root, folder.c_str()) != 0) return {};
+        if (git_tree_entry_type(entry.get()) != GIT_OBJECT_TREE) return {};
+        if (git_tree_lookup(sub.out(), repo.get(), git_tree_entry_id(entry.get())) != 0)
+            return fail("git", last_error("tree lookup"));
+        return {};
     }
 
     void head_tree(Tree& tree) const {
@@ -231,7 +242,8 @@ Result<void> GitRepository::end_batch() {
         bool built = git_packbuilder_new(builder.out(), m.repo.get()) == 0;
         if (built) git_packbuilder_set_threads(builder.get(), 0);  // delta search on every core
         for (auto& id : m.batch_objects) built = built && git_packbuilder_insert(builder.get(), &id, nullptr) == 0;
-        if (!built || git_packbuilder_write_buf(&pack, builder.get()) != 0) result = fail("git", last_error("pack the batch"));
+        if (!built || git_packbuilder_write_buf(&pack, builder.get()) != 0)
+            result = fail("git", last_error("pack the batch"));
         else if (git_odb_write_pack(&writer, m.disk_odb.get(), nullptr, nullptr) != 0 ||
                  writer->append(writer, pack.ptr, pack.size, &progress) != 0 || writer->commit(writer, &progress) != 0)
             result = fail("git", last_error("write the batch's pack"));
@@ -240,7 +252,8 @@ Result<void> GitRepository::end_batch() {
         if (result) {
             Reference head, moved;
             const char* branch = "refs/heads/master";
-            if (git_reference_lookup(head.out(), m.repo.get(), "HEAD") == 0 && git_reference_type(head.get()) == GIT_REFERENCE_SYMBOLIC)
+            if (git_reference_lookup(head.out(), m.repo.get(), "HEAD") == 0 &&
+                git_reference_type(head.get()) == GIT_REFERENCE_SYMBOLIC)
                 branch = git_reference_symbolic_target(head.get());
             if (git_reference_create(moved.out(), m.repo.get(), branch, &*m.pending_tip, 1, "toezeg batch") != 0)
                 result = fail("git", last_error("move the branch"));
@@ -273,7 +286,8 @@ long long GitRepository::commit_time(const std::string& commit) const {
 Result<std::string> GitRepository::commit_folder(const std::string& folder, const std::vector<FileToWrite>& files,
                                                  const std::string& message) {
     TreeBuilder leaf;
-    if (git_treebuilder_new(leaf.out(), m_impl->repo.get(), nullptr) != 0) return fail("git", last_error("tree builder"));
+    if (git_treebuilder_new(leaf.out(), m_impl->repo.get(), nullptr) != 0)
+        return fail("git", last_error("tree builder"));
     for (auto& f : files) {
         git_oid blob;
         if (git_blob_create_from_buffer(&blob, m_impl->repo.get(), f.content.data(), f.content.size()) != 0)
@@ -329,7 +343,8 @@ Result<std::string> GitRepository::commit_paths(const std::vector<PathChange>& c
                     if (git_odb_hash(&u.id, c.content->data(), c.content->size(), GIT_OBJECT_BLOB) != 0 ||
                         m.mempack->write(m.mempack, &u.id, c.content->data(), c.content->size(), GIT_OBJECT_BLOB) != 0)
                         return fail("git", last_error("blob"));
-                } else if (git_blob_create_from_buffer(&u.id, m.repo.get(), c.content->data(), c.content->size()) != 0) {
+                } else if (git_blob_create_from_buffer(&u.id, m.repo.get(), c.content->data(), c.content->size()) !=
+                           0) {
                     return fail("git", last_error("blob"));
                 }
                 m.written(u.id);
@@ -379,12 +394,9 @@ Result<std::vector<std::pair<std::string, std::string>>> GitRepository::read_fol
     Tree root;
     if (git_commit_lookup(c.out(), m_impl->repo.get(), &id) != 0 || git_commit_tree(root.out(), c.get()) != 0)
         return fail("git", last_error("commit lookup"));
-    Entry entry;
-    if (git_tree_entry_bypath(entry.out(), root.get(), folder.c_str()) != 0) return out;
-    if (git_tree_entry_type(entry.get()) != GIT_OBJECT_TREE) return out;
     Tree sub;
-    if (git_tree_lookup(sub.out(), m_impl->repo.get(), git_tree_entry_id(entry.get())) != 0)
-        return fail("git", last_error("tree lookup"));
+    if (auto found = m_impl->subtree(root.get(), folder, sub); !found) return std::unexpected(found.error());
+    if (!sub.get()) return out;
     struct Walk {
         git_repository* repo;
         std::string folder;
@@ -406,6 +418,28 @@ Result<std::vector<std::pair<std::string, std::string>>> GitRepository::read_fol
     };
     if (git_tree_walk(sub.get(), GIT_TREEWALK_PRE, visit, &walk) != 0 || walk.failed)
         return fail("git", last_error("read " + folder));
+    return out;
+}
+
+Result<std::unordered_map<std::string, std::string>> GitRepository::blob_ids(const std::string& folder) const {
+    std::unordered_map<std::string, std::string> out;
+    Tree root;
+    m_impl->head_tree(root);
+    if (!root.get()) return out;
+    Tree sub;
+    if (auto found = m_impl->subtree(root.get(), folder, sub); !found) return std::unexpected(found.error());
+    if (!sub.get()) return out;
+    struct Walk {
+        std::string folder;
+        std::unordered_map<std::string, std::string>* out;
+    } walk{folder, &out};
+    auto visit = [](const char* dir, const git_tree_entry* e, void* payload) -> int {
+        auto* w = static_cast<Walk*>(payload);
+        if (git_tree_entry_type(e) == GIT_OBJECT_BLOB)
+            w->out->emplace(w->folder + "/" + dir + git_tree_entry_name(e), hex(git_tree_entry_id(e)));
+        return 0;
+    };
+    if (git_tree_walk(sub.get(), GIT_TREEWALK_PRE, visit, &walk) != 0) return fail("git", last_error("list " + folder));
     return out;
 }
 
@@ -442,7 +476,8 @@ Result<std::vector<CommitInfo>> GitRepository::history() const {
     while (git_revwalk_next(&id, walk.get()) == 0) {
         Commit c;
         if (git_commit_lookup(c.out(), m_impl->repo.get(), &id) != 0) return fail("git", last_error("commit lookup"));
-        out.push_back(CommitInfo{hex(&id), git_commit_message(c.get()), static_cast<long long>(git_commit_time(c.get()))});
+        out.push_back(
+            CommitInfo{hex(&id), git_commit_message(c.get()), static_cast<long long>(git_commit_time(c.get()))});
     }
     return out;
 }

@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/error.hpp"
@@ -47,6 +48,9 @@ public:
     // Removing a path that is absent is not an error. Returns the new commit id.
     Result<std::string> commit_paths(const std::vector<PathChange>& changes, const std::string& message);
     std::optional<std::string> read(const std::string& commit, const std::string& path) const;
+    // The blob id (hex) of every file below `folder` at the head, by path from the root, read
+    // from the trees alone (no blob is read); empty when absent.
+    Result<std::unordered_map<std::string, std::string>> blob_ids(const std::string& folder) const;
     // Every file below `folder` at `commit`, as {path from the root, content}; empty when absent.
     Result<std::vector<std::pair<std::string, std::string>>> read_folder(const std::string& commit,
                                                                         const std::string& folder) const;

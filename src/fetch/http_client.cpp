@@ -73,11 +73,16 @@ bool permanent_curl_error(CURLcode rc) {
 
 }  // namespace
 
-HttpClient::HttpClient(HttpOptions options) : m_options(std::move(options)) { ensure_init(); }
+HttpClient::HttpClient(HttpOptions options) : m_options(std::move(options)) {
+    ensure_init();
+    if (CURL* handle = curl_easy_init())
+        m_curl.reset(handle, [](void* h) { curl_easy_cleanup(static_cast<CURL*>(h)); });
+}
 
 Result<HttpResponse> HttpClient::get(const std::string& url) { return perform(url, nullptr, m_options.page_limit); }
 
-Result<HttpResponse> HttpClient::download(const std::string& url, const std::filesystem::path& file, std::size_t limit) {
+Result<HttpResponse> HttpClient::download(const std::string& url, const std::filesystem::path& file,
+                                          std::size_t limit) {
     auto result = perform(url, &file, limit);
     if (!result) {
         std::error_code ignored;
@@ -87,7 +92,7 @@ Result<HttpResponse> HttpClient::download(const std::string& url, const std::fil
 }
 
 Result<HttpResponse> HttpClient::perform(const std::string& url, const std::filesystem::path* file, std::size_t limit) {
-    std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), &curl_easy_cleanup);
+    CURL* curl = static_cast<CURL*>(m_curl.get());
     m_last_failure = Failure::permanent;
     if (!curl) return fail(url, "cannot start an HTTP client");
     auto failed = [&](Failure kind, const std::string& why) -> Result<HttpResponse> {
@@ -118,31 +123,33 @@ Result<HttpResponse> HttpClient::perform(const std::string& url, const std::file
             if (!out) return failed(Failure::permanent, "cannot write " + file->string());
         }
         Sink sink{&response.body, out.get(), limit};
-        curl_easy_setopt(curl.get(), CURLOPT_URL, url.c_str());
-        curl_easy_setopt(curl.get(), CURLOPT_USERAGENT, m_options.user_agent.c_str());
-        curl_easy_setopt(curl.get(), CURLOPT_CONNECTTIMEOUT_MS, std::min(m_options.connect_timeout_ms, budget));
-        curl_easy_setopt(curl.get(), CURLOPT_TIMEOUT_MS, std::min(m_options.total_timeout_ms, budget));
-        curl_easy_setopt(curl.get(), CURLOPT_FOLLOWLOCATION, 1L);
-        curl_easy_setopt(curl.get(), CURLOPT_MAXREDIRS, 5L);
-        curl_easy_setopt(curl.get(), CURLOPT_PROTOCOLS_STR, "http,https");
-        curl_easy_setopt(curl.get(), CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-        curl_easy_setopt(curl.get(), CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(limit));
-        curl_easy_setopt(curl.get(), CURLOPT_NOSIGNAL, 1L);
-        curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, take);
-        curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &sink);
-        CURLcode rc = curl_easy_perform(curl.get());
+        curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
+        curl_easy_setopt(curl, CURLOPT_USERAGENT, m_options.user_agent.c_str());
+        curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, std::min(m_options.connect_timeout_ms, budget));
+        curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, std::min(m_options.total_timeout_ms, budget));
+        curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
+        curl_easy_setopt(curl, CURLOPT_MAXREDIRS, 5L);
+        curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+        curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+        curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(limit));
+        curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+        curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, take);
+        curl_easy_setopt(curl, CURLOPT_WRITEDATA, &sink);
+        CURLcode rc = curl_easy_perform(curl);
         long retry_after_ms = 0;
         if (sink.over || rc == CURLE_FILESIZE_EXCEEDED)
             return failed(Failure::too_large, "larger than the limit of " + megabytes(limit) + "; not retried");
-        if (sink.write_failed) return failed(Failure::permanent, "cannot write " + (file ? file->string() : "the body"));
+        if (sink.write_failed)
+            return failed(Failure::permanent, "cannot write " + (file ? file->string() : "the body"));
         if (rc == CURLE_OK) {
-            curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &response.status);
+            curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
             char* type = nullptr;
-            curl_easy_getinfo(curl.get(), CURLINFO_CONTENT_TYPE, &type);
+            curl_easy_getinfo(curl, CURLINFO_CONTENT_TYPE, &type);
             if (type) response.content_type = type;
             response.bytes = sink.got;
             if (response.status >= 200 && response.status < 300) {
-                if (out && std::fflush(out.get()) != 0) return failed(Failure::permanent, "cannot write " + file->string());
+                if (out && std::fflush(out.get()) != 0)
+                    return failed(Failure::permanent, "cannot write " + file->string());
                 m_last_failure = Failure::none;
                 return response;
             }
@@ -150,24 +157,28 @@ Result<HttpResponse> HttpClient::perform(const std::string& url, const std::file
             if (response.status < 500 && response.status != 429)
                 return failed(Failure::permanent, last_error + " (permanent; not retried)");
             curl_off_t after = -1;
-            if (curl_easy_getinfo(curl.get(), CURLINFO_RETRY_AFTER, &after) == CURLE_OK && after > 0)
+            if (curl_easy_getinfo(curl, CURLINFO_RETRY_AFTER, &after) == CURLE_OK && after > 0)
                 retry_after_ms = static_cast<long>(after) * 1000;
-        } else if (rc == CURLE_COULDNT_RESOLVE_HOST || rc == CURLE_COULDNT_CONNECT || rc == CURLE_COULDNT_RESOLVE_PROXY) {
+        } else if (rc == CURLE_COULDNT_RESOLVE_HOST || rc == CURLE_COULDNT_CONNECT ||
+                   rc == CURLE_COULDNT_RESOLVE_PROXY) {
             return failed(Failure::offline, std::string("cannot reach the service (") + curl_easy_strerror(rc) +
                                                 "); offline? Try again later or point --base-url elsewhere");
         } else if (permanent_curl_error(rc)) {
             return failed(Failure::permanent, std::string(curl_easy_strerror(rc)) + " (permanent; not retried)");
         } else {
             last_error = curl_easy_strerror(rc);
-            if (remaining_ms() <= 0) return failed(Failure::out_of_time, last_error + "; the run's time budget (--max-time) is spent");
+            if (remaining_ms() <= 0)
+                return failed(Failure::out_of_time, last_error + "; the run's time budget (--max-time) is spent");
         }
         if (attempt < m_options.attempts) {
             long pause = std::max(wait, retry_after_ms);
             if (pause > m_options.max_retry_after_ms)
-                return failed(Failure::temporary, last_error + ": the server asks to wait " + std::to_string(pause / 1000) +
+                return failed(Failure::temporary, last_error + ": the server asks to wait " +
+                                                      std::to_string(pause / 1000) +
                                                       " s, longer than toezeg waits; try again later");
             if (pause >= remaining_ms())
-                return failed(Failure::out_of_time, last_error + "; the run's time budget (--max-time) ends before a retry");
+                return failed(Failure::out_of_time,
+                              last_error + "; the run's time budget (--max-time) ends before a retry");
             std::this_thread::sleep_for(std::chrono::milliseconds(pause));
             wait *= 2;
         }

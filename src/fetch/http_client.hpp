@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstddef>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -17,10 +18,10 @@ inline constexpr std::size_t k_default_page_limit = 32u << 20;  // 32 MB: a feed
 struct HttpOptions {
     long connect_timeout_ms = 10'000;
     long total_timeout_ms = 60'000;
-    int attempts = 3;                  // tries per request for temporary failures
-    long backoff_ms = 500;             // first wait; doubles on each retry
-    long max_retry_after_ms = 120'000; // a longer Retry-After is not waited for
-    long min_interval_ms = 250;        // at most four requests a second
+    int attempts = 3;                               // tries per request for temporary failures
+    long backoff_ms = 500;                          // first wait; doubles on each retry
+    long max_retry_after_ms = 120'000;              // a longer Retry-After is not waited for
+    long min_interval_ms = 250;                     // at most four requests a second
     std::size_t page_limit = k_default_page_limit;  // bodies held in memory stop here
     // No request starts, and no transfer or wait runs, past this point (fetch --max-time).
     std::optional<std::chrono::steady_clock::time_point> deadline;
@@ -39,9 +40,9 @@ enum class Failure {
 
 struct HttpResponse {
     long status = 0;
-    std::string body;          // empty when the body went to a file
+    std::string body;  // empty when the body went to a file
     std::string content_type;
-    std::size_t bytes = 0;     // bytes received
+    std::size_t bytes = 0;  // bytes received
 };
 
 class HttpClient {
@@ -60,6 +61,9 @@ private:
     Result<HttpResponse> perform(const std::string& url, const std::filesystem::path* file, std::size_t limit);
 
     HttpOptions m_options;
+    // One curl handle for every request of the client: its connection is kept open and
+    // reused (keep-alive), as curl itself does for many addresses in one run.
+    std::shared_ptr<void> m_curl;
     std::chrono::steady_clock::time_point m_last{};
     int m_requests = 0;
     Failure m_last_failure = Failure::none;

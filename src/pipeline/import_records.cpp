@@ -154,8 +154,28 @@ void OfficialRecords::add(fetch::ODataPage&& page) {
     }
 }
 
-Result<void> save_official_records(Store& store, OfficialRecords& records, std::vector<corpus::PathChange> extra,
-                                   const std::string& how, ImportSummary& summary) {
+Result<const std::string*> StoredRecordIds::find(const std::string& entity, const std::string& path) {
+    auto it = m_by_entity.find(entity);
+    if (it == m_by_entity.end()) {
+        auto listed = m_store.corpus().blob_ids(std::string(k_official_folder) + "/" + entity);
+        if (!listed) return std::unexpected(listed.error());
+        it = m_by_entity.emplace(entity, std::move(*listed)).first;
+    }
+    auto found = it->second.find(path);
+    return found == it->second.end() ? nullptr : &found->second;
+}
+
+void StoredRecordIds::written(const std::string& entity, const std::string& path, std::optional<std::string> blob_id) {
+    auto it = m_by_entity.find(entity);
+    if (it == m_by_entity.end()) return;  // never listed: listed from git when first asked
+    if (blob_id)
+        it->second.insert_or_assign(path, std::move(*blob_id));
+    else
+        it->second.erase(path);
+}
+
+Result<void> commit_official_records(Store& store, OfficialRecords& records, std::vector<corpus::PathChange> extra,
+                                     const std::string& how, ImportSummary& summary, StoredRecordIds& stored) {
     auto& corpus = store.corpus();
     // An EK entry read again from a page keeps the history gathered before; committee decisions
     // join the entry they are about (one made only of decisions when there is no page for it).
@@ -166,7 +186,7 @@ Result<void> save_official_records(Store& store, OfficialRecords& records, std::
     };
     for (auto& [key, p] : records.m_records)
         if (p.entity == ingest::k_ek_register_entity)
-            if (auto stored = stored_json(p.entity, p.id); stored.is_object()) ingest::keep_ek_history(p.record, stored);
+            if (auto old = stored_json(p.entity, p.id); old.is_object()) ingest::keep_ek_history(p.record, old);
     for (auto& d : records.m_decisions) {
         auto key = std::make_pair(std::string(ingest::k_ek_register_entity), d.number);
         auto it = records.m_records.find(key);
@@ -178,28 +198,31 @@ Result<void> save_official_records(Store& store, OfficialRecords& records, std::
         ingest::add_ek_decision(it->second.record, d);
     }
 
-    // What changes in git: new and changed records written, deleted ones removed.
+    // What changes in git: new and changed records written, deleted ones removed. A record is
+    // unchanged when its content's blob id is the stored one (no stored record is read).
     std::vector<corpus::PathChange> changes = std::move(extra);
-    std::vector<const OfficialRecords::Pending*> to_index;
+    std::vector<std::pair<const OfficialRecords::Pending*, std::string>> to_index;  // with the new blob id
     for (auto& [key, p] : records.m_records) {
         std::string path = official_record_path(p.entity, p.id);
-        auto existing = corpus.read_file(path);
+        auto existing = stored.find(p.entity, path);
+        if (!existing) return std::unexpected(existing.error());
         if (p.deleted) {
-            if (existing) {
+            if (*existing) {
                 changes.push_back({path, std::nullopt});
                 ++summary.deleted;
             }
-            to_index.push_back(&p);
+            to_index.emplace_back(&p, "");
             continue;
         }
         std::string content = p.record.dump(1) + "\n";
-        if (existing == content) {
+        std::string blob = corpus::GitRepository::blob_id(content);
+        if (*existing && **existing == blob) {
             ++summary.unchanged;
             continue;
         }
-        ++(existing ? summary.changed : summary.added);
+        ++(*existing ? summary.changed : summary.added);
         changes.push_back({path, std::move(content)});
-        to_index.push_back(&p);
+        to_index.emplace_back(&p, std::move(blob));
     }
     if (!changes.empty()) {
         std::string message = (how == "import" ? std::string("Import") : "Sync") + " official records: " +
@@ -208,10 +231,13 @@ Result<void> save_official_records(Store& store, OfficialRecords& records, std::
         auto commit = corpus.commit_paths(changes, message);
         if (!commit) return std::unexpected(commit.error());
         summary.commit = *commit;
+        for (auto& [p, blob] : to_index)
+            stored.written(p->entity, official_record_path(p->entity, p->id),
+                           p->deleted ? std::nullopt : std::optional<std::string>(blob));
         try {
             auto& db = store.index().database();
             db::Transaction tx(db);
-            for (auto* p : to_index) {
+            for (auto& [p, blob] : to_index) {
                 if (!db::indexed_entity(p->entity)) continue;
                 if (p->deleted)
                     db::remove_official_record(db, p->entity, p->id);
@@ -225,6 +251,15 @@ Result<void> save_official_records(Store& store, OfficialRecords& records, std::
                         std::string(e.what()) + " (the records are in git; the next write to the store indexes them)");
         }
     }
+    records.clear();
+    return {};
+}
+
+Result<void> save_official_records(Store& store, OfficialRecords& records, std::vector<corpus::PathChange> extra,
+                                   const std::string& how, ImportSummary& summary) {
+    StoredRecordIds stored(store);
+    if (auto committed = commit_official_records(store, records, std::move(extra), how, summary, stored); !committed)
+        return committed;
     std::vector<std::string> warnings;
     auto tracked = store.retrack(warnings);
     if (!tracked) return std::unexpected(tracked.error());

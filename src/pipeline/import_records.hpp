@@ -2,7 +2,9 @@
 // `toezeg import`: official OData records from files into git (one commit) and the index.
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/error.hpp"
@@ -38,9 +40,14 @@ public:
     void add_decision(ingest::EkDecision decision) { m_decisions.push_back(std::move(decision)); }
     std::size_t size() const { return m_records.size(); }
 
+    void clear() {
+        m_records.clear();
+        m_decisions.clear();
+    }
+
 private:
-    friend Result<void> save_official_records(Store&, OfficialRecords&, std::vector<corpus::PathChange>,
-                                              const std::string&, ImportSummary&);
+    friend Result<void> commit_official_records(Store&, OfficialRecords&, std::vector<corpus::PathChange>,
+                                                const std::string&, ImportSummary&, class StoredRecordIds&);
     struct Pending {
         std::string entity, id;
         bool deleted = false;
@@ -49,6 +56,26 @@ private:
     std::map<std::pair<std::string, std::string>, Pending> m_records;
     std::vector<ingest::EkDecision> m_decisions;
 };
+
+// The blob ids of the official records git holds, listed once per entity (from the trees; no
+// record is read) and kept current by the commits of one run: a record is unchanged when the
+// blob id of its new content is the one stored.
+class StoredRecordIds {
+public:
+    explicit StoredRecordIds(Store& store) : m_store(store) {}
+    // The stored blob id at `path` of `entity`'s record, or nullptr when there is none.
+    Result<const std::string*> find(const std::string& entity, const std::string& path);
+    void written(const std::string& entity, const std::string& path, std::optional<std::string> blob_id);
+
+private:
+    Store& m_store;
+    std::map<std::string, std::unordered_map<std::string, std::string>> m_by_entity;
+};
+
+// Writes the records (new and changed written, Verwijderd ones removed) with `extra` in one git
+// commit and indexes them, without retracking; `records` is emptied. Counts are added to `summary`.
+Result<void> commit_official_records(Store& store, OfficialRecords& records, std::vector<corpus::PathChange> extra,
+                                     const std::string& how, ImportSummary& summary, StoredRecordIds& stored);
 
 // The one way official records reach the store (import and sync): new and changed records
 // written, Verwijderd ones removed, together with `extra` (e.g. sync's position) in one git

@@ -1,6 +1,7 @@
 // `toezeg sync`: OData pages over HTTP into the store, incrementally, all or nothing per run.
 #include "pipeline/sync_run.hpp"
 
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <unordered_set>
@@ -27,12 +28,21 @@ json read_state(Store& store) {
     return state;
 }
 
+// Records held before they are committed (with the position so far): bounds a run's memory.
+constexpr std::size_t k_records_per_commit = 10'000;
+
+// Called after each page with the position up to which every record has been read: the
+// newest GewijzigdOp below the last one seen (records with that one may go on in the next
+// page, since pages are ordered by GewijzigdOp), or "" when there is none yet.
+using AfterPage = std::function<Result<void>(const std::string& complete_to)>;
+
 // Reads one entity set to its end; its records go into `records`.
 Result<SyncedEntity> read_entity(fetch::HttpClient& http, const std::string& base, const fetch::EntityQuery& query,
                                  const std::string& after, const std::string& since, int max_pages,
-                                 OfficialRecords& records) {
+                                 OfficialRecords& records, const AfterPage& after_page) {
     SyncedEntity done{query.entity, 0, 0, 0, after, after};
     std::optional<fetch::ODataTimestamp> newest = after.empty() ? std::nullopt : fetch::odata_timestamp(after);
+    std::optional<fetch::ODataTimestamp> complete = newest;  // every record up to it is read
     const std::string first = fetch::entity_url(base, query, after, since);
     std::string url = first;
     std::set<std::string> urls{url};
@@ -58,12 +68,16 @@ Result<SyncedEntity> read_entity(fetch::HttpClient& http, const std::string& bas
             auto changed = r.fields.find("GewijzigdOp");
             if (changed == r.fields.end() || !changed->is_string()) continue;  // emptied on a deleted row
             auto stamp = fetch::odata_timestamp(changed->get<std::string>());
-            if (stamp && (!newest || stamp->instant > newest->instant)) newest = stamp;
+            if (stamp && (!newest || stamp->instant > newest->instant)) {
+                complete = newest;
+                newest = stamp;
+            }
         }
         if (!any_new) return failed(url + " holds only records already read in this run (a paging loop)");
         std::size_t count = page->records.size();
         std::string next = page->next_link;
         records.add(std::move(*page));
+        if (auto saved = after_page(complete ? complete->text : ""); !saved) return std::unexpected(saved.error());
         if (!next.empty()) {
             std::string resolved;
             if (auto why = fetch::resolve_next_link(base, next, resolved); !why.empty())
@@ -127,31 +141,65 @@ Result<SyncReport> run_sync(Store& store, const SyncOptions& options) {
     fetch::HttpClient http(http_options);
     SyncReport report;
     OfficialRecords records;
+    StoredRecordIds stored(store);
+    json committed = positions_before;  // the positions git holds
+    int commits = 0;
+    // One commit of the records held and the positions so far (all of them when `always`).
+    auto commit = [&](bool always) -> Result<void> {
+        if (!always && records.size() < k_records_per_commit) return {};
+        std::vector<corpus::PathChange> extra;
+        if (positions != committed) {
+            state["positions"][base] = positions;
+            extra.push_back({k_state_path, state.dump(1) + "\n"});
+        }
+        if (records.size() == 0 && extra.empty()) return {};
+        if (auto saved = commit_official_records(store, records, std::move(extra), "sync", report.saved, stored);
+            !saved)
+            return saved;
+        committed = positions;
+        ++commits;
+        return {};
+    };
+    auto later = [](const std::string& a, const std::string& b) {  // a is a later position than b
+        auto ta = fetch::odata_timestamp(a), tb = fetch::odata_timestamp(b);
+        return ta && (!tb || ta->instant > tb->instant);
+    };
+    Result<void> outcome;
     for (auto& q : queries) {
         // --since reads from that day; otherwise from the kept position (a valid timestamp only).
         std::string after = positions.value(q.entity, "");
         if (!since.empty() || !fetch::odata_timestamp(after)) after.clear();
-        auto entity = read_entity(http, base, q, after, since, options.max_pages, records);
+        const std::string kept = positions.value(q.entity, "");
+        AfterPage after_page = [&](const std::string& complete_to) -> Result<void> {
+            if (records.size() < k_records_per_commit) return {};
+            if (later(complete_to, kept)) positions[q.entity] = complete_to;
+            return commit(false);
+        };
+        auto entity = read_entity(http, base, q, after, since, options.max_pages, records, after_page);
         report.requests = http.requests();
         if (!entity) {
             Error e = entity.error();
-            e.message += "; nothing was saved and every position is where it was";
-            return std::unexpected(e);
+            e.message += commits == 0 ? "; nothing was saved and every position is where it was"
+                                      : "; the records read before were saved with their positions (" +
+                                            std::to_string(commits) + " commit(s)): the next run goes on from there";
+            outcome = std::unexpected(e);
+            break;
         }
-        entity->from = positions.value(q.entity, "");
-        auto kept = fetch::odata_timestamp(entity->from);
-        auto read = fetch::odata_timestamp(entity->to);
-        if (read && (!kept || read->instant > kept->instant)) positions[q.entity] = entity->to;
+        entity->from = kept;
+        if (later(entity->to, kept)) positions[q.entity] = entity->to;
         entity->to = positions.value(q.entity, "");
         report.entities.push_back(*entity);
     }
-    std::vector<corpus::PathChange> extra;
-    if (positions != positions_before) {
-        state["positions"][base] = positions;
-        extra.push_back({k_state_path, state.dump(1) + "\n"});
+    if (outcome) outcome = commit(true);
+    if (commits > 0 || outcome) {
+        // What was committed is tracked (after a failure too: it is consistent).
+        std::vector<std::string> warnings;
+        auto tracked = store.retrack(warnings);
+        if (!tracked) return std::unexpected(tracked.error());
+        report.saved.tracked = *tracked;
+        for (auto& w : warnings) report.saved.warnings.push_back(w);
     }
-    auto saved = save_official_records(store, records, std::move(extra), "sync", report.saved);
-    if (!saved) return std::unexpected(saved.error());
+    if (!outcome) return std::unexpected(outcome.error());
     return report;
 }
 

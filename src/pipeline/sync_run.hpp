@@ -37,10 +37,13 @@ struct SyncReport {
 };
 
 // Reads every asked entity set page by page (@odata.nextLink, else $skip while pages are
-// full), then saves all records and the new positions in one commit. Fails, saving nothing
-// and keeping every position where it was, when a request fails (after fetch's retries), a
-// page is not OData, a nextLink leads to another host or back to a page read before, a
-// page brings only records already read, or an entity needs more than max_pages pages.
+// full) and commits the records read every 10,000 records, each commit with the positions up
+// to which every record is saved, and the rest with the final positions at the end; then
+// retracks once. Fails when a request fails (after fetch's retries), a page is not OData, a
+// nextLink leads to another host or back to a page read before, a page brings only records
+// already read, or an entity needs more than max_pages pages: what was committed before
+// stays (consistent, tracked), the records read since are dropped, and the next run goes on
+// from the committed positions (it reads the records of the last GewijzigdOp again, unchanged).
 Result<SyncReport> run_sync(Store& store, const SyncOptions& options);
 
 // The kept position of `entity` for `base_url` ("" when none).

@@ -257,3 +257,64 @@ TEST_CASE("sync from the command line: a run, then no network and an unknown ent
     CHECK(test::run_program({TOEZEG_BINARY, "sync", "--store", store, "--entity", "Persoon"}) == 2);
     ::unsetenv("TOEZEG_FETCH_INTERVAL_MS");
 }
+
+namespace {
+
+// Made up Stemming records in the $metadata's fields: record i changed at second (i + 1) / 2
+// after 2025-01-01T00:00:00+01:00, so two records share each GewijzigdOp, one pair across
+// the boundary of the 100th page (records 9999 and 10000).
+std::string generated_stemming(int i) {
+    int k = (i + 1) / 2;
+    char stamp[40];
+    std::snprintf(stamp, sizeof stamp, "2025-01-01T%02d:%02d:%02d+01:00", k / 3600, (k / 60) % 60, k % 60);
+    char id[40];
+    std::snprintf(id, sizeof id, "5e000000-0000-4000-8000-%012d", i);
+    return std::string(R"({"Id": ")") + id +
+           R"(", "Besluit_Id": "be000000-0000-4000-8000-000000000001", "Soort": "Voor",
+     "FractieGrootte": 3, "ActorNaam": "SP", "ActorFractie": "SP", "Vergissing": false, "GewijzigdOp": ")" +
+           stamp + R"(", "Verwijderd": false})";
+}
+
+// Records [from, to) in pages of 100 at `first` and then `prefix`1, `prefix`2, ...
+void serve_generated(test::FixtureServer& server, const std::string& first, const std::string& prefix, int from, int to,
+                     int missing_page = -1) {
+    for (int page = 0; from + page * 100 < to; ++page) {
+        std::string body = R"({"@odata.context": "x/$metadata#Stemming", "value": [)";
+        for (int i = from + page * 100; i < std::min(to, from + (page + 1) * 100); ++i)
+            body += (i == from + page * 100 ? "" : ",") + generated_stemming(i);
+        body += "]";
+        if (from + (page + 1) * 100 < to)
+            body += R"(, "@odata.nextLink": ")" + server.base() + prefix + std::to_string(page + 1) + "\"";
+        body += "}";
+        if (page != missing_page)
+            server.route(page == 0 ? first : prefix + std::to_string(page), {body, "application/json"});
+    }
+}
+
+}  // namespace
+
+TEST_CASE("sync: a run that fails after 10,000 records keeps what it committed and the next run goes on from there",
+          "[sync]") {
+    test::FixtureServer server;
+    serve_generated(server, first_path(server, "Stemming"), "/Stemming/page/", 0, 12'000, 110);  // page 110: a 404
+    Fixture f;
+    auto store = f.open();
+    auto options = quick(server.base());
+    options.entities = {"Stemming"};
+    auto failed = pipeline::run_sync(store, options);
+    REQUIRE_FALSE(failed);
+    CHECK(failed.error().message.find("the next run goes on from there") != std::string::npos);
+    // Records 9999 and 10000 share 01:23:20: every record is saved only up to 01:23:19.
+    const std::string kept = "2025-01-01T01:23:19+01:00";
+    CHECK(pipeline::sync_position(store, server.base(), "Stemming") == kept);
+    CHECK(db::count_official_records(store.index().database(), "Stemming") == 10'000);
+    CHECK(test::run_program({"git", "--git-dir", (f.paths.root / "corpus.git").string(), "fsck", "--full"}) == 0);
+
+    serve_generated(server, first_path(server, "Stemming", kept), "/Stemming/resume/", 9'999, 12'000);
+    auto again = pipeline::run_sync(store, options);
+    REQUIRE(again);
+    CHECK(again->saved.added == 2'000);
+    CHECK(again->saved.unchanged == 1);  // record 9999, read again
+    CHECK(db::count_official_records(store.index().database(), "Stemming") == 12'000);
+    CHECK(pipeline::sync_position(store, server.base(), "Stemming") == "2025-01-01T01:40:00+01:00");
+}
