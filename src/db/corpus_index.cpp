@@ -199,6 +199,22 @@ std::vector<std::string> CorpusIndex::documents_citing(const std::string& ref) {
     return out;
 }
 
+DocumentGraph CorpusIndex::document_graph() {
+    DocumentGraph g;
+    for (auto st = m_db.prepare("SELECT doc_id, version, commit_id, ingested_at, source, original_oid, committed_at FROM versions "
+                                "ORDER BY doc_id, version");
+         st.step();)
+        g.versions[st.text(0)].push_back(
+            VersionRow{static_cast<int>(st.integer(1)), st.text(2), st.text(3), st.text(4), st.text(5), st.integer(6)});
+    for (auto st = m_db.prepare("SELECT doc_id, other_id, kind, score FROM relations ORDER BY doc_id, other_id, kind"); st.step();) {
+        g.relations[st.text(0)].push_back(RelationRow{st.text(1), st.text(2), st.real(3)});
+        g.relations[st.text(1)].push_back(RelationRow{st.text(0), st.text(2), st.real(3)});
+    }
+    for (auto st = m_db.prepare("SELECT doc_id, version, ref FROM citations ORDER BY doc_id, version, span_begin, ref"); st.step();)
+        g.cited[{st.text(0), static_cast<int>(st.integer(1))}].push_back(st.text(2));
+    return g;
+}
+
 std::optional<std::string> CorpusIndex::document_for_ref(const std::string& ref) {
     auto st = m_db.prepare(
         "SELECT id FROM documents WHERE dossier <> '' AND number <> '' AND dossier || ', nr. ' || number = ?1 ORDER BY id LIMIT 1");

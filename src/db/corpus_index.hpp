@@ -2,8 +2,10 @@
 // The SQLite index of the corpus: documents, versions, metadata, citations, detections.
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/document.hpp"
@@ -54,6 +56,15 @@ struct DuplicateCandidate {
     double containment = 0;  // share of the new text's fingerprints found in the stored one
 };
 
+// What every document's page links to, read in three queries: its versions, its
+// relations (both ways, as relations() gives them), and the Kamerstuk references each
+// version cites.
+struct DocumentGraph {
+    std::unordered_map<std::string, std::vector<VersionRow>> versions;
+    std::unordered_map<std::string, std::vector<RelationRow>> relations;
+    std::map<std::pair<std::string, int>, std::vector<std::string>> cited;  // (doc, version) -> refs, in span order
+};
+
 class CorpusIndex {
 public:
     static Result<CorpusIndex> open(const std::filesystem::path& path);
@@ -75,6 +86,7 @@ public:
     std::optional<std::string> meta_json(const std::string& id, int version);
     std::vector<RelationRow> relations(const std::string& id);
     std::vector<std::string> documents_citing(const std::string& ref);
+    DocumentGraph document_graph();
     // The stored document a canonical reference ("32 317, nr. 994") names, if any.
     std::optional<std::string> document_for_ref(const std::string& ref);
     std::vector<DuplicateCandidate> near_duplicates(const std::vector<std::int64_t>& fingerprints,

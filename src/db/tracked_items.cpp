@@ -124,6 +124,12 @@ std::vector<track::TrackedItem> load_tracked_items(Database& db, const TrackedQu
     return out;
 }
 
+std::unordered_map<std::string, std::string> tracked_row_hashes(Database& db) {
+    std::unordered_map<std::string, std::string> out;
+    for (auto st = db.prepare("SELECT id, row_hash FROM tracked_items"); st.step();) out.emplace(st.text(0), st.text(1));
+    return out;
+}
+
 std::vector<TrackedSummary> load_tracked_summaries(Database& db, const TrackedQuery& q) {
     auto st = db.prepare(
         "SELECT id, kind, status, member, members, actor, subject, made_on, due, due_text, ref, "

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string_view>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "db/sqlite.hpp"
@@ -36,6 +37,9 @@ struct TrackedSummary {
 // Makes the table hold exactly `items`, rewriting only rows whose content changed.
 void replace_tracked_items(Database& db, const std::vector<track::TrackedItem>& items);
 std::vector<track::TrackedItem> load_tracked_items(Database& db, const TrackedQuery& query);
+// Each item's row hash (what replace_tracked_items compares): item id -> hash, "" for a row
+// not yet written with one.
+std::unordered_map<std::string, std::string> tracked_row_hashes(Database& db);
 // Items waiting for a person: detection confidence below `threshold`, or possible links
 // nobody decided on; newest first.
 std::vector<track::TrackedItem> load_review_queue(Database& db, double threshold);

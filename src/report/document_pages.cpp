@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <set>
 #include <string>
+#include <unordered_map>
 
 #include "core/official.hpp"
 #include "report/document_html.hpp"
@@ -119,39 +120,101 @@ json document_page(const SiteData& site, db::CorpusIndex& index, const db::Docum
 
 }  // namespace
 
+namespace {
+
+// Everything a document version's page is rendered from, cheaply: the document's row, its
+// versions' commits (which stand for text, metadata, detections and the diff), its
+// relations, the documents citing it, which of the references it cites are stored
+// documents, and the rows of the items found in it. False when one of those items has no
+// row hash (then the page is keyed by its data).
+bool add_document_inputs(const SiteData& site, const db::DocumentGraph& graph,
+                         const std::unordered_map<std::string, std::vector<std::string>>& citing, const db::DocumentRow& doc,
+                         const std::vector<db::VersionRow>& versions, const db::VersionRow& v, PageKey& key) {
+    key.add(doc.id).add(doc.title).add(doc.date).add(doc.dossier).add(doc.number).add(doc.addressee).add(doc.effective_date);
+    key.add(std::to_string(doc.versions)).add(std::to_string(v.version));
+    for (auto& other : versions)
+        key.add(std::to_string(other.version)).add(other.commit).add(other.ingested_at).add(other.source);
+    if (auto it = graph.relations.find(doc.id); it != graph.relations.end())
+        for (auto& r : it->second) key.add(r.other_id).add(r.kind).add(std::to_string(r.score));
+    key.add("citing");
+    if (!doc.dossier.empty() && !doc.number.empty())
+        if (auto it = citing.find(doc.dossier + ", nr. " + doc.number); it != citing.end())
+            for (auto& id : it->second) key.add(id);
+    key.add("cites");
+    if (auto it = graph.cited.find({doc.id, v.version}); it != graph.cited.end())
+        for (auto& ref : it->second) {
+            auto target = site.by_ref.find(ref);
+            key.add(ref).add(target == site.by_ref.end() ? "" : target->second);
+        }
+    key.add("found");
+    if (auto it = site.passages.find(doc.id); it != site.passages.end())
+        for (auto& p : it->second)
+            if (p.version == v.version) {
+                const std::string& hash = site.row_hash_of(*p.item);
+                if (hash.empty()) return false;
+                key.add(std::to_string(p.begin)).add(p.item->id).add(hash);
+            }
+    return true;
+}
+
+}  // namespace
+
 Result<void> write_document_pages(const SiteData& site, db::CorpusIndex& index, PageWriter& out) {
+    auto graph = index.document_graph();
+    // The documents whose latest version cites a reference, as documents_citing gives them.
+    std::unordered_map<std::string, std::vector<std::string>> citing;
+    for (auto& [at, refs] : graph.cited)
+        if (auto it = site.latest_version.find(at.first); it != site.latest_version.end() && it->second == at.second)
+            for (auto& ref : refs)
+                if (auto& list = citing[ref]; list.empty() || list.back() != at.first) list.push_back(at.first);
     for (auto& doc : site.documents) {
-        auto versions = index.versions(doc.id);
+        static const std::vector<db::VersionRow> none;
+        auto found = graph.versions.find(doc.id);
+        const auto& versions = found == graph.versions.end() ? none : found->second;
         for (std::size_t k = 0; k < versions.size(); ++k) {
             auto& v = versions[k];
-            auto meta_text = index.meta_json(doc.id, v.version);
-            if (!meta_text) continue;
-            json meta = json::parse(*meta_text, nullptr, false);
-            if (meta.is_discarded()) meta = json::object();
-            std::vector<Link> links;
-            json d = document_page(site, index, doc, versions, v, meta, links);
-            // The text, its passages and the diff follow from the commits; the links from
-            // which cited documents are stored.
-            std::string extra = v.commit + " " + (k > 0 ? versions[k - 1].commit : "");
-            for (auto& l : links) extra += " " + std::to_string(l.span.begin) + ":" + std::to_string(l.span.end) + ">" + l.href;
             auto file = "docs/" + document_file(doc.id, v.version, doc.versions);
-            auto rendered = out.cached_page(file, "document.mustache", std::move(d), "../", extra, [&](json& data) {
+            json meta;
+            std::vector<Link> links;
+            auto data = [&] {
+                meta = json::parse(index.meta_json(doc.id, v.version).value_or("{}"), nullptr, false);
+                if (meta.is_discarded()) meta = json::object();
+                return document_page(site, index, doc, versions, v, meta, links);
+            };
+            // The text with its passages and links, and the diff with the version before.
+            auto add_text = [&](json& d) {
                 auto record = index.version(doc.id, v.version);
                 if (!record) return;
                 if (k > 0)
                     if (auto before = index.version(doc.id, versions[k - 1].version)) {
-                        data["diff"] = {{"from", std::to_string(versions[k - 1].version)}};
-                        if (auto html = diff_html(before->doc.text, record->doc.text); !html.empty())
-                            data["diff"]["html"] = html;
+                        d["diff"] = {{"from", std::to_string(versions[k - 1].version)}};
+                        if (auto html = diff_html(before->doc.text, record->doc.text); !html.empty()) d["diff"]["html"] = html;
                     }
                 std::size_t body_end = meta.value("body_end", record->doc.text.size());
                 std::vector<PassageRef> refs;
-                for (auto& f : data.value("found", json::array()))
+                for (auto& f : d.value("found", json::array()))
                     refs.push_back({std::stoul(f["begin"].get<std::string>()), "../items/" + f["id"].get<std::string>() + ".html",
                                     "Naar " + f["kind_label"].get<std::string>() + ": " + f["summary"].get<std::string>()});
-                data["text_html"] = document_html(record->doc.text, body_end, index.detections(doc.id, v.version), links,
-                                                  refs, footnotes_of(meta));
-            });
+                d["text_html"] = document_html(record->doc.text, body_end, index.detections(doc.id, v.version), links, refs,
+                                               footnotes_of(meta));
+            };
+            PageKey key;
+            Result<void> rendered;
+            if (add_document_inputs(site, graph, citing, doc, versions, v, key)) {
+                rendered = out.keyed_page(file, "document.mustache", "../", key, [&] {
+                    json d = data();
+                    add_text(d);
+                    return d;
+                });
+            } else {
+                json d = data();
+                // The text, its passages and the diff follow from the commits; the links from
+                // which cited documents are stored.
+                std::string extra = v.commit + " " + (k > 0 ? versions[k - 1].commit : "");
+                for (auto& l : links)
+                    extra += " " + std::to_string(l.span.begin) + ":" + std::to_string(l.span.end) + ">" + l.href;
+                rendered = out.cached_page(file, "document.mustache", std::move(d), "../", extra, add_text);
+            }
             if (!rendered) return rendered;
         }
     }

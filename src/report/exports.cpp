@@ -127,6 +127,9 @@ std::string document_file(const std::string& id, int version, int latest) {
     return version == latest ? id + ".html" : id + "@v" + std::to_string(version) + ".html";
 }
 
+AtomWriter::AtomWriter(const std::string& feed_template)
+    : m_template(feed_template), m_source_key(text::hex(text::fnv1a(feed_template))) {}
+
 std::string AtomWriter::render(const std::vector<const track::TrackedItem*>& items, const Feed& feed) {
     struct Entry {
         std::string date, id, title, item, summary;

@@ -27,15 +27,18 @@ std::vector<std::string> tracked_csv_cells(const track::TrackedItem& item, const
 // with ids that never change; rendered from feed.mustache, compiled once.
 class AtomWriter {
 public:
-    explicit AtomWriter(const std::string& feed_template) : m_template(feed_template) {}
+    explicit AtomWriter(const std::string& feed_template);
     struct Feed {
         std::string id, title, self, root;  // root: the way from the feed to the site's top folder
         bool every_event = false;           // an item's own feed: every event, not only changes
     };
     std::string render(const std::vector<const track::TrackedItem*>& items, const Feed& feed);
+    // Stands for the template's text in a page key.
+    const std::string& source_key() const { return m_source_key; }
 
 private:
     kainjow::mustache::mustache m_template;
+    std::string m_source_key;
 };
 
 std::string document_file(const std::string& id, int version, int latest);  // "kst-32317-987.html"

@@ -52,28 +52,47 @@ struct Group {
 };
 
 Result<void> write_group(const SiteData& site, PageWriter& out, AtomWriter& atom, const Group& g) {
-    json rows = json::array();
-    std::size_t open = 0, late = 0;
+    auto data = [&] {
+        json rows = json::array();
+        std::size_t open = 0, late = 0;
+        for (auto* t : g.items) {
+            json r = item_row(site, *t);
+            drop_empty_strings(r);
+            open += t->status == Status::open;
+            late += site.overdue(*t);
+            rows.push_back(std::move(r));
+        }
+        json d{{"title", g.heading + " " + g.name},
+               {"heading", g.heading},
+               {"name", g.name},
+               {"items", std::move(rows)},
+               {"count_label", std::to_string(g.items.size()) +
+                                   (g.items.size() == 1 ? " toezegging of motie" : " toezeggingen en moties") + ", " +
+                                   std::to_string(open) + " openstaand, " + std::to_string(late) + " met verlopen termijn"}};
+        d["feed"] = g.page.substr(g.page.find('/') + 1) + ".xml";
+        return d;
+    };
+    // The page and its feed stand for the rows of its items, in their order.
+    PageKey key;
+    key.add(g.heading).add(g.name).add(g.page);
+    bool keyed = true;
     for (auto* t : g.items) {
-        json r = item_row(site, *t);
-        drop_empty_strings(r);
-        open += t->status == Status::open;
-        late += site.overdue(*t);
-        rows.push_back(std::move(r));
+        const std::string& hash = site.row_hash_of(*t);
+        if (hash.empty()) {
+            keyed = false;
+            break;
+        }
+        key.add(t->id).add(hash);
     }
-    std::string title = g.heading + " " + g.name;
-    json d{
-        {"title", title},
-        {"heading", g.heading},
-        {"name", g.name},
-        {"items", std::move(rows)},
-        {"count_label", std::to_string(g.items.size()) +
-                            (g.items.size() == 1 ? " toezegging of motie" : " toezeggingen en moties") + ", " +
-                            std::to_string(open) + " openstaand, " + std::to_string(late) + " met verlopen termijn"}};
-    d["feed"] = g.page.substr(g.page.find('/') + 1) + ".xml";
-    if (auto done = out.cached_page(g.page + ".html", "group.mustache", std::move(d), "../"); !done) return done;
-    out.put(g.page + ".xml", atom.render(g.items, {"urn:toezeg:" + g.page, "toezeg: " + title,
-                                                   g.page.substr(g.page.find('/') + 1) + ".xml", "../"}));
+    auto done = keyed ? out.keyed_page(g.page + ".html", "group.mustache", "../", key, data)
+                      : out.cached_page(g.page + ".html", "group.mustache", data(), "../");
+    if (!done) return done;
+    auto feed = [&] {
+        return atom.render(g.items, {"urn:toezeg:" + g.page, "toezeg: " + g.heading + " " + g.name,
+                                     g.page.substr(g.page.find('/') + 1) + ".xml", "../"});
+    };
+    if (keyed) out.keyed_file(g.page + ".xml", key.add("feed").add(atom.source_key()), feed);
+    else out.put(g.page + ".xml", feed());
     return {};
 }
 
@@ -95,9 +114,14 @@ Result<void> write_follow_pages(const SiteData& site, PageWriter& out, AtomWrite
         for (auto& m : t.members) add(site.follow.members, m, "Kamerlid", t);
         add(site.follow.actors, t.actor, "Bewindspersoon", t);
         add(site.follow.dossiers, t.dossier, "Dossier", t);
-        out.put("items/" + t.id + ".xml",
-                atom.render({&t}, {"urn:toezeg:item:" + t.id, "toezeg: " + kind_label(t.kind) + " " + item_summary(t),
-                                   t.id + ".xml", "../", true}));
+        auto feed = [&] {
+            return atom.render({&t}, {"urn:toezeg:item:" + t.id, "toezeg: " + kind_label(t.kind) + " " + item_summary(t),
+                                      t.id + ".xml", "../", true});
+        };
+        // An item's feed follows from its row alone.
+        if (const std::string& hash = site.row_hash_of(t); !hash.empty())
+            out.keyed_file("items/" + t.id + ".xml", PageKey().add(t.id).add(hash).add(atom.source_key()), feed);
+        else out.put("items/" + t.id + ".xml", feed());
     }
     for (auto& [page, g] : groups) {
         // Newest first, as the index.

@@ -1,3 +1,4 @@
+#include <map>
 #include <string>
 
 #include "core/official.hpp"
@@ -18,6 +19,33 @@ std::string SiteData::event_link(const track::Event& e) const {
     auto it = latest_version.find(e.doc);
     int latest = it == latest_version.end() ? 0 : it->second;
     return document_file(e.doc, e.version, latest) + "#p-" + std::to_string(e.span.begin);
+}
+
+const std::string& SiteData::row_hash_of(const track::TrackedItem& t) const {
+    static const std::string none;
+    auto it = row_hash.find(t.id);
+    return it == row_hash.end() ? none : it->second;
+}
+
+bool add_item_inputs(const SiteData& site, const track::TrackedItem& t, PageKey& key) {
+    const std::string& hash = site.row_hash_of(t);
+    if (hash.empty()) return false;
+    key.add(t.id).add(hash);
+    // Besides the row: the latest version of each document its events link to, and the
+    // pages of its Kamerleden, bewindspersoon and dossier (as_of is in every page's generation).
+    for (auto& e : t.events)
+        if (!e.doc.empty()) {
+            auto it = site.latest_version.find(e.doc);
+            key.add(e.doc).add(it == site.latest_version.end() ? "-" : std::to_string(it->second));
+        }
+    auto page = [&](const std::map<std::string, std::string>& pages, const std::string& name) {
+        auto it = pages.find(name);
+        key.add(it == pages.end() ? "-" : it->second);
+    };
+    for (auto& m : t.members) page(site.follow.members, m);
+    page(site.follow.actors, t.actor);
+    page(site.follow.dossiers, t.dossier);
+    return true;
 }
 
 json item_row(const SiteData& site, const track::TrackedItem& t) {
@@ -160,10 +188,12 @@ Result<void> write_item_pages(const SiteData& site, PageWriter& out, std::vector
         auto html = out.fragment("item_row.mustache", row);
         if (!html) return std::unexpected(html.error());
         rows.push_back(std::move(*html));
-        if (auto done =
-                out.cached_page("items/" + t.id + ".html", "item.mustache", item_page(site, t, std::move(row)), "../");
-            !done)
-            return done;
+        std::string file = "items/" + t.id + ".html";
+        PageKey key;
+        auto done = add_item_inputs(site, t, key)
+                        ? out.keyed_page(file, "item.mustache", "../", key, [&] { return item_page(site, t, std::move(row)); })
+                        : out.cached_page(file, "item.mustache", item_page(site, t, std::move(row)), "../");
+        if (!done) return done;
     }
     return {};
 }

@@ -111,20 +111,42 @@ Result<void> PageWriter::cached_page(const std::string& relative, const std::str
     auto c = compiled(tpl);
     if (!c) return std::unexpected(c.error());
     std::uint64_t key = PageKey().add(text::hex((*c)->source_key)).add(root).add(data.dump()).add(extra).value();
-    if (auto size = m_cache->fresh(relative, key)) {
-        std::lock_guard lock(m_mutex);
-        m_written.insert(relative);
-        m_cache->record(relative, key, *size);
-        ++m_stats.unchanged;
-        ++m_stats.reused;
-        return {};
-    }
+    if (reuse(relative, key)) return {};
     if (complete) complete(data);
     mus::data d = to_mustache(data);
     auto html = render(tpl, d, &root);
     if (!html) return std::unexpected(html.error());
     write_content(relative, *html, key);
     return {};
+}
+
+Result<void> PageWriter::keyed_page(const std::string& relative, const std::string& tpl, const std::string& root, PageKey key,
+                                    const std::function<json()>& make) {
+    auto c = compiled(tpl);
+    if (!c) return std::unexpected(c.error());
+    std::uint64_t value = key.add(text::hex((*c)->source_key)).add(root).value();
+    if (reuse(relative, value)) return {};
+    mus::data d = to_mustache(make());
+    auto html = render(tpl, d, &root);
+    if (!html) return std::unexpected(html.error());
+    write_content(relative, *html, value);
+    return {};
+}
+
+void PageWriter::keyed_file(const std::string& relative, PageKey key, const std::function<std::string()>& make) {
+    std::uint64_t value = key.add("file").value();
+    if (!reuse(relative, value)) write_content(relative, make(), value);
+}
+
+bool PageWriter::reuse(const std::string& relative, std::uint64_t key) {
+    auto size = m_cache->fresh(relative, key);
+    if (!size) return false;
+    std::lock_guard lock(m_mutex);
+    m_written.insert(relative);
+    m_cache->record(relative, key, *size);
+    ++m_stats.unchanged;
+    ++m_stats.reused;
+    return true;
 }
 
 Result<std::string> PageWriter::fragment(const std::string& tpl, const json& data) {

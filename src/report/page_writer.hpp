@@ -42,6 +42,14 @@ public:
     Result<void> cached_page(const std::string& relative, const std::string& tpl, nlohmann::json data,
                              const std::string& root, std::string_view extra = {},
                              const std::function<void(nlohmann::json&)>& complete = {});
+    // The same for a page whose inputs `key` stands for (with the template and `root` added
+    // here): left as it is, without building its data, when the last run recorded that key;
+    // else rendered from what `make` returns.
+    Result<void> keyed_page(const std::string& relative, const std::string& tpl, const std::string& root, PageKey key,
+                            const std::function<nlohmann::json()>& make);
+    // A file (not a template's page) whose inputs `key` stands for: kept when the last run
+    // recorded that key, else written with what `make` returns.
+    void keyed_file(const std::string& relative, PageKey key, const std::function<std::string()>& make);
     // A piece of a page (e.g. one table row) rendered from `tpl`, for a page to include.
     Result<std::string> fragment(const std::string& tpl, const nlohmann::json& data);
     // Writes `content` unless the file already holds exactly that.
@@ -60,6 +68,8 @@ private:
     // `data` rendered by template `tpl`, with the site-wide values when `root` is given.
     Result<std::string> render(const std::string& tpl, mus::data& data, const std::string* root);
     void write_content(const std::string& relative, const std::string& content, std::optional<std::uint64_t> key);
+    // True (and counted as reused) when the last run recorded `key` for `relative` and the file is as it left it.
+    bool reuse(const std::string& relative, std::uint64_t key);
 
     const ReportOptions& m_opt;
     Templates m_templates;

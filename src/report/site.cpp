@@ -58,6 +58,7 @@ public:
         if (auto started = m_out.start(); !started) return std::unexpected(started.error());
         m_site.as_of = m_opt.as_of;
         m_site.items = db::load_tracked_items(m_index.database(), {});
+        m_site.row_hash = db::tracked_row_hashes(m_index.database());
         for (auto& d : m_site.documents) {
             m_site.latest_version[d.id] = d.versions;
             if (d.effective_date.empty()) d.effective_date = d.date;

@@ -27,11 +27,20 @@ struct SiteData {
         const track::TrackedItem* item = nullptr;
     };
     std::unordered_map<std::string, std::vector<Passage>> passages;  // document id -> passages of tracked items in it
+    std::unordered_map<std::string, std::string> row_hash;           // item id -> tracked_items.row_hash
+
+    // The hash of everything the item's row in the index holds, or "" when it has none
+    // (a row not yet written by this version): then its pages are keyed by their data.
+    const std::string& row_hash_of(const track::TrackedItem& t) const;
 
     bool overdue(const track::TrackedItem& t) const { return track::is_overdue(t, as_of); }
     // docs/ file of an event's document version, with the anchor of its passage.
     std::string event_link(const track::Event& e) const;
 };
+
+// Adds what `t`'s rows and pages are rendered from to `key`; false when `t` has no row
+// hash (then the caller keys its pages by their data).
+bool add_item_inputs(const SiteData& site, const track::TrackedItem& t, PageKey& key);
 
 // One row of an item table (index, weekly report) and the head of an item's page.
 nlohmann::json item_row(const SiteData& site, const track::TrackedItem& t);
