@@ -2,7 +2,10 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
+
 #include "detect/dates.hpp"
+#include "ingest/kst_xml.hpp"
 #include "util/text.hpp"
 
 namespace toezeg::detect {
@@ -12,7 +15,12 @@ Item motion_document_item(const Document& m_doc, const std::vector<Sentence>& m_
     it.kind = Kind::motion;
     it.status = Status::open;
     it.rule = "motion.document";
-    it.members = m_doc.meta.submitters;
+    // Stores read before the submitters were read from after the motion's last sentence
+    // hold clauses of the text among them: only names are kept.
+    for (auto& s : m_doc.meta.submitters)
+        if (auto name = ingest::submitter_name(s);
+            name && std::find(it.members.begin(), it.members.end(), *name) == it.members.end())
+            it.members.push_back(*name);
     it.member = it.members.empty() ? "" : it.members.front();
     if (!m_doc.meta.dossier.empty() && !m_doc.meta.number.empty()) it.ref = m_doc.meta.dossier + ", nr. " + m_doc.meta.number;
     it.made_on = m_doc.meta.date;

@@ -13,6 +13,11 @@ namespace toezeg::ingest {
 
 namespace {
 
+// The sentence that ends a motion's text; only its submitters follow it.
+bool closes_motion(std::string_view paragraph) {
+    return utf8::to_lower(paragraph).find("gaat over tot de orde van de dag") != std::string::npos;
+}
+
 std::string flat(const pugi::xml_node& node) {
     std::string out;
     for (auto& n : node.children()) {
@@ -62,6 +67,7 @@ struct Builder {
         return s;
     }
     std::vector<int> marker_pending;
+    bool m_closed = false;  // after a motion's "en gaat over tot de orde van de dag."
 
     void walk(const pugi::xml_node& node) {
         for (auto& n : node.children()) {
@@ -70,10 +76,35 @@ struct Builder {
                 if (name == "li") {
                     paragraph("• " + with_markers(n));
                 } else {
-                    paragraph(with_markers(n));
+                    if (m_closed && name == "al") continue;  // a submitter, read separately
+                    std::string p = with_markers(n);
+                    paragraph(p);
+                    if (closes_motion(p)) m_closed = true;
                 }
             } else if (name == "al-groep") {
-                continue;  // submitters of a motion, read separately
+                // Lines of one paragraph (a clause broken over lines) or several clauses; the
+                // submitters' group after "gaat over tot de orde van de dag" is read separately.
+                if (m_closed) continue;
+                bool lines_only = true;
+                for (auto& child : n.children())
+                    if (child.type() == pugi::node_element &&
+                        (std::string_view(child.name()) != "al" || closes_motion(flat(child))))
+                        lines_only = false;
+                if (!lines_only) {  // lists, or the motion's last sentence, inside the group
+                    walk(n);
+                    continue;
+                }
+                std::string joined;
+                for (auto& al : n.children("al")) {
+                    std::string line = text::collapse_spaces(with_markers(al));
+                    if (line.empty()) continue;
+                    if (!joined.empty() && text::ends_with_any(joined, {";", ":", ".", ","})) {
+                        paragraph(joined);
+                        joined.clear();
+                    }
+                    joined += (joined.empty() ? "" : " ") + line;
+                }
+                paragraph(joined);
             } else if (name == "noot") {
                 continue;
             } else {
@@ -89,6 +120,17 @@ std::string meta_value(const pugi::xml_document& doc, const char* name) {
 }
 
 }  // namespace
+
+std::optional<std::string> submitter_name(std::string_view line) {
+    std::string name = text::collapse_spaces(std::string(line));
+    while (!name.empty() && (name.back() == ',' || name.back() == ';' || name.back() == '.' || name.back() == ' '))
+        name.pop_back();
+    // A surname with its tussenvoegsels, sometimes a first name ("Diederik van Dijk"): a few
+    // words, the first capitalised, no digits and no sentence ("verzoekt de regering ...").
+    static const RE2 k_name(R"(^\p{Lu}[\p{L}'’.-]*(?: [\p{L}'’.-]+){0,4}$)");
+    if (name.empty() || name.size() > 60 || !RE2::FullMatch(name, k_name)) return std::nullopt;
+    return name;
+}
 
 bool looks_like_kst_xml(std::string_view bytes) {
     auto head = bytes.substr(0, 2000);
@@ -138,17 +180,21 @@ Result<XmlDocument> read_kst_xml(std::string_view bytes, const std::string& sour
     m.title = title;
     if (lower_title.starts_with("brief van ")) m.sender = title.substr(10);
 
-    for (auto& al : stuk.select_nodes(".//al-groep/al")) {
-        std::string name = text::collapse_spaces(flat(al.node()));
-        if (!name.empty()) out.submitters.push_back(name);
+    // The submitters follow "en gaat over tot de orde van de dag.": an <al-groep> of names,
+    // or one <al> for a single submitter; <al-groep>s before it are part of the text.
+    bool after = false;
+    for (auto& al : stuk.select_nodes(".//tekst//al")) {  // in document order, at any depth
+        std::string line = flat(al.node());
+        if (!after) after = closes_motion(line);
+        else if (auto submitter = submitter_name(line)) out.submitters.push_back(*submitter);
     }
-    if (out.submitters.empty() && out.kind == "motie") {
-        // A single submitter stands in the paragraphs after "en gaat over tot de orde van de dag".
-        bool after = false;
-        for (auto& al : stuk.select_nodes(".//tekst/al")) {
-            std::string line = text::collapse_spaces(flat(al.node()));
-            if (after && !line.empty() && line.size() < 60) out.submitters.push_back(line);
-            if (utf8::to_lower(line).find("gaat over tot de orde van de dag") != std::string::npos) after = true;
+    if (!after && out.kind == "motie") {
+        // Without that sentence (it happens): the names that end the text.
+        auto lines = stuk.select_nodes(".//tekst//al");
+        for (auto k = lines.size(); k > 0; --k) {
+            auto submitter = submitter_name(flat(lines[k - 1].node()));
+            if (!submitter) break;
+            out.submitters.insert(out.submitters.begin(), *submitter);
         }
     }
     for (auto& ond : stuk.select_nodes(".//ondertekening")) {

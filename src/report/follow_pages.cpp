@@ -8,6 +8,7 @@
 #include "report/format.hpp"
 #include "report/site_data.hpp"
 #include "util/text.hpp"
+#include "util/utf8.hpp"
 
 namespace toezeg::report {
 
@@ -15,7 +16,8 @@ using nlohmann::json;
 
 namespace {
 
-void assign(std::map<std::string, std::string>& pages, const std::string& folder, const std::set<std::string>& names) {
+void assign(FollowPages& out, std::map<std::string, std::string>& pages, const std::string& folder,
+            const std::set<std::string>& names) {
     std::set<std::string> taken;
     for (auto& name : names) {
         std::string base = text::slug(name, 60);
@@ -24,7 +26,23 @@ void assign(std::map<std::string, std::string>& pages, const std::string& folder
         for (int n = 2; taken.count(slug); ++n) slug = base + "-" + std::to_string(n);
         taken.insert(slug);
         pages[name] = folder + "/" + slug;
+        out.titles[pages[name]] = name;
     }
+}
+
+// One Kamerlid written differently ("J.A. Bontenbal", "Bontenbal", "bontenbal", "Kostic" and
+// "Kostić"): initials and titles left out, case and accents ignored.
+std::string member_key(const std::string& name) {
+    std::string key, lowered = utf8::to_lower(utf8::strip_marks(name));
+    std::size_t start = 0;
+    while (start < lowered.size()) {
+        auto end = std::min(lowered.find(' ', start), lowered.size());
+        std::string word = lowered.substr(start, end - start);
+        start = end + 1;
+        if (word.empty() || word.find('.') != std::string::npos || word.starts_with("(")) continue;  // "j.a.", "prof.", "(cda)"
+        key += (key.empty() ? "" : " ") + word;
+    }
+    return key.empty() ? lowered : key;
 }
 
 }  // namespace
@@ -37,9 +55,26 @@ FollowPages follow_pages_of(const std::vector<track::TrackedItem>& items) {
         if (!t.dossier.empty()) dossiers.insert(t.dossier);
     }
     FollowPages out;
-    assign(out.members, "kamerlid", members);
-    assign(out.actors, "bewindspersoon", actors);
-    assign(out.dossiers, "dossier", dossiers);
+    // Each Kamerlid's page is named by the form most items use (one written with a capital
+    // first); every other form of the name leads to that page.
+    std::map<std::string, std::map<std::string, int>> forms;  // key -> form -> items
+    for (auto& t : items)
+        for (auto& m : t.members) ++forms[member_key(m)][m];
+    std::set<std::string> shown;
+    std::map<std::string, std::string> shown_of;  // key -> form shown
+    for (auto& [key, counts] : forms) {
+        auto best = std::max_element(counts.begin(), counts.end(), [](auto& a, auto& b) {
+            bool ua = !a.first.empty() && a.first[0] >= 'A' && a.first[0] <= 'Z';
+            bool ub = !b.first.empty() && b.first[0] >= 'A' && b.first[0] <= 'Z';
+            return std::tie(ua, a.second) < std::tie(ub, b.second);
+        });
+        shown.insert(best->first);
+        shown_of[key] = best->first;
+    }
+    assign(out, out.members, "kamerlid", shown);
+    for (auto& m : members) out.members[m] = out.members[shown_of[member_key(m)]];
+    assign(out, out.actors, "bewindspersoon", actors);
+    assign(out, out.dossiers, "dossier", dossiers);
     return out;
 }
 
@@ -106,9 +141,9 @@ Result<void> write_follow_pages(const SiteData& site, PageWriter& out, AtomWrite
         if (it == pages.end()) return;
         auto& g = groups[it->second];
         g.heading = heading;
-        g.name = name;
+        g.name = site.follow.titles.at(it->second);
         g.page = it->second;
-        g.items.push_back(&t);
+        if (g.items.empty() || g.items.back() != &t) g.items.push_back(&t);  // two forms of one name in an item
     };
     for (auto& t : site.items) {
         for (auto& m : t.members) add(site.follow.members, m, "Kamerlid", t);

@@ -16,7 +16,8 @@ struct SiteData;
 // Where each Kamerlid, bewindspersoon and dossier has its page: "kamerlid/kroger" (+ ".html",
 // ".xml"); names whose slugs collide get "-2", "-3" in the order of their names.
 struct FollowPages {
-    std::map<std::string, std::string> members, actors, dossiers;
+    std::map<std::string, std::string> members, actors, dossiers;  // name (every form of a Kamerlid's) -> page
+    std::map<std::string, std::string> titles;                     // page -> the name it shows
 };
 FollowPages follow_pages_of(const std::vector<track::TrackedItem>& items);
 
