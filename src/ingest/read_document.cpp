@@ -1,5 +1,9 @@
 #include "ingest/read_document.hpp"
 
+#include <algorithm>
+#include <map>
+#include <vector>
+
 #include "core/date.hpp"
 #include "ingest/citations.hpp"
 #include "ingest/decode.hpp"
@@ -33,14 +37,35 @@ Result<Document> from_layout_text(std::string_view raw, const std::string& sourc
     return doc;
 }
 
+// NFC of a text whose offsets are kept elsewhere: composing characters changes byte lengths,
+// so the text is normalised piece by piece between the offsets and each offset moved with it.
+void nfc_keeping_offsets(NormalisedText& text) {
+    std::vector<std::size_t*> offsets{&text.body_end};
+    for (auto& f : text.footnotes)
+        for (auto* o : {&f.marker.begin, &f.marker.end, &f.text.begin, &f.text.end}) offsets.push_back(o);
+    std::map<std::size_t, std::size_t> moved;  // old offset -> new
+    for (auto* o : offsets) moved.emplace(std::min(*o, text.text.size()), 0);
+    moved.emplace(text.text.size(), 0);
+    std::string out;
+    std::size_t from = 0;
+    for (auto& [at, to] : moved) {
+        out += utf8::nfc(std::string_view(text.text).substr(from, at - from));
+        to = out.size();
+        from = at;
+    }
+    for (auto* o : offsets) *o = moved[std::min(*o, text.text.size())];
+    text.text = std::move(out);
+}
+
 // Official XML: structure and metadata come from the XML itself.
 Result<Document> from_xml(std::string_view bytes, const std::string& source) {
     auto xml = read_kst_xml(bytes, source);
     if (!xml) return std::unexpected(xml.error());
+    nfc_keeping_offsets(xml->text);
     Document doc;
     doc.source = source;
     doc.format = "xml";
-    doc.text = utf8::nfc(xml->text.text);
+    doc.text = std::move(xml->text.text);
     doc.body_end = xml->text.body_end;
     doc.footnotes = std::move(xml->text.footnotes);
     doc.meta = std::move(xml->meta);

@@ -16,11 +16,12 @@ inline bool readable_encoding(std::string_view bytes) {
     if (bytes.starts_with("<?xml")) {
         std::string_view prolog = bytes.substr(0, bytes.find("?>"));
         auto at = prolog.find("encoding");
-        if (at != std::string_view::npos) {
-            std::string declared(prolog.substr(at, 30));
+        auto open = at == std::string_view::npos ? at : prolog.find_first_of("\"'", at);
+        auto close = open == std::string_view::npos ? open : prolog.find(prolog[open], open + 1);
+        if (close != std::string_view::npos) {
+            std::string declared(prolog.substr(open + 1, close - open - 1));
             for (char& c : declared) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-            if (declared.find("iso-8859-1") != std::string::npos || declared.find("latin1") != std::string::npos)
-                return true;
+            if (declared == "iso-8859-1" || declared == "latin1") return true;
         }
     }
     return utf8::is_valid(bytes);
