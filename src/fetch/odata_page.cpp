@@ -42,6 +42,8 @@ Result<ODataPage> parse_odata_page(std::string_view bytes, const std::string& na
         bool at_end = e.byte >= bytes.size();
         return fail(name, std::string(at_end ? "JSON cut off" : "not JSON") + " at byte " + std::to_string(e.byte) +
                               " of " + std::to_string(bytes.size()) + ": not an OData page");
+    } catch (const json::exception& e) {  // a number past double's range ("9e431"), ...
+        return fail(name, std::string("not an OData page: ") + e.what());
     }
     if (!page.is_object()) return fail(name, "not an OData page: the top level is not an object");
     auto value = page.find("value");
