@@ -37,7 +37,8 @@ Result<RegisterFile> read_register_file(std::string_view bytes, const std::strin
     }
     // A page saved by a browser in Windows-1252 is read as such (as letters are); the records
     // must be valid UTF-8, they are kept as JSON.
-    std::string text = ingest::html_to_text(utf8::is_valid(bytes) ? std::string(bytes) : utf8::from_windows_1252(bytes));
+    std::string text = utf8::is_valid(bytes) ? ingest::html_to_text(bytes)
+                                             : ingest::html_to_text(utf8::from_windows_1252(bytes));
     switch (ingest::sniff_register_page(text)) {
         case ingest::RegisterPageKind::ek_register: {
             auto page = ingest::parse_ek_register_page(text, name);

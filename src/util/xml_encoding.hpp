@@ -19,8 +19,7 @@ inline bool readable_encoding(std::string_view bytes) {
         auto open = at == std::string_view::npos ? at : prolog.find_first_of("\"'", at);
         auto close = open == std::string_view::npos ? open : prolog.find(prolog[open], open + 1);
         if (close != std::string_view::npos) {
-            std::string declared(prolog.substr(open + 1, close - open - 1));
-            for (char& c : declared) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+            std::string declared = utf8::to_lower(prolog.substr(open + 1, close - open - 1));
             if (declared == "iso-8859-1" || declared == "latin1") return true;
         }
     }
