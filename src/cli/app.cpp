@@ -76,6 +76,7 @@ int run(int argc, char** argv) {
     setup_import(app, runner);
     setup_reindex(app, runner);
     setup_remove(app, runner);
+    setup_gc(app, runner);
     setup_list(app, runner);
     setup_log(app, runner);
     setup_show(app, runner);

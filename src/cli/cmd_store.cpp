@@ -1,6 +1,7 @@
-// init, ingest, reindex: the commands that write to a store.
+// init, ingest, reindex, remove, gc: the commands that write to a store.
 #include <iostream>
 #include <memory>
+#include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
@@ -178,6 +179,52 @@ void setup_remove(CLI::App& app, Runner& run) {
             if (removed > 0 && !retrack(*store)) return k_exit_fatal;
             std::cout << removed << " removed, " << failed << " failed\n";
             return failed == 0 ? k_exit_ok : k_exit_some_failed;
+        };
+    });
+}
+
+}  // namespace toezeg::cli
+
+namespace toezeg::cli {
+
+void setup_gc(CLI::App& app, Runner& run) {
+    struct Options {
+        std::string store;
+        bool json = false;
+    };
+    auto o = std::make_shared<Options>();
+    auto* cmd = app.add_subcommand("gc", "Write the git repository's packs and loose objects into one pack");
+    add_store_option(cmd, o->store);
+    cmd->add_flag("--json", o->json,
+                  "One object: {packs_before, packs_after, loose_before, loose_after, objects, pack}");
+    cmd->footer(
+        "Every ingest batch of 1,000 files writes one pack; ingest already does this by itself when there\n"
+        "are more than 50. The new pack and its index are on disk (synced) before an old pack is removed;\n"
+        "objects no reference reaches are left out. Exit codes: 0 ok, 2 fatal error.");
+    cmd->callback([&run, o] {
+        run = [o] {
+            auto store = open_store(o->store, pipeline::Access::write);
+            if (!store) return k_exit_fatal;
+            auto done = store->consolidate_packs(0);
+            if (!done) {
+                print_error(done.error());
+                return k_exit_fatal;
+            }
+            if (o->json) {
+                std::cout << nlohmann::json{{"packs_before", done->before.packs}, {"packs_after", done->after.packs},
+                                            {"loose_before", done->before.loose}, {"loose_after", done->after.loose},
+                                            {"objects", done->objects},           {"pack", done->pack}}
+                                 .dump()
+                          << "\n";
+            } else if (done->pack.empty()) {
+                std::cout << "nothing to do: " << done->before.packs << " pack" << (done->before.packs == 1 ? "" : "s")
+                          << ", " << done->before.loose << " loose objects\n";
+            } else {
+                std::cout << "packs: " << done->before.packs << " -> " << done->after.packs
+                          << ", loose objects: " << done->before.loose << " -> " << done->after.loose << ", "
+                          << done->objects << " objects in " << done->pack << "\n";
+            }
+            return k_exit_ok;
         };
     });
 }

@@ -13,6 +13,7 @@ void setup_ingest(CLI::App& app, Runner& run);
 void setup_import(CLI::App& app, Runner& run);
 void setup_reindex(CLI::App& app, Runner& run);
 void setup_remove(CLI::App& app, Runner& run);
+void setup_gc(CLI::App& app, Runner& run);
 void setup_list(CLI::App& app, Runner& run);
 void setup_log(CLI::App& app, Runner& run);
 void setup_show(CLI::App& app, Runner& run);

@@ -235,6 +235,9 @@ Result<void> ingest_files(Store& store, const std::vector<fs::path>& files, cons
             throw;
         }
         for (auto& r : results) report(r);
+        // Every batch is a pack: past Store::k_max_packs they become one, so that libgit2
+        // never looks through hundreds of packs (the pack count does not grow with the runs).
+        if (auto packed = store.consolidate_packs(Store::k_max_packs); !packed) return std::unexpected(packed.error());
     }
     return {};
 }

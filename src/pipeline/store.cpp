@@ -182,6 +182,23 @@ Result<void> Store::remove_document(const std::string& id, const std::string& re
     return {};
 }
 
+Result<corpus::Consolidation> Store::consolidate_packs(std::size_t max_packs) {
+    if (!m_lock) return fail(m_paths.root.string(), "consolidating packs needs the store's lock");
+    auto count = corpus::count_packs(m_paths.git());
+    if (count.packs <= max_packs && (max_packs > 0 || (count.packs <= 1 && count.loose == 0)))
+        return corpus::Consolidation{count, count, 0, ""};
+    auto done = corpus::consolidate_packs(m_paths.git());
+    if (!done) return std::unexpected(done.error());
+    // The open repository still holds the removed packs: open it again (in place, so that
+    // references to it stay valid).
+    if (m_corpus) {
+        auto reopened = corpus::CorpusStore::open(m_paths.git());
+        if (!reopened) return std::unexpected(reopened.error());
+        *m_corpus = std::move(*reopened);
+    }
+    return done;
+}
+
 Result<int> Store::reindex(const StorePaths& paths) {
     auto lock = FileLock::acquire(paths.lock(), 60);
     if (!lock) return std::unexpected(lock.error());

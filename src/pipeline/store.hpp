@@ -7,6 +7,7 @@
 
 #include "core/error.hpp"
 #include "corpus/corpus_store.hpp"
+#include "corpus/git_packs.hpp"
 #include "db/corpus_index.hpp"
 #include "track/tracker.hpp"
 #include "util/file_lock.hpp"
@@ -60,6 +61,12 @@ public:
     Result<void> remove_document(const std::string& id, const std::string& reason);
     // Appends a correction to corrections/links.jsonl in git (one commit).
     Result<void> add_correction(const track::Correction& correction);
+    // When the corpus has more than `max_packs` packs (every ingest batch writes one), writes
+    // all its objects into one pack and removes the others (corpus::consolidate_packs), then
+    // reopens the repository; `toezeg gc` passes 0 (any second pack or loose object). Writers
+    // only, with no batch open. Returns what was done (nothing: `pack` empty).
+    Result<corpus::Consolidation> consolidate_packs(std::size_t max_packs);
+    static constexpr std::size_t k_max_packs = 50;
 
 private:
     Store(StorePaths paths, std::optional<corpus::CorpusStore> corpus, db::CorpusIndex index, std::optional<FileLock> lock)

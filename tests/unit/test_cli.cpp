@@ -11,7 +11,7 @@ using namespace toezeg;
 
 TEST_CASE("every subcommand answers --help with its options and exit code 0", "[cli]") {
     for (std::string cmd : {"init", "ingest", "reindex", "list", "log", "show", "diff", "detect", "eval", "status", "item",
-                            "link", "unlink", "report", "fetch", "ci", "completion", "man", "remove"}) {
+                            "link", "unlink", "report", "fetch", "ci", "completion", "man", "remove", "gc"}) {
         INFO(cmd);
         std::string out;
         CHECK(test::run_program({TOEZEG_BINARY, cmd, "--help"}, &out) == 0);
