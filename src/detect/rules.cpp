@@ -43,6 +43,9 @@ std::string_view to_string(RuleRole role) {
         case RuleRole::motion_mention: return "motion-mention";
         case RuleRole::motion_anaphor: return "motion-anaphor";
         case RuleRole::exclude: return "exclude";
+        case RuleRole::foreign_sender: return "foreign-sender";
+        case RuleRole::delay_notice: return "delay-notice";
+        case RuleRole::motion_cell: return "motion-cell";
     }
     return "?";
 }
