@@ -1,5 +1,6 @@
 #pragma once
 // Detection rules as data: one table of RE2 patterns, compiled once and checked at start-up.
+#include <array>
 #include <memory>
 #include <optional>
 #include <span>
@@ -26,6 +27,7 @@ enum class RuleRole {
     delay_notice,        // the answer that was due comes later (makes an interim reply's promise)
     motion_cell,         // the state cell of an overview's row ("Afgedaan.")
 };
+inline constexpr std::size_t k_rule_roles = static_cast<std::size_t>(RuleRole::motion_cell) + 1;
 
 // What a rule needs of its sentence besides its pattern (checked by the detector).
 enum RuleFlag : unsigned {
@@ -56,11 +58,13 @@ class RuleSet {
 public:
     // Compiles every rule; fails naming the first rule whose pattern RE2 rejects.
     static Result<RuleSet> compile(std::span<const RuleSpec> specs);
-    std::vector<const CompiledRule*> with_role(RuleRole role) const;
+    // The rules of one role in table order (computed once, at compile()).
+    const std::vector<const CompiledRule*>& with_role(RuleRole role) const;
     const std::vector<CompiledRule>& all() const { return m_rules; }
 
 private:
     std::vector<CompiledRule> m_rules;
+    std::array<std::vector<const CompiledRule*>, k_rule_roles> m_by_role;
 };
 
 std::span<const RuleSpec> rule_table();
