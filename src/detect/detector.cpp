@@ -32,6 +32,7 @@ struct Draft {
                                            // sentence lists several commitments
     bool status_stated = false;            // the status comes from words of this letter, not a rule's default
     std::optional<std::size_t> dated_by;   // the sentence that dates it, when not its own (a list's lead-in)
+    bool row = false;                      // a motion read from an overview's row: its row gave its state
 };
 
 bool is_all_caps(std::string_view s) {
@@ -64,13 +65,18 @@ public:
         m_heading_at_or_before.resize(m_sentences.size(), k_none);
         for (std::size_t k = 0; k < m_sentences.size(); ++k)
             m_heading_at_or_before[k] = m_sentences[k].heading ? k : k > 0 ? m_heading_at_or_before[k - 1] : k_none;
+        constexpr std::size_t k_heading_reach = 12;  // the sender's line stands in the letter's opening
+        for (std::size_t k = 0; k < m_sentences.size() && k < k_heading_reach && !m_foreign_sender; ++k)
+            m_foreign_sender = first_match(RuleRole::foreign_sender, sentence(k)) != nullptr;
     }
 
     std::vector<Item> run() {
         if (m_doc.meta.doc_type == "motie") return {motion_document_item(m_doc, m_sentences, m_reference)};
         // Most sentences hold none of the words any rule needs; one scan rules them out.
         static const RE2 k_triggers(
-            "(?i)toezeg|toegezeg|\\bzeg|motie|kamer|\\bu\\b|hoogte|terug|informe|bericht|rapporte|stuur|stur|zend|toekom|\\b[tk]k\\b|aangegeven|aangekondigd|gemeld|meegedeeld|medegedeeld|laten weten");
+            "(?i)toezeg|toegezeg|\\bzeg|motie|kamer|\\bu\\b|hoogte|terug|informe|bericht|rapporte|stuur|stur|zend|"
+            "toekom|\\b[tk]k\\b|aangegeven|aangekondigd|gemeld|meegedeeld|medegedeeld|laten weten|spoedig|zo snel "
+            "mogelijk|binnenkort|op korte termijn");
         std::size_t last_hit = static_cast<std::size_t>(-2);
         for (std::size_t i = 0; i < m_sentences.size(); ++i) {
             std::string_view s = sentence(i);
@@ -225,8 +231,13 @@ private:
     Draft* continued_commitment(std::size_t i, std::string_view s) {
         if (!find_members(s).names.empty()) return nullptr;
         Draft* d = recent_earlier_commitment(i);
-        if (d && d->last_sentence + 2 >= i && m_sentences[d->last_sentence].paragraph == m_sentences[i].paragraph)
-            return d;
+        if (d) {
+            int gap = m_sentences[i].paragraph - m_sentences[d->last_sentence].paragraph;
+            if (d->last_sentence + 2 >= i && gap == 0) return d;
+            // "Ik heb U meegedeeld dat ik de informatie in september zou toesturen. [...] Via deze
+            // brief laat ik U weten dat ik die in oktober zal toesturen": an open promise moved.
+            if (d->item.status == Status::open && gap <= 1) return d;
+        }
         constexpr std::size_t k_section_reach = 6;
         Draft* last = nullptr;
         for (auto it = m_drafts.rbegin(); it != m_drafts.rend() && !last; ++it)
@@ -241,6 +252,21 @@ private:
     bool addresses_parliament(std::string_view s) const {
         static const RE2 k_kamer("(?i)\\b(?:uw kamer|de (?:eerste |tweede )?kamer|de [te]k|u|de leden|uw commissie|de (?:vaste )?commissie)\\b");
         return RE2::PartialMatch(s, k_kamer);
+    }
+
+    // The government named as such, not as the letter's "ik" or "wij".
+    bool government_named(std::string_view s) const {
+        static const RE2 k_named(
+            "(?i)\\b(?:het kabinet|de regering|minister|staatssecretaris|minister-president|bewindspersoon)\\b");
+        return RE2::PartialMatch(s, k_named);
+    }
+
+    // The answer that was due comes later: sentence i or one of the three before says so.
+    bool after_delay_notice(std::size_t i) const {
+        constexpr std::size_t k_delay_reach = 3;
+        for (std::size_t k = i + 1; k-- > 0 && k + k_delay_reach >= i;)
+            if (first_match(RuleRole::delay_notice, sentence(k))) return true;
+        return false;
     }
 
     bool government_acts(std::string_view s) const {
@@ -263,8 +289,9 @@ private:
         return RE2::PartialMatch(s, k_first);
     }
 
-    bool is_new_commitment(const CompiledRule& rule, std::string_view s) const {
+    bool is_new_commitment(const CompiledRule& rule, std::size_t i, std::string_view s) const {
         std::string_view id = rule.spec->id;
+        if (rule.spec->flags & k_after_delay) return after_delay_notice(i);
         if (id == "commitment.kamer-will-receive") {
             static const RE2 k_passive_verb("(?i)\\b(?:uw kamer|kamer|u) (?:wordt|zal)\\b|\\bwordt (?:uw kamer|de kamer|u)\\b");
             static const RE2 k_participle("(?i)\\b(?:geïnformeerd|op de hoogte|toegestuurd|toegezonden|ingelicht|bericht|ontvangen|meegenomen)\\b");
@@ -281,6 +308,9 @@ private:
     }
 
     void detect_commitment(std::size_t i, std::string_view s) {
+        // A letter of the Algemene Rekenkamer or the Kamer's president: its "ik" and "wij" are not the
+        // government's.
+        if (m_foreign_sender && !government_named(s)) return;
         const CompiledRule* earlier = nullptr;
         for (auto& r : m_rules.all()) {
             auto role = r.spec->role;
@@ -326,7 +356,7 @@ private:
         }
         if (first_match(RuleRole::exclude, s)) return;
         for (auto* r : m_rules.with_role(RuleRole::new_commitment)) {
-            if (RE2::PartialMatch(s, *r->re) && is_new_commitment(*r, s)) {
+            if (RE2::PartialMatch(s, *r->re) && is_new_commitment(*r, i, s)) {
                 if (Draft* d = restated_commitment(i, s)) {  // "De toezegging is dat ik u eind 2016 informeer"
                     attach(*d, i);
                     return;
@@ -532,6 +562,7 @@ private:
         auto status = motion_status(s);
         std::vector<std::size_t> touched;
         for (auto& m : mentions) {
+            if (take_overview_row(i, m)) continue;
             auto group = group_for(m);
             std::size_t wanted = m.plural ? std::max<std::size_t>({static_cast<std::size_t>(m.count), m.refs.size(), 1}) : 1;
             for (std::size_t k = 0; k < group.size() && k < m.refs.size(); ++k)
@@ -580,11 +611,78 @@ private:
         for (auto k : touched) {
             Draft& d = m_drafts[k];
             attach(d, i);
-            if (status) {
+            if (status && !d.row) {
                 d.item.status = status->first;
                 d.item.rule = status->second;
             }
         }
+    }
+
+    // A row of an overview that starts with its motion ("De motie van het lid Krol; Verzoekt de
+    // regering ..." then cells "Kamerstukken II 2019/20, 35300 VII, nr. 34" and "Afgedaan. ..."):
+    // the sentences up to the next row or heading.
+    std::optional<std::size_t> overview_row_end(std::size_t i, const Mention& m) const {
+        if (!overview_heading(i)) return std::nullopt;
+        if (i > 0 && m_sentences[i - 1].paragraph == m_sentences[i].paragraph) return std::nullopt;
+        constexpr std::size_t k_row_start = 4;  // "De " before "motie"
+        if (m.begin - m_sentences[i].span.begin > k_row_start) return std::nullopt;
+        static const RE2 k_next_row("^(?i:(?:de )?moties? )");
+        constexpr std::size_t k_row_reach = 12;
+        std::size_t end = i;
+        for (std::size_t k = i + 1; k < m_sentences.size() && k <= i + k_row_reach; ++k) {
+            bool opens_paragraph = m_sentences[k].paragraph != m_sentences[k - 1].paragraph;
+            if (m_sentences[k].heading || (opens_paragraph && RE2::PartialMatch(sentence(k), k_next_row))) break;
+            end = k;
+        }
+        return end;
+    }
+
+    // The state an overview's row gives its motion: a cell that opens with it ("Afgedaan."),
+    // else the heading of its section ("aanvaarde moties die zijn afgerond").
+    std::optional<std::pair<Status, std::string>> row_state(std::size_t first, std::size_t last) const {
+        for (std::size_t k = first + 1; k <= last; ++k)
+            if (auto* r = first_match(RuleRole::motion_cell, sentence(k))) return {{*r->spec->status, r->spec->id}};
+        if (auto st = section_status(first)) return {{*st, "motion-status.section"}};
+        return std::nullopt;
+    }
+
+    // The Kamerstuk of an overview's row after its motion: a citation, or the Vindplaats cell's
+    // "34477, nr. 47" / "35925 VII nr. 165", written as "34 477, nr. 47".
+    std::string overview_row_ref(std::size_t mention_end, std::size_t last) const {
+        std::size_t stop = m_sentences[last].span.end;
+        for (auto& c : m_doc.citations)
+            if (c.footnote == 0 && c.span.begin >= mention_end && c.span.begin < stop) return c.ref;
+        static const RE2 k_cell_ref("\\b(\\d{2}) ?(\\d{3})((?: [A-Z]{1,5}|-\\d{2})?),? (?:nr\\.|nummer) ?(\\d+)");
+        std::string head, tail, part, number;
+        std::string_view rest = std::string_view(m_plain).substr(mention_end, stop - mention_end);
+        if (!RE2::PartialMatch(rest, k_cell_ref, &head, &tail, &part, &number)) return "";
+        return head + " " + tail + part + ", nr. " + number;
+    }
+
+    bool take_overview_row(std::size_t i, const Mention& m) {
+        auto end = overview_row_end(i, m);
+        if (!end) return false;
+        auto state = row_state(i, *end);
+        if (!state) return false;
+        std::string ref = overview_row_ref(m.end, *end);
+        for (auto& d : m_drafts)
+            if (d.item.kind == Kind::motion && !ref.empty() && d.item.ref == ref) {
+                attach(d, i);
+                return true;
+            }
+        Draft d;
+        d.item.kind = Kind::motion;
+        d.item.status = state->first;
+        d.item.rule = state->second;
+        d.item.members = m.members;
+        d.key_members = m.members;
+        d.item.ref = ref;
+        d.row = true;
+        d.sentences = {i};
+        d.last_sentence = i;
+        d.item.span = Span{m.begin, m.end};
+        m_drafts.push_back(std::move(d));
+        return true;
     }
 
     bool recent_commitment_in(std::size_t i) const {
@@ -605,9 +703,15 @@ private:
         while (start < s.size()) {
             std::size_t end = s.find(';', start);
             std::string_view clause = s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
-            std::string ordinal;
-            if (RE2::PartialMatch(clause, k_ordinal, &ordinal)) {
-                std::string o = utf8::to_lower(ordinal);
+            re2::StringPiece found[2];
+            bool is_ordinal = k_ordinal.Match(clause, 0, clause.size(), RE2::UNANCHORED, found, 2);
+            if (is_ordinal) {  // "de Eerste Kamer" is a chamber, not the first motion
+                std::string_view after =
+                    clause.substr(static_cast<std::size_t>(found[0].data() - clause.data()) + found[0].size());
+                is_ordinal = !after.starts_with(" Kamer") && !after.starts_with(" kamer");
+            }
+            if (is_ordinal) {
+                std::string o = utf8::to_lower(std::string(found[1].data(), found[1].size()));
                 std::size_t k = o == "eerste" ? 0 : o == "tweede" ? 1 : o == "derde" ? 2 : o == "vierde" ? 3 : group.size() - 1;
                 if (k < group.size()) {
                     Draft* d = group[k];
@@ -815,7 +919,10 @@ private:
             }
             if (!d.status_stated && d.earlier)
                 if (auto st = section_status(d.sentences.front())) it.status = *st;
-            for (auto i : d.sentences) {
+            // The last date the evidence names is the one that holds: a later sentence that moves it
+            // ("Ik verwacht u de brief uiterlijk 30 april te doen toekomen") overrides the first.
+            for (auto k = d.sentences.rbegin(); k != d.sentences.rend(); ++k) {
+                std::size_t i = *k;
                 if (it.status != Status::open && it.status != Status::partial) break;
                 if (auto dl = find_deadline(sentence(i), m_reference)) {
                     it.due = dl->due;
@@ -858,6 +965,7 @@ private:
 
     const Document& m_doc;
     const RuleSet& m_rules;
+    bool m_foreign_sender = false;  // the letter's heading names a sender outside the government
     std::optional<Date> m_reference;
     std::string m_plain;  // the text with footnote markers blanked, offsets unchanged
     std::vector<Sentence> m_sentences;

@@ -14,14 +14,13 @@ Result<RuleSet> RuleSet::compile(std::span<const RuleSpec> specs) {
         if (!re->ok()) return fail(std::string("rule ") + spec.id, "bad pattern: " + re->error());
         set.m_rules.push_back(CompiledRule{&spec, std::move(re)});
     }
+    // Pointers into m_rules, taken once it is complete (a move of the set keeps its buffer).
+    for (auto& r : set.m_rules) set.m_by_role[static_cast<std::size_t>(r.spec->role)].push_back(&r);
     return set;
 }
 
-std::vector<const CompiledRule*> RuleSet::with_role(RuleRole role) const {
-    std::vector<const CompiledRule*> out;
-    for (auto& r : m_rules)
-        if (r.spec->role == role) out.push_back(&r);
-    return out;
+const std::vector<const CompiledRule*>& RuleSet::with_role(RuleRole role) const {
+    return m_by_role[static_cast<std::size_t>(role)];
 }
 
 const RuleSet& default_rules() {
@@ -43,6 +42,9 @@ std::string_view to_string(RuleRole role) {
         case RuleRole::motion_mention: return "motion-mention";
         case RuleRole::motion_anaphor: return "motion-anaphor";
         case RuleRole::exclude: return "exclude";
+        case RuleRole::foreign_sender: return "foreign-sender";
+        case RuleRole::delay_notice: return "delay-notice";
+        case RuleRole::motion_cell: return "motion-cell";
     }
     return "?";
 }

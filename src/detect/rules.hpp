@@ -1,5 +1,6 @@
 #pragma once
 // Detection rules as data: one table of RE2 patterns, compiled once and checked at start-up.
+#include <array>
 #include <memory>
 #include <optional>
 #include <span>
@@ -22,14 +23,19 @@ enum class RuleRole {
     motion_mention,      // names one or more motions
     motion_anaphor,      // refers back to motions named before ("deze motie")
     exclude,             // the sentence is no commitment to parliament
+    foreign_sender,      // a heading naming a sender outside the government (checked on the letter's heading)
+    delay_notice,        // the answer that was due comes later (makes an interim reply's promise)
+    motion_cell,         // the state cell of an overview's row ("Afgedaan.")
 };
+inline constexpr std::size_t k_rule_roles = static_cast<std::size_t>(RuleRole::motion_cell) + 1;
 
 // What a rule needs of its sentence besides its pattern (checked by the detector).
 enum RuleFlag : unsigned {
-    k_addressee_implied = 1u << 0,  // the Kamer need not be named ("kom ik hierop terug", "zeg ik toe")
-    k_needs_deadline = 1u << 1,     // only a promise with a time ("ik informeer uw Kamer voor de zomer")
+    k_addressee_implied = 1u << 0,    // the Kamer need not be named ("kom ik hierop terug", "zeg ik toe")
+    k_needs_deadline = 1u << 1,       // only a promise with a time ("ik informeer uw Kamer voor de zomer")
     k_implied_by_deadline = 1u << 2,  // a first-person act with a time needs no named addressee
-    k_decisive = 1u << 3,           // a status rule that, when it matches, decides over higher-ranked ones
+    k_decisive = 1u << 3,             // a status rule that, when it matches, decides over higher-ranked ones
+    k_after_delay = 1u << 4,          // only after a delay notice, and then without a named actor or addressee
 };
 
 struct RuleSpec {
@@ -52,11 +58,13 @@ class RuleSet {
 public:
     // Compiles every rule; fails naming the first rule whose pattern RE2 rejects.
     static Result<RuleSet> compile(std::span<const RuleSpec> specs);
-    std::vector<const CompiledRule*> with_role(RuleRole role) const;
+    // The rules of one role in table order (computed once, at compile()).
+    const std::vector<const CompiledRule*>& with_role(RuleRole role) const;
     const std::vector<CompiledRule>& all() const { return m_rules; }
 
 private:
     std::vector<CompiledRule> m_rules;
+    std::array<std::vector<const CompiledRule*>, k_rule_roles> m_by_role;
 };
 
 std::span<const RuleSpec> rule_table();

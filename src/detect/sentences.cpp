@@ -19,6 +19,8 @@ bool is_abbreviation(std::string_view text, std::size_t dot) {
     while (start > 0 && text[start - 1] != ' ' && text[start - 1] != '(' && text[start - 1] != '\n') --start;
     std::string word = utf8::to_lower(text.substr(start, dot - start));
     if (k_abbreviations.contains(word)) return true;
+    // Compounds ending in an abbreviated "nummer": "Kamerstuknr.", "volgnr.", "kenmerknr.".
+    if (word.size() > 2 && (word.ends_with("nr") || word.ends_with("nrs"))) return true;
     // Initials: "D.M. van Weel", "A.C.L. Rutte".
     std::size_t i = start;
     char32_t first = i < dot ? utf8::next(text, i) : 0;

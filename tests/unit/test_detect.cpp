@@ -67,7 +67,7 @@ TEST_CASE("real letters: the score may not fall below the measured one", "[detec
     for (auto& w : r.wrong) UNSCOPED_INFO(w);
     INFO("F1 " << r.f1() << ", status " << r.status.rate());
     CHECK(r.f1() >= 0.99);
-    CHECK(r.f1() * r.status.rate() >= 0.95);
+    CHECK(r.f1() * r.status.rate() >= 0.99);
     CHECK(r.member.rate() >= 0.95);
     CHECK(r.made_on.rate() >= 0.95);
     CHECK(r.ref.rate() >= 0.95);
@@ -162,6 +162,72 @@ TEST_CASE("one sentence naming several motions keeps each (regression: use after
         members.push_back(i.member);
     }
     CHECK(members == std::vector<std::string>{"Kröger", "Ram", "Bikker", "Eerdmans", "Van der Plas"});
+}
+
+TEST_CASE("interim replies, overview rows, other senders: the kinds of real set g", "[detect]") {
+    auto detect_text = [](const std::string& body) {
+        std::string text = "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 3 maart 2026\n\n" + body + "\n";
+        auto doc = ingest::read_text_document(text, "kinds.txt", {});
+        REQUIRE(doc);
+        return detect::detect(*doc, detect::default_rules());
+    };
+    SECTION("a promise reported in main-clause order, its date moved in the next paragraph") {
+        auto items = detect_text(
+            "Ik heb u in januari bericht dat ik de evaluatie in april aan uw Kamer zou sturen.\n\nHet onderzoek "
+            "vergt meer tijd. Ik verwacht u de evaluatie uiterlijk 1 juni te sturen.");
+        REQUIRE(items.size() == 1);
+        CHECK(items[0].status == Status::open);
+        CHECK(items[0].due == "2026-06-01");
+    }
+    SECTION("after a delay notice the answer that follows is a promise, also without actor or addressee") {
+        auto items = detect_text(
+            "Het is niet mogelijk de vragen van de commissie binnen de gestelde termijn te beantwoorden. Beantwoording "
+            "volgt zo spoedig mogelijk.");
+        REQUIRE(items.size() == 1);
+        CHECK(items[0].kind == Kind::commitment);
+        CHECK(items[0].status == Status::open);
+        CHECK(detect_text("Beantwoording volgt zo spoedig mogelijk.").empty());
+    }
+    SECTION("overview rows in cells: one motion per row, its Kamerstuk and state from its cells") {
+        auto items = detect_text(
+            "Tabel 3 Aanvaarde moties (stand per 1 juli 2026)\n\nOmschrijving van de motie\n\nVindplaats\n\nStand van "
+            "zaken\n\nDe motie van het lid Ram; Verzoekt de regering de regeling te herzien.\n\nKamerstukken II "
+            "2024/25, 36600 VII, nr. 12\n\nAfgedaan. De Tweede Kamer is op 3 juli per brief geïnformeerd.\n\nDe motie "
+            "van het lid Ram; Verzoekt de regering de subsidie te verlengen.\n\nKamerstukken II 2024/25, 36600 VII nr. "
+            "13\n\nIn uitvoering. Het onderzoek loopt.");
+        std::vector<Item> motions;
+        for (auto& i : items)
+            if (i.kind == Kind::motion) motions.push_back(i);
+        REQUIRE(motions.size() == 2);
+        CHECK(motions[0].member == "Ram");
+        CHECK(motions[0].ref == "36 600 VII, nr. 12");
+        CHECK(motions[0].status == Status::fulfilled);
+        CHECK(motions[1].ref == "36 600 VII, nr. 13");
+        CHECK(motions[1].status == Status::open);
+    }
+    SECTION("a letter of the Algemene Rekenkamer promises nothing for the government") {
+        CHECK(detect_text("Nr. 8 BRIEF VAN DE ALGEMENE REKENKAMER\n\nWij verwachten hierover aan uw Kamer te kunnen "
+                          "rapporteren in het voorjaar van 2027.")
+                  .empty());
+        CHECK(detect_text("Nr. 8 BRIEF VAN DE MINISTER VAN FINANCIËN\n\nWij verwachten hierover aan uw Kamer te kunnen "
+                          "rapporteren in het voorjaar van 2027.")
+                  .size() == 1);
+    }
+    SECTION("'de Eerste Kamer' is not 'the first' of the motions named before") {
+        auto items = detect_text("De motie-Ram is ingetrokken. De motie-Bikker is ingetrokken.\n\nNamens de commissie van "
+                                 "de Eerste Kamer,");
+        REQUIRE(items.size() == 2);
+        CHECK(items[0].status == Status::lapsed);
+        CHECK(items[1].status == Status::lapsed);
+    }
+    SECTION("'Kamerstuknr.' does not end the sentence; what this letter delivers carries the motion out") {
+        auto items = detect_text(
+            "Hierbij doe ik u het kabinetsstandpunt toekomen, mede ter uitvoering van de aanvaarde motie-Taverne "
+            "(Kamerstuknr. 2015–2016, 21 501-02, nr. 1538) over de Kiesakte.");
+        REQUIRE(items.size() == 1);
+        CHECK(items[0].status == Status::fulfilled);
+        CHECK(items[0].evidence.ends_with("over de Kiesakte."));
+    }
 }
 
 TEST_CASE("promises in the word orders ministries write, and what is not a promise", "[detect]") {
