@@ -160,4 +160,9 @@ std::vector<std::pair<std::string, std::string>> texts_naming_register_numbers(D
     return out;
 }
 
+bool has_register_data(Database& db) {
+    auto st = db.prepare("SELECT EXISTS (SELECT 1 FROM register_records) OR EXISTS (SELECT 1 FROM register_joins)");
+    return st.step() && st.integer(0) != 0;
+}
+
 }  // namespace toezeg::db

@@ -19,6 +19,8 @@ std::vector<RegisterRecord> load_register_records(Database& db);
 
 void replace_register_joins(Database& db, const std::vector<RegisterJoin>& joins);
 std::vector<RegisterJoin> load_register_joins(Database& db);
+// Whether the index holds any register record or join (else joining registers has nothing to do).
+bool has_register_data(Database& db);
 
 // The latest version's text of every document that may name a register number (an FTS5
 // prefix search for T0..T9 and TZ tokens), to find the numbers in.

@@ -45,44 +45,117 @@ track::TrackedItem read_row(Statement& st) {
 
 }  // namespace
 
+namespace {
+
+constexpr const char* k_insert =
+    R"(INSERT OR REPLACE INTO tracked_items(id, kind, status, member, members, party, actor,
+                              subject, made_on, made_in, due, due_text, ref, dossier, first_date, last_date, events,
+                              possible_matches, confidence, review, fate, row_hash)
+                            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
+                                    ?21, ?22))";
+
+// One item's row: its columns as text (confidence as JSON, bound as a number) and their hash.
+struct Row {
+    std::array<std::string, 21> fields;
+    std::string hash;
+};
+
+Row row_of(const track::TrackedItem& t) {
+    Row row{{t.id,
+             std::string(to_string(t.kind)),
+             std::string(to_string(t.status)),
+             t.member,
+             json(t.members).dump(),
+             t.party,
+             t.actor,
+             t.subject,
+             t.made_on,
+             t.made_in,
+             t.due,
+             t.due_text,
+             t.ref,
+             t.dossier,
+             t.first_date(),
+             t.last_date(),
+             track::events_to_json(t.events).dump(),
+             track::matches_to_json(t.possible_matches).dump(),
+             json(t.confidence).dump(),
+             t.review,
+             t.fate ? track::fate_to_json(*t.fate).dump() : std::string()},
+            {}};
+    std::uint64_t a = 1469598103934665603ull, b = 0x9e3779b97f4a7c15ull;
+    for (auto& field : row.fields) {
+        a = text::fnv1a(field, text::fnv1a("\x1f", a));
+        b = text::fnv1a(field, text::fnv1a(std::to_string(field.size()), b));
+    }
+    row.hash = text::hex(a) + text::hex(b);
+    return row;
+}
+
+void write_row(Statement& st, const track::TrackedItem& t, const Row& row) {
+    for (std::size_t k = 0; k < row.fields.size(); ++k)
+        if (k == 18)
+            st.bind(19, t.confidence);
+        else
+            st.bind(static_cast<int>(k + 1), row.fields[k]);
+    st.bind(22, row.hash);
+    st.run();
+}
+
+}  // namespace
+
 void replace_tracked_items(Database& db, const std::vector<track::TrackedItem>& items) {
     Transaction tx(db);
     // Rows are rewritten only where they change: each row keeps a hash of what it holds.
     std::map<std::string, std::string> stored;
     for (auto st = db.prepare("SELECT id, row_hash FROM tracked_items"); st.step();) stored.emplace(st.text(0), st.text(1));
-    auto st = db.prepare(R"(INSERT OR REPLACE INTO tracked_items(id, kind, status, member, members, party, actor, subject,
-                              made_on, made_in, due, due_text, ref, dossier, first_date, last_date, events,
-                              possible_matches, confidence, review, fate, row_hash)
-                            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
-                                    ?21, ?22))");
+    auto st = db.prepare(k_insert);
     for (auto& t : items) {
-        std::array<std::string, 21> row{t.id, std::string(to_string(t.kind)), std::string(to_string(t.status)), t.member,
-                                        json(t.members).dump(), t.party, t.actor, t.subject, t.made_on, t.made_in, t.due,
-                                        t.due_text, t.ref, t.dossier, t.first_date(), t.last_date(),
-                                        track::events_to_json(t.events).dump(),
-                                        track::matches_to_json(t.possible_matches).dump(), json(t.confidence).dump(),
-                                        t.review, t.fate ? track::fate_to_json(*t.fate).dump() : std::string()};
-        std::uint64_t a = 1469598103934665603ull, b = 0x9e3779b97f4a7c15ull;
-        for (auto& field : row) {
-            a = text::fnv1a(field, text::fnv1a("\x1f", a));
-            b = text::fnv1a(field, text::fnv1a(std::to_string(field.size()), b));
-        }
-        std::string hash = text::hex(a) + text::hex(b);
+        Row row = row_of(t);
         auto old = stored.find(t.id);
         if (old != stored.end()) {
-            bool same = old->second == hash;
+            bool same = old->second == row.hash;
             stored.erase(old);
             if (same) continue;
         }
-        for (std::size_t k = 0; k < row.size(); ++k)
-            if (k == 18) st.bind(19, t.confidence);
-            else st.bind(static_cast<int>(k + 1), row[k]);
-        st.bind(22, hash);
-        st.run();
+        write_row(st, t, row);
     }
     auto gone = db.prepare("DELETE FROM tracked_items WHERE id = ?1");
     for (auto& [id, hash] : stored) gone.bind(1, id).run();
     tx.commit();
+}
+
+void update_tracked_items(Database& db, const std::vector<track::TrackedItem>& items,
+                          const std::vector<std::string>& removed) {
+    Transaction tx(db);
+    auto gone = db.prepare("DELETE FROM tracked_items WHERE id = ?1");
+    for (auto& id : removed) gone.bind(1, id).run();
+    auto st = db.prepare(k_insert);
+    auto hash = db.prepare("SELECT row_hash FROM tracked_items WHERE id = ?1");
+    for (auto& t : items) {
+        Row row = row_of(t);
+        hash.bind(1, t.id);
+        bool same = hash.step() && hash.text(0) == row.hash;
+        hash.reset();
+        if (!same) write_row(st, t, row);
+    }
+    tx.commit();
+}
+
+std::map<std::string, std::string> tracked_reviews(Database& db, const std::set<std::string>& ids) {
+    std::map<std::string, std::string> out;
+    auto st = db.prepare("SELECT review FROM tracked_items WHERE id = ?1");
+    for (auto& id : ids) {
+        st.bind(1, id);
+        if (st.step()) out.emplace(id, st.text(0));
+        st.reset();
+    }
+    return out;
+}
+
+std::size_t count_tracked_items(Database& db) {
+    auto st = db.prepare("SELECT count(*) FROM tracked_items");
+    return st.step() ? static_cast<std::size_t>(st.integer(0)) : 0;
 }
 
 namespace {

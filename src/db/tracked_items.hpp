@@ -1,9 +1,11 @@
 #pragma once
 // Tracked items in SQLite: written after each ingest (only the rows that changed), read with filters.
 #include <functional>
+#include <map>
 #include <optional>
-#include <string_view>
+#include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -36,6 +38,13 @@ struct TrackedSummary {
 
 // Makes the table hold exactly `items`, rewriting only rows whose content changed.
 void replace_tracked_items(Database& db, const std::vector<track::TrackedItem>& items);
+// Writes the rows of `items` (as replace_tracked_items would) and deletes those of `removed`;
+// the other rows are neither read nor rewritten.
+void update_tracked_items(Database& db, const std::vector<track::TrackedItem>& items,
+                          const std::vector<std::string>& removed);
+// The review column of those of `ids` that have a row: id -> "", "accepted" or "corrected".
+std::map<std::string, std::string> tracked_reviews(Database& db, const std::set<std::string>& ids);
+std::size_t count_tracked_items(Database& db);
 std::vector<track::TrackedItem> load_tracked_items(Database& db, const TrackedQuery& query);
 // Each item's row hash (what replace_tracked_items compares): item id -> hash, "" for a row
 // not yet written with one.

@@ -4,18 +4,18 @@
 #include <ctime>
 #include <functional>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 
-#include <nlohmann/json.hpp>
-
 #include "db/link_state.hpp"
-#include "track/link_state.hpp"
 #include "db/official_records.hpp"
+#include "db/register_records.hpp"
 #include "db/tracked_items.hpp"
 #include "fetch/odata_page.hpp"
-#include "track/fate.hpp"
 #include "pipeline/reconcile.hpp"
 #include "pipeline/store.hpp"
+#include "track/fate.hpp"
+#include "track/link_state.hpp"
 #include "track/reconcile.hpp"
 #include "track/review.hpp"
 #include "util/text.hpp"
@@ -153,6 +153,66 @@ bool Store::tracking_is_current() {
     return m_index.state("tracked_head").value_or("-") == m_index.state("indexed_head").value_or("");
 }
 
+namespace {
+
+// The entries an incremental run changed, before and after: what the stored tracked items
+// held (`before`: as loaded, before the roll-back) and what the linker holds now (`after`).
+struct ChangedEntries {
+    std::map<std::size_t, track::LinkEntry> before, after;
+    std::size_t stored = 0;  // entries below this were stored before the run (with the same ids)
+};
+
+// The tracked items of only the changed entries, when nothing else depends on them: no
+// register (joined against all items), no link or unlink correction naming one of them, no
+// official fate any of them goes with (before or after), no new id that another row already
+// has, and no review decision that starts or stops holding (reviewed items leave the others'
+// possible matches). Else nullopt: then all items are finished together.
+std::optional<std::vector<track::TrackedItem>> finish_changed(db::Database& db, const ChangedEntries& changed,
+                                                              const std::vector<track::Correction>& corrections,
+                                                              const std::vector<OfficialFate>& fates,
+                                                              std::set<std::string> reviewed,
+                                                              std::vector<std::string>& removed) {
+    if (db::has_register_data(db)) return std::nullopt;
+    std::set<std::string> named;
+    for (auto& c : corrections)
+        if (c.op == "link" || c.op == "unlink")
+            for (auto& id : c.items) named.insert(id.substr(0, id.find('~')));
+    track::FateIndex fate_index(fates);
+    std::set<std::string> old_ids, new_ids;
+    for (auto* side : {&changed.before, &changed.after})
+        for (auto& [k, e] : *side) {
+            if (named.contains(e.item.id)) return std::nullopt;
+            if (e.item.kind == Kind::motion && fate_index.find(e.item, e.publication)) return std::nullopt;
+            (side == &changed.before ? old_ids : new_ids).insert(e.item.id);
+            if (side == &changed.after && k < changed.stored) old_ids.insert(e.item.id);
+        }
+    std::set<std::string> fresh;
+    for (auto& id : new_ids)
+        if (!old_ids.contains(id)) fresh.insert(id);
+    if (!db::tracked_reviews(db, fresh).empty()) return std::nullopt;  // an id another item has
+    auto old_reviews = db::tracked_reviews(db, old_ids);
+    for (auto& id : old_ids) reviewed.erase(id);
+    std::vector<track::TrackedItem> items;
+    for (auto& [k, e] : changed.after)
+        if (!e.item.events.empty()) items.push_back(track::settled_item(e));
+    std::vector<std::string> ignored;  // the warnings of the last full finish still hold
+    track::apply_reviews(items, corrections, ignored, reviewed);
+    std::map<std::string, std::string> new_reviews;
+    for (auto& t : items) new_reviews.emplace(t.id, t.review);
+    for (auto& id : old_ids) {
+        auto o = old_reviews.find(id);
+        auto n = new_reviews.find(id);
+        if ((o == old_reviews.end() ? "" : o->second) != (n == new_reviews.end() ? "" : n->second)) return std::nullopt;
+    }
+    for (auto& t : items)
+        if (!old_ids.contains(t.id) && !t.review.empty()) return std::nullopt;
+    for (auto& id : old_ids)
+        if (!new_reviews.contains(id)) removed.push_back(id);
+    return items;
+}
+
+}  // namespace
+
 Result<std::size_t> Store::retrack(std::vector<std::string>& warnings) {
     try {
         auto& db = m_index.database();
@@ -171,11 +231,13 @@ Result<std::size_t> Store::retrack(std::vector<std::string>& warnings) {
         db::Transaction tx(db);
         // With the same corrections and fates, the stored state is taken back to just before
         // the first letter that is new, changed or gone, and the letters from there on are
-        // linked again; else (or with no stored state) all letters are linked.
+        // linked again, onto only the stored entries they can touch; else (or with no stored
+        // state) all letters are linked.
         auto linked = m_index.state("link_inputs") == inputs ? db::linked_letters(db) : std::nullopt;
         db::LinkStateUpdate update;
         update.inputs = inputs;
         track::LinkState state;
+        ChangedEntries changed;
         if (linked) {
             std::optional<std::string> from;
             auto earliest = [&](const std::string& key) { from = from ? std::min(*from, key) : key; };
@@ -190,8 +252,16 @@ Result<std::size_t> Store::retrack(std::vector<std::string>& warnings) {
             for (auto& [id, l] : *linked)
                 if (!present.contains(id)) earliest(l.key);
             update.from = from ? *from : "\x7f";  // nothing new: nothing to link again
-            state = db::load_link_state(db).value();
-            if (from) track::roll_back(state, db::load_undo_from(db, *from), db::last_linked_before(db, *from));
+            state = db::load_link_state_header(db).value();
+            if (from) {
+                auto undo = db::load_undo_from(db, *from);
+                // The entries the letters taken back changed or made, as stored.
+                auto named = track::entries_named(undo);
+                for (std::size_t k = track::count_after(undo, state.count); k < state.count; ++k) named.insert(k);
+                db::load_link_entries(db, state, named);
+                changed.before = state.entries;
+                track::roll_back(state, undo, db::last_linked_before(db, *from));
+            }
         }
         std::vector<track::Letter> letters;
         for (auto& r : heads) {
@@ -204,16 +274,65 @@ Result<std::size_t> Store::retrack(std::vector<std::string>& warnings) {
             update.linked.emplace(r.id, db::LinkedLetter{r.version, key});
         }
         std::size_t relinked = letters.size();
-        auto items = track::track_more(state, std::move(letters), for_letters, fates, warnings);
-        update.state = &state;
+        std::size_t below = state.count;  // the stored entries kept
+        if (linked) {
+            // Only the stored entries these letters can be compared with.
+            db::load_link_entries(db, state,
+                                  db::link_entries_within(db, track::reach_of(letters), below, state.entries.size()));
+            state.id_in_use = [&db, below](const std::string& id) { return db::link_id_in_use(db, id, below); };
+        }
+        track::Linker linker(std::move(state), warnings);
+        linker.link(std::move(letters), for_letters);
+        track::LinkState kept = linker.state();
+        update.state = &kept;
         db::save_link_state(db, update);
-        join_store_registers(m_index, items, for_registers, warnings);
-        db::replace_tracked_items(db, items);
+
+        std::optional<std::vector<track::TrackedItem>> some;
+        std::vector<std::string> removed;
+        if (linked) {
+            changed.after = kept.entries;
+            changed.stored = below;
+            if (auto kept_ids = m_index.state("link_reviewed"))
+                some = finish_changed(db, changed, for_letters, fates,
+                                      json::parse(*kept_ids).get<std::set<std::string>>(), removed);
+        }
+        std::size_t count = 0;
+        if (some) {
+            db::update_tracked_items(db, *some, removed);
+            for (auto& w : json::parse(m_index.state("link_warnings").value_or("[]")))
+                warnings.push_back(w.get<std::string>());
+            m_index.set_state("link_last_finish", "changed items: " + std::to_string(some->size()) + " written, " +
+                                                      std::to_string(removed.size()) + " removed");
+            count = db::count_tracked_items(db);
+        } else {
+            std::map<std::size_t, track::LinkEntry> rest;
+            if (!linker.missing().empty()) {
+                track::LinkState stored;
+                stored.count = below;
+                db::load_all_link_entries(db, stored);
+                rest = std::move(stored.entries);
+            }
+            linker.add_stored(std::move(rest));
+            std::size_t before_finish = warnings.size();
+            auto items = linker.finish(for_letters, fates);
+            join_store_registers(m_index, items, for_registers, warnings);
+            db::replace_tracked_items(db, items);
+            m_index.set_state(
+                "link_warnings",
+                json(std::vector<std::string>(warnings.begin() + static_cast<long>(before_finish), warnings.end()))
+                    .dump());
+            m_index.set_state("link_last_finish", "all items");
+            std::set<std::string> reviewed;  // the possible matches of items finished later leave these out
+            for (auto& t : items)
+                if (!t.review.empty()) reviewed.insert(t.id);
+            m_index.set_state("link_reviewed", json(reviewed).dump());
+            count = items.size();
+        }
         m_index.set_state("tracked_head", m_index.state("indexed_head").value_or(""));
         m_index.set_state("link_last_run", (update.from ? "from " : "all ") + std::to_string(relinked) + " of " +
                                                std::to_string(heads.size()) + " letters");
         tx.commit();
-        return items.size();
+        return count;
     } catch (const std::exception& e) {
         return fail("tracking", e.what());
     }

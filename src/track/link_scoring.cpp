@@ -1,9 +1,13 @@
-// How the linker scores a mention against a tracked item (see link_scoring.hpp), and the
-// small public functions of tracker.hpp and link_state.hpp that need no Tracker.
+// How the linker scores a mention against a tracked item and which items it looks at (see
+// link_scoring.hpp), and the small public functions of tracker.hpp and link_state.hpp that
+// need no Tracker (reach_of, FateIndex).
 #include "track/link_scoring.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <map>
 
+#include "core/official.hpp"
 #include "track/link_state.hpp"
 #include "util/utf8.hpp"
 
@@ -19,6 +23,66 @@ std::optional<PossibleMatch> add_possible(std::vector<PossibleMatch>& list, Poss
     PossibleMatch dropped = std::move(list.back());
     list.pop_back();
     return dropped;
+}
+
+std::string members_key(const std::vector<std::string>& members) {
+    std::string key;
+    for (auto& m : lowered(members)) key += m + "|";
+    return key;
+}
+
+std::string candidate_key(char kind, const std::string& value) { return std::string{kind, ':'} + value; }
+
+MentionKeys mention_keys(const Item& it) {
+    MentionKeys out;
+    auto add = [](std::vector<CandidateKey>& to, char kind, const std::string& value, std::size_t limit) {
+        if (!value.empty()) to.push_back({candidate_key(kind, value), limit});
+    };
+    if (it.kind == Kind::motion) {
+        // Every motion with the same number; the newest with the same submitters.
+        add(out.keys, 'r', it.ref, SIZE_MAX);
+        if (!it.members.empty()) add(out.keys, 's', members_key(it.members), k_recent);
+    } else if (it.earlier) {
+        add(out.keys, 'd', it.made_on, k_recent);
+        for (auto& m : lowered(it.members)) add(out.keys, 'm', m, k_recent);
+        // Nothing to narrow by: the minister's newest items, else the newest of all.
+        if (it.made_on.empty() && it.members.empty()) {
+            add(out.fallback, 'a', it.actor, k_recent);
+            out.newest = true;
+        }
+    } else {
+        add(out.keys, 'a', it.actor, k_recent);  // a minister repeating an open promise
+    }
+    return out;
+}
+
+LetterReach reach_of(const std::vector<Letter>& letters) {
+    LetterReach out;
+    std::map<std::string, std::size_t> keys;
+    for (auto& letter : letters)
+        for (auto& it : letter.items) {
+            auto m = mention_keys(it);
+            for (auto* list : {&m.keys, &m.fallback})
+                for (auto& k : *list) keys[k.key] = std::max(keys[k.key], k.limit);
+            if (m.newest) out.newest = k_recent;
+        }
+    for (auto& [key, limit] : keys) out.keys.push_back({key, limit});
+    return out;
+}
+
+FateIndex::FateIndex(const std::vector<OfficialFate>& fates) {
+    for (std::size_t k = 0; k < fates.size(); ++k) {
+        if (!fates[k].kamerstuk.empty()) m_by_kamerstuk.emplace(fates[k].kamerstuk, k);
+        for (auto& p : fates[k].publications) m_by_publication.emplace(p, k);
+    }
+}
+
+std::optional<std::size_t> FateIndex::find(const TrackedItem& t, const std::string& publication) const {
+    if (auto it = m_by_kamerstuk.find(kamerstuk_id(t.ref)); !t.ref.empty() && it != m_by_kamerstuk.end())
+        return it->second;
+    if (auto p = m_by_publication.find(publication); !publication.empty() && p != m_by_publication.end())
+        return p->second;
+    return std::nullopt;
 }
 
 std::string digits_and_dashes(const std::string& ref) {

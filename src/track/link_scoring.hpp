@@ -6,10 +6,25 @@
 #include <vector>
 
 #include "core/item.hpp"
+#include "track/link_state.hpp"
 #include "track/similarity.hpp"
 #include "track/tracker.hpp"
 
 namespace toezeg::track {
+
+inline constexpr std::size_t k_recent = 200;  // candidates per shared Kamerlid, minister or date
+
+// The mentions' candidate keys: "r:" a motion's number, "s:" all its submitters, "d:" the
+// date a commitment was made, "m:" a Kamerlid, "a:" a minister.
+std::string candidate_key(char kind, const std::string& value);
+std::string members_key(const std::vector<std::string>& members);
+// The keys a mention is compared under (empty values are skipped), and whether, finding
+// nothing under them, it is compared with the newest items of all (first those under `fallback`).
+struct MentionKeys {
+    std::vector<CandidateKey> keys, fallback;
+    bool newest = false;
+};
+MentionKeys mention_keys(const Item& it);
 
 // Keeps `list` to the `most` best matches (score, then id), whatever the order of adding;
 // returns the match that no longer fits, if any.

@@ -2,6 +2,7 @@
 #include "track/link_state.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace toezeg::track {
 
@@ -55,28 +56,34 @@ std::vector<PossibleMatch> matches_from_json(const json& j) {
     return out;
 }
 
-json entry_to_json(const LinkEntry& entry) {
+json entry_to_json(const LinkEntry& entry, bool compact) {
     const TrackedItem& t = entry.item;
-    return {{"id", t.id},
-            {"kind", std::string(to_string(t.kind))},
-            {"status", std::string(to_string(t.status))},
-            {"member", t.member},
-            {"members", t.members},
-            {"party", t.party},
-            {"actor", t.actor},
-            {"subject", t.subject},
-            {"made_on", t.made_on},
-            {"made_in", t.made_in},
-            {"due", t.due},
-            {"due_text", t.due_text},
-            {"ref", t.ref},
-            {"dossier", t.dossier},
-            {"events", events_to_json(t.events)},
-            {"possible_matches", matches_to_json(t.possible_matches)},
-            {"made_in_letter", entry.made_in_letter},
-            {"publication", entry.publication},
-            {"last_evidence", entry.last_evidence},
-            {"keys", entry.keys}};
+    json out = {{"id", t.id},
+                {"kind", std::string(to_string(t.kind))},
+                {"status", std::string(to_string(t.status))},
+                {"member", t.member},
+                {"members", t.members},
+                {"party", t.party},
+                {"actor", t.actor},
+                {"subject", t.subject},
+                {"made_on", t.made_on},
+                {"made_in", t.made_in},
+                {"due", t.due},
+                {"due_text", t.due_text},
+                {"ref", t.ref},
+                {"dossier", t.dossier},
+                {"made_in_letter", entry.made_in_letter},
+                {"publication", entry.publication},
+                {"last_evidence", entry.last_evidence},
+                {"keys", entry.keys}};
+    if (compact) {
+        auto blank = [](const json& v) { return v.is_string() ? v.get_ref<const std::string&>().empty() : v.empty(); };
+        for (auto it = out.begin(); it != out.end();) it = blank(*it) ? out.erase(it) : std::next(it);
+        return out;
+    }
+    out["events"] = events_to_json(t.events);
+    out["possible_matches"] = matches_to_json(t.possible_matches);
+    return out;
 }
 
 LinkEntry entry_from_json(const json& j) {
@@ -105,36 +112,48 @@ LinkEntry entry_from_json(const json& j) {
     return entry;
 }
 
-namespace {
-
-json match_to_json(const PossibleMatch& p) { return {{"id", p.id}, {"score", p.score}, {"reason", p.reason}}; }
-
-}  // namespace
-
 json undo_to_json(const LetterUndo& undo) {
     json steps = json::array(), suffixes = json::array();
     for (auto& step : undo.steps) {
-        json s = {{"entry", step.entry}, {"kind", static_cast<int>(step.kind)}};
-        if (step.before) s["before"] = entry_to_json(*step.before);
-        if (!step.match.empty()) s["match"] = step.match;
-        if (step.dropped) s["dropped"] = match_to_json(*step.dropped);
+        json s = json::array({static_cast<int>(step.kind), step.entry});
+        if (step.kind == LetterUndo::Step::Kind::recorded)
+            s.push_back(step.before ? entry_to_json(*step.before, true) : json());
+        if (step.kind == LetterUndo::Step::Kind::matched) {
+            s.push_back(step.match);
+            if (step.dropped) s.push_back(json::array({step.dropped->id, step.dropped->score, step.dropped->reason}));
+        }
         steps.push_back(std::move(s));
     }
     for (auto& [base, n] : undo.suffixes) suffixes.push_back({base, n ? json(*n) : json()});
-    return {{"letter", undo.letter}, {"doc", undo.doc}, {"steps", steps}, {"suffixes", suffixes}};
+    json out = {{"letter", undo.letter}, {"doc", undo.doc}, {"steps", steps}};
+    if (!suffixes.empty()) out["suffixes"] = suffixes;
+    return out;
 }
 
 LetterUndo undo_from_json(const json& j) {
+    using Kind = LetterUndo::Step::Kind;
     LetterUndo out;
     out.letter = j.value("letter", "");
     out.doc = j.value("doc", "");
     for (auto& s : j.value("steps", json::array())) {
         LetterUndo::Step step;
-        step.entry = s.at("entry").get<std::size_t>();
-        step.kind = static_cast<LetterUndo::Step::Kind>(s.at("kind").get<int>());
-        if (s.contains("before")) step.before = entry_from_json(s["before"]);
-        step.match = s.value("match", "");
-        if (s.contains("dropped")) step.dropped = matches_from_json(json::array({s["dropped"]})).front();
+        if (s.is_array()) {
+            step.kind = static_cast<Kind>(s.at(0).get<int>());
+            step.entry = s.at(1).get<std::size_t>();
+            if (step.kind == Kind::recorded && s.size() > 2 && s[2].is_object()) step.before = entry_from_json(s[2]);
+            if (step.kind == Kind::matched) {
+                step.match = s.at(2).get<std::string>();
+                if (s.size() > 3)
+                    step.dropped = PossibleMatch{s[3].at(0).get<std::string>(), s[3].at(1).get<double>(),
+                                                 s[3].at(2).get<std::string>()};
+            }
+        } else {  // the object form of migration 007
+            step.entry = s.at("entry").get<std::size_t>();
+            step.kind = static_cast<Kind>(s.at("kind").get<int>());
+            if (s.contains("before")) step.before = entry_from_json(s["before"]);
+            step.match = s.value("match", "");
+            if (s.contains("dropped")) step.dropped = matches_from_json(json::array({s["dropped"]})).front();
+        }
         out.steps.push_back(std::move(step));
     }
     for (auto& b : j.value("suffixes", json::array()))
@@ -143,25 +162,42 @@ LetterUndo undo_from_json(const json& j) {
     return out;
 }
 
+std::set<std::size_t> entries_named(const std::vector<LetterUndo>& undo) {
+    std::set<std::size_t> out;
+    for (auto& letter : undo)
+        for (auto& step : letter.steps) out.insert(step.entry);
+    return out;
+}
+
+std::size_t count_after(const std::vector<LetterUndo>& undo, std::size_t count) {
+    for (auto& letter : undo)
+        for (auto& step : letter.steps)
+            if (step.kind == LetterUndo::Step::Kind::made) count = std::min(count, step.entry);
+    return count;
+}
+
 void roll_back(LinkState& state, const std::vector<LetterUndo>& undo, const std::string& last_before) {
     // Entries the letters made are the last ones (the linker only appends): they are cut
     // off at the end. Every other step is taken back in the reverse order of its making.
     using Kind = LetterUndo::Step::Kind;
-    std::size_t keep = state.entries.size();
+    std::size_t keep = count_after(undo, state.count);
     std::vector<std::size_t> restored;
     for (auto& letter : undo) {
         for (auto step = letter.steps.rbegin(); step != letter.steps.rend(); ++step) {
-            if (step->kind == Kind::made) {
-                keep = std::min(keep, step->entry);
-                continue;
-            }
-            if (step->entry >= state.entries.size()) continue;
-            auto& entry = state.entries[step->entry];
+            if (step->kind == Kind::made || step->entry >= keep) continue;
+            auto found = state.entries.find(step->entry);
+            if (found == state.entries.end())
+                throw std::logic_error("roll_back: linker entry " + std::to_string(step->entry) + " is not loaded");
+            auto& entry = found->second;
             if (step->kind == Kind::recorded && step->before) {
+                // Its events but those of the letter's document, and its possible matches
+                // (the matched steps take back what changed them), stay.
                 auto events = std::move(entry.item.events);
+                auto matches = std::move(entry.item.possible_matches);
                 std::erase_if(events, [&](const Event& e) { return e.doc == letter.doc; });
                 entry = *step->before;
                 entry.item.events = std::move(events);
+                entry.item.possible_matches = std::move(matches);
             } else if (step->kind == Kind::matched) {
                 std::erase_if(entry.item.possible_matches, [&](auto& p) { return p.id == step->match; });
                 if (step->dropped && step->dropped->id != step->match)
@@ -176,12 +212,11 @@ void roll_back(LinkState& state, const std::vector<LetterUndo>& undo, const std:
                 state.next_suffix.erase(base);
         }
     }
-    state.entries.resize(std::min(keep, state.entries.size()));
+    state.entries.erase(state.entries.lower_bound(keep), state.entries.end());
+    state.count = keep;
     std::sort(restored.begin(), restored.end());
     restored.erase(std::unique(restored.begin(), restored.end()), restored.end());
-    state.changed.clear();
-    for (std::size_t k : restored)
-        if (k < state.entries.size()) state.changed.push_back(k);
+    state.changed = std::move(restored);
     state.undo.clear();
     state.last_letter = last_before;
 }

@@ -91,7 +91,7 @@ void drop_rejected(std::vector<Letter>& letters, const std::vector<Correction>& 
 }
 
 void apply_reviews(std::vector<TrackedItem>& items, const std::vector<Correction>& corrections,
-                   std::vector<std::string>& warnings) {
+                   std::vector<std::string>& warnings, const std::set<std::string>& reviewed_elsewhere) {
     std::vector<std::vector<const Correction*>> decided(items.size());
     for (auto& c : corrections) {
         if (c.op != "accept" && c.op != "correct") continue;
@@ -112,7 +112,7 @@ void apply_reviews(std::vector<TrackedItem>& items, const std::vector<Correction
                                ": its passage is no longer detected; kept in git, applies if it returns");
     }
     // A reviewed item is not the same as its possible matches: the pair is decided.
-    std::set<std::string> reviewed_ids;
+    std::set<std::string> reviewed_ids = reviewed_elsewhere;
     for (auto& t : items)
         if (!t.review.empty()) reviewed_ids.insert(t.id);
     for (auto& t : items) {

@@ -3,6 +3,7 @@
 // "reject" drops a passage before tracking, so it never becomes a fact; "accept" and
 // "correct" mark, and change, the tracked item that holds the passage.
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -21,8 +22,9 @@ void drop_rejected(std::vector<Letter>& letters, const std::vector<Correction>& 
 
 // Applies "accept" and "correct" to the tracked items holding their passages, and sets each
 // item's confidence to the lowest detection confidence of its passages nobody reviewed.
+// `reviewed_elsewhere`: ids of reviewed items not in `items` (when `items` is a part of all).
 void apply_reviews(std::vector<TrackedItem>& items, const std::vector<Correction>& corrections,
-                   std::vector<std::string>& warnings);
+                   std::vector<std::string>& warnings, const std::set<std::string>& reviewed_elsewhere = {});
 
 // Whether the detector was less sure of the item than `threshold` (one comparison for the
 // CLI, the report and the queue query).

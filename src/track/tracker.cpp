@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <set>
+#include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -21,39 +23,65 @@ namespace {
 constexpr double k_link_threshold = 0.7;       // at or above: the same item
 constexpr double k_possible_threshold = 0.35;  // at or above, below the link: shown for review
 constexpr std::size_t k_max_possible = 5;      // possible matches kept per item, the best first
-constexpr std::size_t k_recent = 200;          // candidates per shared Kamerlid, minister or date
+
+}  // namespace
 
 class Tracker {
     using Index = std::map<std::string, std::set<std::size_t>>;
 
+    // One entry of the linker with what linking needs beside the item.
+    struct Slot {
+        TrackedItem item;
+        std::string made_in_letter;  // the stored letter that made it, if any
+        std::string publication;     // the publication id of its own motion document
+        std::string last_evidence;   // the evidence `words` was made from
+        Words words;                 // what a new mention is compared with
+        std::set<std::string> keys;  // the keys of m_index it is under
+    };
+
 public:
     explicit Tracker(std::vector<std::string>& warnings) : m_warnings(warnings) {}
 
-    // Continues from what an earlier run linked (`state` is moved from).
+    // Continues from what an earlier run linked (`state` is moved from); its entries may be a part.
     Tracker(LinkState& state, std::vector<std::string>& warnings) : m_warnings(warnings) {
         m_next_suffix.insert(state.next_suffix.begin(), state.next_suffix.end());
         m_changed.insert(state.changed.begin(), state.changed.end());  // e.g. entries roll_back restored
-        for (auto& e : state.entries) {
-            std::size_t k = m_items.size();
-            m_ids.insert(e.item.id);
-            m_words.push_back(words_of(e.item.subject, e.item.subject + " " + e.last_evidence));
-            m_items.push_back(std::move(e.item));
-            m_made_in_letter.push_back(std::move(e.made_in_letter));
-            m_publication.push_back(std::move(e.publication));
-            m_last_evidence.push_back(std::move(e.last_evidence));
-            for (auto& key : e.keys) m_index[key].insert(k);
-            m_keys.emplace_back(e.keys.begin(), e.keys.end());
-        }
+        m_count = std::max(state.count, state.entries.empty() ? 0 : state.entries.rbegin()->first + 1);
+        m_id_in_use = std::move(state.id_in_use);
+        add_stored(std::move(state.entries));
         state.entries.clear();
     }
 
+    void add_stored(std::map<std::size_t, LinkEntry> entries) {
+        for (auto& [k, e] : entries) {
+            if (m_slots.contains(k)) continue;
+            Slot slot;
+            m_ids.insert(e.item.id);
+            slot.words = words_of(e.item.subject, e.item.subject + " " + e.last_evidence);
+            slot.item = std::move(e.item);
+            slot.made_in_letter = std::move(e.made_in_letter);
+            slot.publication = std::move(e.publication);
+            slot.last_evidence = std::move(e.last_evidence);
+            for (auto& key : e.keys) m_index[key].insert(k);
+            slot.keys.insert(e.keys.begin(), e.keys.end());
+            m_slots.emplace(k, std::move(slot));
+        }
+    }
+
+    std::vector<std::size_t> missing() const {
+        std::vector<std::size_t> out;
+        for (std::size_t k = 0; k < m_count; ++k)
+            if (!m_slots.contains(k)) out.push_back(k);
+        return out;
+    }
+
     // What the letters linked so far leave (call before corrections and fates change the
-    // items): of the entries, only those this run changed; the others are left empty.
+    // items): of the entries, only those this run changed.
     LinkState state() const {
         LinkState out;
         out.next_suffix.insert(m_next_suffix.begin(), m_next_suffix.end());
-        out.entries.resize(m_items.size());
-        for (std::size_t k : m_changed) out.entries[k] = entry(k);
+        out.count = m_count;
+        for (std::size_t k : m_changed) out.entries.emplace(k, entry(k));
         out.changed.assign(m_changed.begin(), m_changed.end());
         out.undo = m_undo;
         return out;
@@ -61,7 +89,7 @@ public:
 
     void add_letter(const Letter& letter) {
         m_undo.push_back(LetterUndo{letter_order_key(letter), letter.doc_id, {}, {}});
-        m_first_made = m_items.size();
+        m_first_made = m_count;
         std::unordered_set<std::size_t> used;  // items this letter already touched
         for (const auto& it : letter.items) {
             std::size_t index = it.kind == Kind::motion ? link_motion(letter, it, used) : link_commitment(letter, it, used);
@@ -71,6 +99,7 @@ public:
     }
 
     void apply(const std::vector<Correction>& corrections) {
+        require_all("corrections");
         for (const auto& c : corrections) {
             if (c.op == "link" && c.items.size() >= 2) link(c);
             else if (c.op == "unlink" && !c.items.empty()) unlink(c);
@@ -81,21 +110,13 @@ public:
 
     // Joins every motion to its fate (after corrections, so a linked motion keeps it).
     void apply(const std::vector<OfficialFate>& fates) {
-        std::map<std::string, std::size_t> by_kamerstuk, by_publication;
-        for (std::size_t k = 0; k < fates.size(); ++k) {
-            if (!fates[k].kamerstuk.empty()) by_kamerstuk.emplace(fates[k].kamerstuk, k);
-            for (auto& p : fates[k].publications) by_publication.emplace(p, k);
-        }
+        require_all("fates");
+        FateIndex index(fates);
         std::vector<bool> used(fates.size(), false);
-        for (std::size_t i = 0; i < m_items.size(); ++i) {
-            auto& t = m_items[i];
+        for (auto& [k, slot] : m_slots) {
+            auto& t = slot.item;
             if (t.kind != Kind::motion || t.events.empty()) continue;
-            std::optional<std::size_t> found;
-            if (auto it = by_kamerstuk.find(kamerstuk_id(t.ref)); !t.ref.empty() && it != by_kamerstuk.end())
-                found = it->second;
-            else if (auto p = by_publication.find(m_publication[i]);
-                     !m_publication[i].empty() && p != by_publication.end())
-                found = p->second;
+            auto found = index.find(t, slot.publication);
             if (!found || used[*found]) continue;
             used[*found] = true;
             give_fate(t, fates[*found]);
@@ -110,27 +131,72 @@ public:
             m_ids.insert(t.id);
             t.subject = fates[k].subject;
             give_fate(t, fates[k]);
-            m_items.push_back(std::move(t));
-            m_made_in_letter.emplace_back("");
-            add_bookkeeping();
+            append(std::move(t));
         }
     }
 
     std::vector<TrackedItem> finish() {
-        for (auto& t : m_items) settle(t);
         std::vector<TrackedItem> out;
-        for (auto& t : m_items)
-            if (!t.events.empty()) out.push_back(std::move(t));
+        for (auto& [k, slot] : m_slots) {
+            settle(slot.item);
+            if (!slot.item.events.empty()) out.push_back(std::move(slot.item));
+        }
         std::sort(out.begin(), out.end(), [](auto& a, auto& b) {
             return std::tie(a.events.front().date, a.id) < std::tie(b.events.front().date, b.id);
         });
         return out;
     }
 
+    std::map<std::size_t, LinkEntry> changed_entries() const {
+        std::map<std::size_t, LinkEntry> out;
+        for (std::size_t k : m_changed) out.emplace(k, entry(k));
+        return out;
+    }
+
+    static void settle(TrackedItem& t) {
+        std::stable_sort(t.events.begin(), t.events.end(), [](auto& a, auto& b) { return a.date < b.date; });
+        for (auto it = t.events.rbegin(); it != t.events.rend(); ++it)
+            if (it->type != "linked" && it->type != "unlinked" && it->type != "decided") {
+                t.status = status_of_event(it->type);
+                break;
+            }
+        // Only an adopted motion is an obligation: the Kamer's other decisions beat the letters.
+        if (t.fate && t.fate->decision != Decision::adopted) t.status = status_of_decision(t.fate->decision);
+        for (auto it = t.events.rbegin(); it != t.events.rend(); ++it)
+            if (!it->due.empty()) {
+                t.due = it->due;
+                break;
+            }
+    }
+
 private:
+    Slot& slot(std::size_t k) {
+        auto it = m_slots.find(k);
+        if (it == m_slots.end()) throw std::logic_error("linker entry " + std::to_string(k) + " is not loaded");
+        return it->second;
+    }
+    const Slot& slot(std::size_t k) const { return const_cast<Tracker*>(this)->slot(k); }
+
+    void require_all(const char* what) const {
+        if (m_slots.size() != m_count)
+            throw std::logic_error(std::string("applying ") + what + " needs every linker entry loaded");
+    }
+
+    bool id_taken(const std::string& id) const { return m_ids.contains(id) || (m_id_in_use && m_id_in_use(id)); }
+
+    std::size_t append(TrackedItem t, std::string made_in_letter = "") {
+        std::size_t k = m_count++;
+        Slot s;
+        s.item = std::move(t);
+        s.made_in_letter = std::move(made_in_letter);
+        m_slots.emplace(k, std::move(s));
+        return k;
+    }
+
     LinkEntry entry(std::size_t k) const {
-        return {m_items[k], m_made_in_letter[k], m_publication[k], m_last_evidence[k],
-                std::vector<std::string>(m_keys[k].begin(), m_keys[k].end())};
+        const Slot& s = slot(k);
+        return {s.item, s.made_in_letter, s.publication, s.last_evidence,
+                std::vector<std::string>(s.keys.begin(), s.keys.end())};
     }
 
     // Keeps entry k (but its events) as it was before the current letter records a mention in it.
@@ -139,6 +205,7 @@ private:
         if (k >= m_first_made) return;  // made by this letter: taking it back removes it
         LinkEntry before = entry(k);
         before.item.events.clear();
+        before.item.possible_matches.clear();  // changed only by matched steps, taken back by them
         m_undo.back().steps.push_back({k, LetterUndo::Step::Kind::recorded, std::move(before), "", std::nullopt});
     }
 
@@ -163,7 +230,7 @@ private:
             std::string about = utf8::reduce_for_match(it.subject.empty() ? it.evidence : it.subject).substr(0, 80);
             t.id = "tz-" + text::hex(text::fnv1a(letter.doc_id + "|" + about)).substr(0, 10);
         }
-        if (m_ids.contains(t.id)) {  // the first free "-2", "-3", ...: counted on per base, not searched from 2
+        if (id_taken(t.id)) {  // the first free "-2", "-3", ...: counted on per base, not searched from 2
             std::string base = t.id;
             auto& suffixes = m_undo.back().suffixes;
             if (std::none_of(suffixes.begin(), suffixes.end(), [&](auto& b) { return b.first == base; })) {
@@ -171,7 +238,7 @@ private:
                 suffixes.emplace_back(base, old == m_next_suffix.end() ? std::nullopt : std::optional<int>(old->second));
             }
             int& n = m_next_suffix.try_emplace(base, 2).first->second;
-            while (m_ids.contains(base + "-" + std::to_string(n))) ++n;
+            while (id_taken(base + "-" + std::to_string(n))) ++n;
             t.id = base + "-" + std::to_string(n++);
         }
         m_ids.insert(t.id);
@@ -183,16 +250,14 @@ private:
             made.evidence = it.made_in.empty() ? "" : "(" + it.made_in + ")";
             t.events.push_back(made);
         }
-        m_items.push_back(std::move(t));
-        m_made_in_letter.emplace_back(it.kind == Kind::commitment && !it.earlier ? letter.doc_id : "");
-        add_bookkeeping();
-        m_changed.insert(m_items.size() - 1);
-        m_undo.back().steps.push_back({m_items.size() - 1, LetterUndo::Step::Kind::made, std::nullopt, "", std::nullopt});
-        return m_items.size() - 1;
+        std::size_t k = append(std::move(t), it.kind == Kind::commitment && !it.earlier ? letter.doc_id : "");
+        m_changed.insert(k);
+        m_undo.back().steps.push_back({k, LetterUndo::Step::Kind::made, std::nullopt, "", std::nullopt});
+        return k;
     }
 
     bool touched_by(std::size_t index, const std::string& doc) const {
-        for (auto& e : m_items[index].events)
+        for (auto& e : slot(index).item.events)
             if (e.doc == doc) return true;
         return false;
     }
@@ -201,16 +266,10 @@ private:
     // linking does not compare with every item: at most `limit` of them per key, the
     // newest (in letter order), so the work per item stays bounded however many letters
     // one Kamerlid or minister is in.
-    struct Key {
-        char kind;  // r: Kamerstuk number, d: date made, m: a Kamerlid, s: all submitters, a: minister
-        std::string value;
-        std::size_t limit = k_recent;
-    };
-    std::set<std::size_t> candidates(std::initializer_list<Key> keys) const {
+    std::set<std::size_t> candidates(const std::vector<CandidateKey>& keys) const {
         std::set<std::size_t> out;
         for (auto& key : keys) {
-            if (key.value.empty()) continue;
-            auto it = m_index.find(std::string{key.kind, ':'} + key.value);
+            auto it = m_index.find(key.key);
             if (it == m_index.end()) continue;
             std::size_t taken = 0;
             for (auto k = it->second.rbegin(); k != it->second.rend() && taken < key.limit; ++k, ++taken)
@@ -219,12 +278,24 @@ private:
         return out;
     }
 
+    std::set<std::size_t> pool_of(const Item& it) const {
+        auto keys = mention_keys(it);
+        auto pool = candidates(keys.keys);
+        if (keys.newest) {
+            pool = candidates(keys.fallback);
+            if (pool.empty())
+                for (std::size_t k = m_count; k > 0 && m_count - k < k_recent; --k) pool.insert(k - 1);
+        }
+        return pool;
+    }
+
     void index_item(std::size_t k) {
-        const auto& t = m_items[k];
+        Slot& s = slot(k);
+        const auto& t = s.item;
         auto add = [&](char kind, const std::string& value) {
-            std::string key = std::string{kind, ':'} + value;
+            std::string key = candidate_key(kind, value);
             m_index[key].insert(k);
-            m_keys[k].insert(std::move(key));
+            s.keys.insert(std::move(key));
         };
         if (!t.ref.empty()) add('r', t.ref);
         if (!t.made_on.empty()) add('d', t.made_on);
@@ -233,35 +304,20 @@ private:
         if (!t.actor.empty()) add('a', t.actor);
     }
 
-    void add_bookkeeping() {
-        m_words.emplace_back();
-        m_publication.emplace_back("");
-        m_last_evidence.emplace_back("");
-        m_keys.emplace_back();
-    }
-
-    static std::string members_key(const std::vector<std::string>& members) {
-        std::string key;
-        for (auto& m : lowered(members)) key += m + "|";
-        return key;
-    }
-
     std::size_t link_motion(const Letter& letter, const Item& it, const std::unordered_set<std::size_t>& used) {
         auto members = lowered(it.members);
         Words mine = words_of(it.subject, description(it));
         std::vector<std::pair<double, std::size_t>> scored;
-        // Every motion with the same number; the newest with the same submitters.
-        auto pool = candidates(
-            {{'r', it.ref, SIZE_MAX}, {'s', members.empty() ? "" : members_key(it.members)}});
-        for (std::size_t k : pool) {
-            const auto& t = m_items[k];
+        for (std::size_t k : pool_of(it)) {
+            const auto& s = slot(k);
+            const auto& t = s.item;
             if (t.kind != Kind::motion || used.count(k)) continue;
             if (!it.ref.empty() && !t.ref.empty()) {
                 if (it.ref == t.ref) scored.push_back({1.0, k});
                 continue;  // two different numbers are two motions
             }
             if (members.empty() || lowered(t.members) != members) continue;
-            scored.push_back({0.75 + 0.25 * subject_similarity(mine, m_words[k]), k});
+            scored.push_back({0.75 + 0.25 * subject_similarity(mine, s.words), k});
         }
         return choose(letter, it, scored);
     }
@@ -270,30 +326,16 @@ private:
         auto members = lowered(it.members);
         Words mine = words_of(it.subject, description(it));
         std::vector<std::pair<double, std::size_t>> scored;
-        std::set<std::size_t> pool;
-        if (it.earlier) {
-            pool = candidates({{'d', it.made_on}});
-            for (auto& m : members) pool.merge(candidates({{'m', m}}));
-            // Nothing to narrow by: the minister's newest items, else the newest of all.
-            if (it.made_on.empty() && members.empty()) {
-                pool = candidates({{'a', it.actor}});
-                if (pool.empty())
-                    for (std::size_t k = m_items.size(); k > 0 && m_items.size() - k < k_recent; --k)
-                        pool.insert(k - 1);
-            }
-        } else {
-            pool = candidates({{'a', it.actor}});  // a minister repeating an open promise
-        }
-        for (std::size_t k : pool) {
-            const auto& t = m_items[k];
-            if (t.kind != Kind::commitment || used.count(k) || touched_by(k, letter.doc_id))
-                continue;
-            double subject = subject_similarity(mine, m_words[k]);
+        for (std::size_t k : pool_of(it)) {
+            const auto& s = slot(k);
+            const auto& t = s.item;
+            if (t.kind != Kind::commitment || used.count(k) || touched_by(k, letter.doc_id)) continue;
+            double subject = subject_similarity(mine, s.words);
             double score = 0;
             if (it.earlier) {
                 if (!it.made_on.empty() && it.made_on == t.made_on) score += 0.45;
                 // "Zoals toegezegd in de geannoteerde agenda van 20 april jl.": the letter of that date.
-                if (!it.made_on.empty() && !m_made_in_letter[k].empty() && it.made_on == t.made_on) score += 0.2;
+                if (!it.made_on.empty() && !s.made_in_letter.empty() && it.made_on == t.made_on) score += 0.2;
                 auto theirs = lowered(t.members);
                 if (!members.empty() && !theirs.empty()) score += overlaps(members, theirs) ? 0.3 : -0.5;
                 if (!it.made_in.empty() && !t.made_in.empty() && similarity(it.made_in, t.made_in) >= 0.5) score += 0.1;
@@ -310,7 +352,7 @@ private:
 
     std::size_t choose(const Letter& letter, const Item& it, std::vector<std::pair<double, std::size_t>>& scored) {
         std::sort(scored.begin(), scored.end(), [&](auto& a, auto& b) {
-            return a.first != b.first ? a.first > b.first : m_items[a.second].id < m_items[b.second].id;
+            return a.first != b.first ? a.first > b.first : slot(a.second).item.id < slot(b.second).item.id;
         });
         bool clear = !scored.empty() && scored[0].first >= k_link_threshold &&
                      (scored.size() == 1 || scored[0].first - scored[1].first >= 0.1);
@@ -323,12 +365,15 @@ private:
         for (auto& [score, k] : scored) {
             if (score < k_possible_threshold) break;
             auto reason = it.kind == Kind::motion ? "same submitters" : "similar commitment";
-            add_possible(m_items[index].possible_matches, PossibleMatch{m_items[k].id, std::min(1.0, score), reason}, k_max_possible);
-            auto dropped = add_possible(m_items[k].possible_matches,
-                                        PossibleMatch{m_items[index].id, std::min(1.0, score), reason}, k_max_possible);
+            auto& made = slot(index).item;
+            add_possible(made.possible_matches, PossibleMatch{slot(k).item.id, std::min(1.0, score), reason},
+                         k_max_possible);
+            auto dropped = add_possible(slot(k).item.possible_matches,
+                                        PossibleMatch{made.id, std::min(1.0, score), reason}, k_max_possible);
+            if (dropped && dropped->id == made.id) continue;  // it did not make the list: nothing changed
             m_changed.insert(k);
             if (k < m_first_made)
-                m_undo.back().steps.push_back({k, LetterUndo::Step::Kind::matched, std::nullopt, m_items[index].id, dropped});
+                m_undo.back().steps.push_back({k, LetterUndo::Step::Kind::matched, std::nullopt, made.id, dropped});
         }
         return index;
     }
@@ -345,9 +390,10 @@ private:
 
     void record(const Letter& letter, const Item& it, std::size_t index) {
         touch(index);
-        TrackedItem& t = m_items[index];
+        Slot& s = slot(index);
+        TrackedItem& t = s.item;
         if (it.kind == Kind::motion && it.rule == "motion.document" && !letter.publication.empty())
-            m_publication[index] = letter.publication;
+            s.publication = letter.publication;
         bool first = std::none_of(t.events.begin(), t.events.end(), [](auto& e) { return !e.doc.empty(); });
         Event e;
         e.date = letter.date;
@@ -393,14 +439,14 @@ private:
         if (t.made_on.empty() && !it.made_on.empty()) t.made_on = it.made_on;
         if (t.dossier.empty()) t.dossier = letter.dossier;
         settle(t);
-        m_words[index] = words_of(t.subject, t.subject + " " + it.evidence);
-        m_last_evidence[index] = it.evidence;
+        s.words = words_of(t.subject, t.subject + " " + it.evidence);
+        s.last_evidence = it.evidence;
         index_item(index);
     }
 
     TrackedItem* find(const std::string& id) {
-        for (auto& t : m_items)
-            if (t.id == id) return &t;
+        for (auto& [k, s] : m_slots)
+            if (s.item.id == id) return &s.item;
         return nullptr;
     }
 
@@ -445,66 +491,74 @@ private:
         note.type = "unlinked";
         note.evidence = "events of " + c.doc + " moved to " + split.id + " by hand";
         from->events.push_back(note);
-        m_items.push_back(std::move(split));
-        m_made_in_letter.emplace_back("");
-        add_bookkeeping();
+        append(std::move(split));
     }
-
-    static void settle(TrackedItem& t) {
-        std::stable_sort(t.events.begin(), t.events.end(), [](auto& a, auto& b) { return a.date < b.date; });
-        for (auto it = t.events.rbegin(); it != t.events.rend(); ++it)
-            if (it->type != "linked" && it->type != "unlinked" && it->type != "decided") {
-                t.status = status_of_event(it->type);
-                break;
-            }
-        // Only an adopted motion is an obligation: the Kamer's other decisions beat the letters.
-        if (t.fate && t.fate->decision != Decision::adopted) t.status = status_of_decision(t.fate->decision);
-        for (auto it = t.events.rbegin(); it != t.events.rend(); ++it)
-            if (!it->due.empty()) {
-                t.due = it->due;
-                break;
-            }
-    }
-
-    std::vector<std::string>& m_warnings;
-    std::vector<TrackedItem> m_items;
-    std::vector<std::string> m_made_in_letter;  // per item: the stored letter that made it, if any
-    std::vector<Words> m_words;                 // per item: what a new mention is compared with
-    std::vector<std::string> m_publication;     // per item: the publication id of its own motion document
-    std::vector<std::string> m_last_evidence;   // per item: the evidence m_words was made from
-    std::vector<std::set<std::string>> m_keys;  // per item: the keys of m_index it is under
-    std::set<std::size_t> m_changed;            // items the letters of this run added or changed
-    std::vector<LetterUndo> m_undo;             // per letter of this run: what it changed
-    std::size_t m_first_made = 0;               // the first item the current letter made
-    WordNumbers m_numbers;                      // the words of m_words, numbered
 
     Words words_of(const std::string& subject, const std::string& description) {
         return Words{m_numbers.of(content_words(subject)), m_numbers.of(content_words(description))};
     }
-    Index m_index;  // candidate key ("r:36 600 VI, nr. 12") -> items
+
+    std::vector<std::string>& m_warnings;
+    std::map<std::size_t, Slot> m_slots;                  // the entries loaded, by ordinal
+    std::size_t m_count = 0;                              // entries in all (the next ordinal)
+    std::function<bool(const std::string&)> m_id_in_use;  // for the entries not loaded
+    std::set<std::size_t> m_changed;                      // items the letters of this run added or changed
+    std::vector<LetterUndo> m_undo;                       // per letter of this run: what it changed
+    std::size_t m_first_made = 0;                         // the first item the current letter made
+    WordNumbers m_numbers;                                // the words of the slots' `words`, numbered
+    Index m_index;                                        // candidate key ("r:36 600 VI, nr. 12") -> items
     std::set<std::string> m_ids;
     std::unordered_map<std::string, int> m_next_suffix;  // per id base: the next suffix to try
     double m_confidence = 1.0;
 };
 
-}  // namespace
+Linker::Linker(LinkState state, std::vector<std::string>& warnings)
+    : m_last_letter(state.last_letter), m_tracker(std::make_unique<Tracker>(state, warnings)), m_warnings(warnings) {}
+
+Linker::~Linker() = default;
+
+void Linker::link(std::vector<Letter> letters, const std::vector<Correction>& corrections) {
+    std::sort(letters.begin(), letters.end(),
+              [](const Letter& a, const Letter& b) { return std::tie(a.date, a.doc_id) < std::tie(b.date, b.doc_id); });
+    drop_rejected(letters, corrections);
+    for (const auto& letter : letters) m_tracker->add_letter(letter);
+    if (!letters.empty()) m_last_letter = letter_order_key(letters.back());
+}
+
+LinkState Linker::state() const {
+    auto out = m_tracker->state();
+    out.last_letter = m_last_letter;
+    return out;
+}
+
+std::vector<std::size_t> Linker::missing() const { return m_tracker->missing(); }
+
+void Linker::add_stored(std::map<std::size_t, LinkEntry> entries) { m_tracker->add_stored(std::move(entries)); }
+
+std::vector<TrackedItem> Linker::finish(const std::vector<Correction>& corrections,
+                                        const std::vector<OfficialFate>& fates) {
+    m_tracker->apply(corrections);
+    m_tracker->apply(fates);
+    auto items = m_tracker->finish();
+    apply_reviews(items, corrections, m_warnings);
+    return items;
+}
+
+std::map<std::size_t, LinkEntry> Linker::changed_entries() const { return m_tracker->changed_entries(); }
+
+TrackedItem settled_item(const LinkEntry& entry) {
+    TrackedItem t = entry.item;
+    Tracker::settle(t);
+    return t;
+}
 
 std::vector<TrackedItem> track_more(LinkState& state, std::vector<Letter> letters,
                                     const std::vector<Correction>& corrections, const std::vector<OfficialFate>& fates,
                                     std::vector<std::string>& warnings) {
-    std::sort(letters.begin(), letters.end(),
-              [](const Letter& a, const Letter& b) { return std::tie(a.date, a.doc_id) < std::tie(b.date, b.doc_id); });
-    drop_rejected(letters, corrections);
-    Tracker tracker(state, warnings);
-    for (const auto& letter : letters) tracker.add_letter(letter);
-    std::string last = letters.empty() ? state.last_letter : letter_order_key(letters.back());
-    state = tracker.state();
-    state.last_letter = last;
-    tracker.apply(corrections);
-    tracker.apply(fates);
-    auto items = tracker.finish();
-    apply_reviews(items, corrections, warnings);
-    return items;
+    Linker linker(std::move(state), warnings);
+    linker.link(std::move(letters), corrections);
+    state = linker.state();
+    return linker.finish(corrections, fates);
 }
 
 std::vector<TrackedItem> track(std::vector<Letter> letters, const std::vector<Correction>& corrections,

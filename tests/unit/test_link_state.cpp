@@ -1,7 +1,9 @@
 // Linking onto a kept LinkState (track_more) gives what linking all letters at once gives.
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <map>
 #include <random>
+#include <set>
 
 #include "track/link_state.hpp"
 #include "track/tracker.hpp"
@@ -94,14 +96,16 @@ TEST_CASE("linking new letters onto the kept state equals linking all letters", 
         track::LinkState kept;
         kept.next_suffix = state.next_suffix;
         kept.last_letter = state.last_letter;
-        for (auto& e : state.entries)
-            kept.entries.push_back(track::entry_from_json(nlohmann::json::parse(track::entry_to_json(e).dump())));
+        kept.count = state.count;
+        REQUIRE(state.entries.size() == state.count);  // from nothing, every entry is new
+        for (auto& [k, e] : state.entries)
+            kept.entries.emplace(k, track::entry_from_json(nlohmann::json::parse(track::entry_to_json(e).dump())));
         auto more =
             track::track_more(kept, {letters.begin() + static_cast<long>(split), letters.end()}, corrections, {}, w);
         CHECK(dump(more) == dump(all));
         CHECK_FALSE(kept.changed.empty());
         // The entries the last letter did not touch are not rewritten.
-        if (split == letters.size() - 1) CHECK(kept.changed.size() < kept.entries.size() / 4);
+        if (split == letters.size() - 1) CHECK(kept.changed.size() < kept.count / 4);
     }
 }
 
@@ -123,4 +127,95 @@ TEST_CASE("taking back the letters from one on and linking them again equals lin
             track::track_more(state, {letters.begin() + static_cast<long>(from), letters.end()}, {}, {}, warnings);
         CHECK(dump(again) == dump(all));
     }
+}
+
+namespace {
+
+// What db/link_state keeps: every entry by ordinal, and per candidate key its entries.
+struct KeptEntries {
+    std::map<std::size_t, track::LinkEntry> entries;
+    std::map<std::string, std::set<std::size_t>> keys;
+    void put(std::size_t k, const track::LinkEntry& e) {
+        if (auto old = entries.find(k); old != entries.end())
+            for (auto& key : old->second.keys) keys[key].erase(k);
+        entries[k] = track::entry_from_json(nlohmann::json::parse(track::entry_to_json(e).dump()));
+        for (auto& key : e.keys) keys[key].insert(k);
+    }
+    // As db::link_entries_within: the newest `limit` under each key, the newest of all.
+    std::set<std::size_t> within(const track::LetterReach& reach, std::size_t below) const {
+        std::set<std::size_t> out;
+        for (auto& key : reach.keys) {
+            auto it = keys.find(key.key);
+            if (it == keys.end()) continue;
+            std::size_t n = 0;
+            for (auto k = it->second.rbegin(); k != it->second.rend() && n < key.limit; ++k)
+                if (*k < below) out.insert(*k), ++n;
+        }
+        for (std::size_t k = below; k > 0 && below - k < reach.newest; --k) out.insert(k - 1);
+        return out;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("linking onto only the entries the new letters can touch equals linking all letters",
+          "[track][incremental]") {
+    auto letters = made_up_letters(160);
+    std::vector<std::string> warnings;
+    auto all = track::track(letters, {}, {}, warnings);
+    KeptEntries kept;
+    track::LinkState state;
+    std::size_t start = 0;
+    std::size_t loaded = 0, stored = 0;
+    for (std::size_t end : {std::size_t{60}, std::size_t{61}, std::size_t{100}, std::size_t{130}, std::size_t{160}}) {
+        std::vector<track::Letter> batch(letters.begin() + static_cast<long>(start),
+                                         letters.begin() + static_cast<long>(end));
+        auto reach = track::reach_of(batch);
+        track::LinkState part;
+        part.count = state.count;
+        part.next_suffix = state.next_suffix;
+        part.last_letter = state.last_letter;
+        for (std::size_t k : kept.within(reach, state.count)) part.entries.emplace(k, kept.entries.at(k));
+        if (end == start + 1) {  // one letter: only what its mentions are looked up under
+            loaded = part.entries.size();
+            stored = state.count;
+        }
+        part.id_in_use = [&](const std::string& id) {
+            return std::any_of(kept.entries.begin(), kept.entries.end(),
+                               [&](auto& e) { return e.second.item.id == id; });
+        };
+        track::Linker linker(std::move(part), warnings);
+        linker.link(batch, {});
+        state = linker.state();
+        for (auto& [k, e] : state.entries) kept.put(k, e);
+        // The changed entries beside the others as kept give every item.
+        linker.add_stored(kept.entries);
+        CHECK(linker.missing().empty());
+        auto items = linker.finish({}, {});
+        if (end == letters.size()) CHECK(dump(items) == dump(all));
+        start = end;
+    }
+    CHECK(loaded < stored);
+    CHECK(loaded > 0);
+}
+
+TEST_CASE("an undo record keeps no events or possible matches of the entry before", "[track][incremental]") {
+    auto letters = made_up_letters(120);
+    track::LinkState state;
+    std::vector<std::string> warnings;
+    track::track_more(state, letters, {}, {}, warnings);
+    std::size_t recorded = 0;
+    for (auto& u : state.undo) {
+        auto j = track::undo_to_json(u);
+        for (auto& step : j["steps"]) {
+            REQUIRE(step.is_array());
+            if (step[0] == 1) {
+                ++recorded;
+                CHECK_FALSE(step[2].contains("events"));
+                CHECK_FALSE(step[2].contains("possible_matches"));
+                CHECK(step[2].contains("id"));
+            }
+        }
+    }
+    CHECK(recorded > 50);
 }
