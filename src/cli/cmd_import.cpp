@@ -20,14 +20,16 @@ void setup_import(CLI::App& app, Runner& run) {
     auto* cmd =
         app.add_subcommand("import", "Load official records (Tweede Kamer open data, OData JSON pages; the registers) into the store");
     cmd->footer(
-        "Reads Zaak, Document, Besluit and Stemming pages ({\"@odata.context\", \"value\": [...]}) saved as files;\n"
+        "Reads Zaak, Document, Besluit, Stemming, Activiteit, Persoon and Fractie pages ({\"@odata.context\",\n"
+        "\"value\": [...]}) saved as files;\n"
         "a relative @odata.nextLink names the next page's file, which is read too. A Verwijderd record is removed.\n"
         "All records of one import are one git commit (official/<Entity>/<xx>/<Id>.json); they decide each motion's\n"
         "fate: aangenomen (open until a letter carries it out), verworpen or gestaakt (rejected), aangehouden (held),\n"
         "ingetrokken or vervangen (lapsed). A file that is not a page is named with the reason, the rest imported.\n"
         "The commitments registers: Toezegging OData pages, SyncFeed toezegging XML (*.xml), and the Eerste Kamer's\n"
         "register pages and korte aantekeningen saved as HTML or text (*.html, *.htm, *.txt; in a folder only when\n"
-        "they are register data); see `toezeg reconcile`.\n"
+        "they are register data); see `toezeg reconcile`. Activiteit, Persoon and Fractie records name the debate,\n"
+        "Kamerlid and fractie a Toezegging gives only by number or Id.\n"
         "Exit codes: 0 ok, 1 some inputs failed, 2 usage or fatal error.");
     cmd->add_option("--store", o->store, "Store directory (default: $TOEZEG_STORE, else .toezeg)");
     cmd->add_option("paths", o->paths, "Page files (*.json), register files (*.xml, *.html, *.txt) or folders of them")->required();

@@ -93,6 +93,10 @@ void setup_reconcile(CLI::App& app, Runner& run) {
                 std::cout << "  " << number_of(row.record) << "  " << dutch_chamber(row.record.chamber)
                           << "  register: " << register_word(row.record) << "  letters: " << letters_word(row)
                           << "  item: " << row.item_id << "\n";
+                if (auto made_in = register_made_in(row.record); !made_in.empty())
+                    std::cout << "      " << made_in << "\n";
+                if (auto made_to = register_made_to(row.record); !made_to.empty())
+                    std::cout << "      toegezegd aan " << made_to << "\n";
                 for (auto& why : row.reasons) std::cout << "      " << why << "\n";
             }
             return k_exit_ok;

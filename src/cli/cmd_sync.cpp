@@ -23,16 +23,19 @@ void setup_sync(CLI::App& app, Runner& run) {
     cmd->footer(
         "Reads from https://gegevensmagazijn.tweedekamer.nl/OData/v5 (--base-url): Zaak (Soort 'Motie'), Document\n"
         "(motions and government letters, with their publications, actors, dossier and Zaak), Besluit (with its\n"
-        "Zaak), Stemming and Toezegging, each ordered by GewijzigdOp from the position the last run reached (kept\n"
+        "Zaak), Stemming, Toezegging, and Activiteit, Persoon and Fractie (the debate, Kamerlid and fractie a\n"
+        "Toezegging names by reference), each ordered by GewijzigdOp from the position the last run reached (kept\n"
         "in git, state/sync.json, per service address), following @odata.nextLink (same host only, no loops) or\n"
-        "$skip while pages are full. Records are saved as `import` saves them, in one git commit with the new\n"
-        "positions; a Verwijderd record is removed. A failed run (offline, HTTP errors after retries, a page that\n"
-        "is not OData, a nextLink to another host) saves nothing and keeps every position where it was.\n"
+        "$skip while pages are full. Records are saved as `import` saves them, a git commit every 10,000 records\n"
+        "and at the end, each with the positions up to which every record is saved; a Verwijderd record is\n"
+        "removed. A failed run (offline, HTTP errors after retries, a page that is not OData, a nextLink to another\n"
+        "host) keeps what it committed, drops the rest, and the next run goes on from the committed positions.\n"
         "Exit codes: 0 ok, 2 usage or a failed run.");
     cmd->add_option("--store", o->store, "Store directory (default: $TOEZEG_STORE, else .toezeg)");
     cmd->add_option("--base-url", o->sync.base_url, "OData service to read (default the Tweede Kamer's v5)");
     cmd->add_option("--entity", o->sync.entities,
-                    "Read only this entity set (repeatable): Zaak, Document, Besluit, Stemming, Toezegging");
+                    "Read only this entity set (repeatable): Zaak, Document, Besluit, Stemming, Toezegging, "
+                    "Activiteit, Persoon, Fractie");
     cmd->add_option(
         "--since", o->sync.since,
         "Read changes from this date on (YYYY-MM-DD, midnight Dutch time) instead of from the kept position");

@@ -47,12 +47,26 @@ struct RegisterRecord {
     std::string committee;             // EK Commissie
     std::string activity;              // EK Soort activiteit, TK Activiteit Soort/Onderwerp
     std::string activity_number;       // TK ActiviteitNummer
+    std::string activity_id;           // TK Activiteit Id (a SyncFeed reference)
+    std::string activity_kind;         // TK Activiteit Soort ("Commissiedebat")
+    std::string activity_subject;      // TK Activiteit Onderwerp ("Wet open overheid")
+    std::vector<std::string> member_ids;  // TK ToegezegdAanPersoon Ids whose record gave no name
+    std::string party_id;                 // TK ToegezegdAanFractie Id when the record gave no name
     std::string letter;                // TK KamerbriefNakoming: the letter the register says fulfils it
     std::vector<std::string> kamerstukken;
     std::vector<std::string> relations;  // "IsHerhalingVan TZ...": TK links to other Toezeggingen
     std::vector<RegisterEvent> history;  // oldest first
     std::string source;                  // address or file it was read from
 };
+
+// Where the commitment was made, in Dutch: "toegezegd in het commissiedebat Wet open overheid van
+// 12 maart 2024" (from the Activiteit's Soort, Onderwerp and date; for the Eerste Kamer its "Soort
+// activiteit" and "Datum toezegging"), "" when the record names no occasion.
+std::string register_made_in(const RegisterRecord& record);
+
+// Whom it was made to: "F.H. Bruyning (Nieuw Sociaal Contract)", the Kamerleden with the fractie;
+// "" when the record names none.
+std::string register_made_to(const RegisterRecord& record);
 
 // "reg-T01237", "reg-TZ202412-116": the tracked item a register record becomes when no letter holds it.
 std::string register_item_id(const RegisterRecord& record);

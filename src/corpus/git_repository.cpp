@@ -8,6 +8,9 @@
 #include <cstring>
 #include <mutex>
 #include <optional>
+#include <unordered_set>
+
+#include "corpus/pack_writer.hpp"
 
 namespace toezeg::corpus {
 
@@ -70,6 +73,9 @@ std::vector<std::string> split_path(const std::string& path) {
 }
 
 }  // namespace
+
+// zlib level of packs written without delta search (git's default is 6; 1 measured faster, bench/RESULTS.md).
+constexpr int k_record_pack_level = 1;
 
 struct GitRepository::Impl {
     Repo repo;
@@ -167,6 +173,36 @@ struct GitRepository::Impl {
         return {};
     }
 
+    Result<void> end_batch(bool deltas);
+    void abort_batch();
+
+    // The batch's objects as one pack without delta search (PackWriter): records of a sync are
+    // small and many, and libgit2's pack builder spent most of a sync looking for deltas.
+    Result<void> write_plain_pack() {
+        PackWriter pack(k_record_pack_level);
+        for (auto& id : batch_objects) {
+            void* data = nullptr;
+            std::size_t size = 0;
+            git_object_t type = GIT_OBJECT_INVALID;
+            if (mempack->read(&data, &size, &type, mempack, &id) != 0)
+                return fail("git", last_error("read an object of the batch"));
+            ObjectId raw;
+            std::memcpy(raw.data(), id.id, raw.size());
+            PackObjectType kind = type == GIT_OBJECT_COMMIT ? PackObjectType::commit
+                                  : type == GIT_OBJECT_TREE ? PackObjectType::tree
+                                                            : PackObjectType::blob;
+            bool known = type == GIT_OBJECT_COMMIT || type == GIT_OBJECT_TREE || type == GIT_OBJECT_BLOB;
+            if (known) pack.add(raw, kind, std::string_view(static_cast<const char*>(data), size));
+            git_odb_backend_data_free(mempack, data);
+            if (!known) return fail("git", "an object of the batch is neither commit, tree nor blob");
+        }
+        auto folder = std::filesystem::path(git_repository_path(repo.get())) / "objects" / "pack";
+        auto written = pack.finish(folder);
+        if (!written) return std::unexpected(written.error());
+        git_odb_refresh(disk_odb.get());
+        return {};
+    }
+
     void head_tree(Tree& tree) const {
         git_oid head_id;
         if (!tip(head_id)) return;
@@ -227,11 +263,15 @@ Result<void> GitRepository::begin_batch() {
     return {};
 }
 
-Result<void> GitRepository::end_batch() {
-    auto& m = *m_impl;
+Result<void> GitRepository::end_batch() { return m_impl->end_batch(true); }
+
+Result<void> GitRepository::Impl::end_batch(bool deltas) {
+    auto& m = *this;
     if (!m.batch_odb.get()) return {};
     Result<void> result;
-    if (m.pending_tip) {
+    if (m.pending_tip && !deltas) {
+        result = m.write_plain_pack();
+    } else if (m.pending_tip) {
         // One pack file of the objects the batch wrote (not whole trees: unchanged parts
         // are on disk already), written by libgit2's indexer to a temporary file renamed
         // into place; then the branch is moved to the batch's last commit.
@@ -249,22 +289,24 @@ Result<void> GitRepository::end_batch() {
             result = fail("git", last_error("write the batch's pack"));
         if (writer) writer->free(writer);
         git_buf_dispose(&pack);
-        if (result) {
-            Reference head, moved;
-            const char* branch = "refs/heads/master";
-            if (git_reference_lookup(head.out(), m.repo.get(), "HEAD") == 0 &&
-                git_reference_type(head.get()) == GIT_REFERENCE_SYMBOLIC)
-                branch = git_reference_symbolic_target(head.get());
-            if (git_reference_create(moved.out(), m.repo.get(), branch, &*m.pending_tip, 1, "toezeg batch") != 0)
-                result = fail("git", last_error("move the branch"));
-        }
     }
-    abort_batch();
+    if (m.pending_tip && result) {
+        Reference head, moved;
+        const char* branch = "refs/heads/master";
+        if (git_reference_lookup(head.out(), m.repo.get(), "HEAD") == 0 &&
+            git_reference_type(head.get()) == GIT_REFERENCE_SYMBOLIC)
+            branch = git_reference_symbolic_target(head.get());
+        if (git_reference_create(moved.out(), m.repo.get(), branch, &*m.pending_tip, 1, "toezeg batch") != 0)
+            result = fail("git", last_error("move the branch"));
+    }
+    m.abort_batch();
     return result;
 }
 
-void GitRepository::abort_batch() {
-    auto& m = *m_impl;
+void GitRepository::abort_batch() { m_impl->abort_batch(); }
+
+void GitRepository::Impl::abort_batch() {
+    auto& m = *this;
     if (!m.batch_odb.get()) return;
     // Back to the repository's own object database; what the batch held in memory is gone.
     git_repository_set_odb(m.repo.get(), m.disk_odb.get());
@@ -378,10 +420,10 @@ Result<std::string> GitRepository::commit_paths(const std::vector<PathChange>& c
     }();
     if (!packed) return commit;
     if (!commit) {
-        abort_batch();
+        m.abort_batch();
         return commit;
     }
-    if (auto written = end_batch(); !written) return std::unexpected(written.error());
+    if (auto written = m.end_batch(false); !written) return std::unexpected(written.error());
     return commit;
 }
 

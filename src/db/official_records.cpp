@@ -4,9 +4,10 @@
 
 #include <map>
 
-#include "util/json_text.hpp"
+#include "db/official_people.hpp"
 #include "db/register_records.hpp"
 #include "ingest/register_records.hpp"
+#include "util/json_text.hpp"
 
 namespace toezeg::db {
 
@@ -54,7 +55,7 @@ std::string replaced_kamerstuk(const std::string& onderwerp) {
 
 bool indexed_entity(const std::string& entity) {
     return entity == "Zaak" || entity == "Document" || entity == "Besluit" || entity == "Stemming" ||
-           entity == ingest::k_tk_register_entity || entity == ingest::k_ek_register_entity;
+           entity == ingest::k_tk_register_entity || entity == ingest::k_ek_register_entity || people_entity(entity);
 }
 
 void remove_official_record(Database& db, const std::string& entity, const std::string& id) {
@@ -70,9 +71,11 @@ void remove_official_record(Database& db, const std::string& entity, const std::
     if (entity == "Stemming") db.prepare("DELETE FROM official_stemming WHERE id = ?1").bind(1, id).run();
     if (entity == ingest::k_tk_register_entity) remove_register_record(db, Chamber::tk, id);
     if (entity == ingest::k_ek_register_entity) remove_register_record(db, Chamber::ek, id);
+    if (people_entity(entity)) remove_people_record(db, entity, id);
 }
 
 void put_official_record(Database& db, const std::string& entity, const std::string& id, const json& r) {
+    if (people_entity(entity)) return put_people_record(db, entity, id, r);
     remove_official_record(db, entity, id);
     if (r.value("Verwijderd", false) == true) return;
     if (entity == ingest::k_tk_register_entity) return put_register_record(db, ingest::register_from_tk(r));
@@ -157,6 +160,7 @@ void clear_official_records(Database& db) {
         "DELETE FROM official_zaak; DELETE FROM official_document; DELETE FROM official_publication; "
         "DELETE FROM official_besluit; DELETE FROM official_besluit_zaak; DELETE FROM official_stemming;");
     clear_register_records(db);
+    clear_people_records(db);
 }
 
 std::size_t count_official_records(Database& db, const std::string& entity) {
@@ -164,6 +168,7 @@ std::size_t count_official_records(Database& db, const std::string& entity) {
                                                                 {"Document", "official_document"},
                                                                 {"Besluit", "official_besluit"},
                                                                 {"Stemming", "official_stemming"}};
+    if (people_entity(entity)) return count_people_records(db, entity);
     auto it = k_tables.find(entity);
     if (it == k_tables.end()) return 0;
     auto st = db.prepare("SELECT count(*) FROM " + it->second);

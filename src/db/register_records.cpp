@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "db/official_people.hpp"
+
 namespace toezeg::db {
 
 using nlohmann::json;
@@ -38,6 +40,11 @@ json to_json(const RegisterRecord& r) {
             {"committee", r.committee},
             {"activity", r.activity},
             {"activity_number", r.activity_number},
+            {"activity_id", r.activity_id},
+            {"activity_kind", r.activity_kind},
+            {"activity_subject", r.activity_subject},
+            {"member_ids", r.member_ids},
+            {"party_id", r.party_id},
             {"letter", r.letter},
             {"kamerstukken", r.kamerstukken},
             {"relations", r.relations},
@@ -64,6 +71,11 @@ RegisterRecord from_json(const json& j) {
     r.committee = j.value("committee", "");
     r.activity = j.value("activity", "");
     r.activity_number = j.value("activity_number", "");
+    r.activity_id = j.value("activity_id", "");
+    r.activity_kind = j.value("activity_kind", "");
+    r.activity_subject = j.value("activity_subject", "");
+    r.member_ids = j.value("member_ids", std::vector<std::string>{});
+    r.party_id = j.value("party_id", "");
     r.letter = j.value("letter", "");
     r.kamerstukken = j.value("kamerstukken", std::vector<std::string>{});
     r.relations = j.value("relations", std::vector<std::string>{});
@@ -106,6 +118,9 @@ std::vector<RegisterRecord> load_register_records(Database& db) {
         json j = json::parse(st.text(0), nullptr, false);
         if (j.is_object()) out.push_back(from_json(j));
     }
+    // What a record names only by reference is read from the records indexed now, so the order in
+    // which Toezegging, Activiteit, Persoon and Fractie records arrived does not matter.
+    for (auto& r : out) resolve_register_references(db, r);
     return out;
 }
 

@@ -53,6 +53,11 @@ const std::vector<EntityQuery>& default_entity_queries() {
         {"Besluit", "", "Zaak($select=Id)"},
         {"Stemming", "", ""},
         {"Toezegging", "", ""},
+        // What a Toezegging names by reference: its debate (ActiviteitNummer), and the Kamerlid and
+        // fractie it was made to (Ids only in the SyncFeed's toegezegdAan).
+        {"Activiteit", "", ""},
+        {"Persoon", "", ""},
+        {"Fractie", "", ""},
     };
     return k_queries;
 }

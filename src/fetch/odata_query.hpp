@@ -21,7 +21,8 @@ struct EntityQuery {
 
 // The entity sets `sync` reads by default, in order: Zaak (motions), Document (motions and
 // government letters, with the current version's publications, actors and Zaak),
-// Besluit (with its Zaak), Stemming, Toezegging.
+// Besluit (with its Zaak), Stemming, Toezegging, then Activiteit, Persoon and Fractie (what a
+// Toezegging names by reference).
 const std::vector<EntityQuery>& default_entity_queries();
 // The query for an entity name given on the command line, or nullopt when sync does not
 // know it.

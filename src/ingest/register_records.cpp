@@ -53,6 +53,8 @@ std::string date_of(const std::string& value) {
     return iso_date_prefix(value);
 }
 
+}  // namespace
+
 std::string person_name(const json& p) {
     std::vector<std::string> parts;
     for (auto key : {"Initialen", "Tussenvoegsel", "Achternaam"})
@@ -60,7 +62,17 @@ std::string person_name(const json& p) {
     return text::join(parts, " ");
 }
 
-}  // namespace
+std::string fractie_name(const json& f) {
+    auto name = str(f, "Afkorting");
+    return name.empty() ? str(f, "NaamNL") : name;
+}
+
+void set_activity_text(RegisterRecord& record) {
+    if (record.activity_kind.empty() && record.activity_subject.empty()) return;
+    record.activity = record.activity_kind;
+    if (!record.activity_subject.empty())
+        record.activity += (record.activity.empty() ? "" : ": ") + record.activity_subject;
+}
 
 RegisterRecord register_from_tk(const json& r) {
     RegisterRecord out;
@@ -78,19 +90,29 @@ RegisterRecord register_from_tk(const json& r) {
     out.letter = str(r, "KamerbriefNakoming");
     out.activity_number = str(r, "ActiviteitNummer");
     for (auto& a : navigation(r, "Activiteit")) {
-        if (out.made_on.empty()) out.made_on = date_of(str(a, "Datum"));
-        if (out.activity.empty()) {
-            out.activity = str(a, "Soort");
-            if (auto o = str(a, "Onderwerp"); !o.empty()) out.activity += (out.activity.empty() ? "" : ": ") + o;
+        if (out.activity_id.empty()) out.activity_id = str(a, "Id");
+        if (out.activity_kind.empty() && out.activity_subject.empty()) {
+            out.activity_kind = str(a, "Soort");
+            out.activity_subject = str(a, "Onderwerp");
         }
+        if (out.made_on.empty()) out.made_on = date_of(str(a, "Datum"));
         if (out.activity_number.empty()) out.activity_number = str(a, "Nummer");
     }
-    for (auto& p : navigation(r, "ToegezegdAanPersoon"))
-        if (auto name = person_name(p); !name.empty()) out.members.push_back(name);
+    set_activity_text(out);
+    // A reference without the person's or fractie's fields (the SyncFeed's toegezegdAan) keeps
+    // its Id, resolved to a name by the index when the Persoon or Fractie record is there.
+    for (auto& p : navigation(r, "ToegezegdAanPersoon")) {
+        if (auto name = person_name(p); !name.empty())
+            out.members.push_back(name);
+        else if (auto id = str(p, "Id"); !id.empty())
+            out.member_ids.push_back(id);
+    }
     for (auto& f : navigation(r, "ToegezegdAanFractie")) {
-        auto name = str(f, "Afkorting");
-        if (name.empty()) name = str(f, "NaamNL");
-        if (!name.empty()) out.party = name;
+        auto name = fractie_name(f);
+        if (!name.empty())
+            out.party = name;
+        else if (auto id = str(f, "Id"); !id.empty())
+            out.party_id = id;
     }
     for (auto key : {"IsHerhalingVan", "IsWijzigingVan", "IsAanvullingOp"})
         for (auto& other : navigation(r, key)) {

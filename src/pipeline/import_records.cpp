@@ -60,6 +60,13 @@ std::vector<fs::path> page_files(const std::vector<std::string>& inputs, std::ve
     return out;
 }
 
+// The file a record is kept as: its JSON with one space of indentation, keys sorted.
+std::string record_content(const json& record) {
+    std::string out = record.dump(1);
+    out.push_back('\n');
+    return out;
+}
+
 std::string key_of(const fs::path& p) {
     std::error_code ec;
     auto canonical = fs::weakly_canonical(p, ec);
@@ -141,14 +148,18 @@ Result<ImportSummary> import_records(Store& store, const std::vector<std::string
 }
 
 void OfficialRecords::add(std::string entity, std::string id, bool deleted, nlohmann::json record) {
-    Pending p{std::move(entity), std::move(id), deleted, std::move(record)};
+    Pending p{std::move(entity), std::move(id), deleted, std::move(record), "", ""};
     auto key = std::make_pair(p.entity, p.id);
     m_records.insert_or_assign(std::move(key), std::move(p));
 }
 
 void OfficialRecords::add(fetch::ODataPage&& page) {
     for (auto& r : page.records) {
-        Pending p{page.entity, r.id, r.deleted, std::move(r.fields)};
+        Pending p{page.entity, r.id, r.deleted, std::move(r.fields), "", ""};
+        if (!p.deleted && p.entity != ingest::k_ek_register_entity) {
+            p.content = record_content(p.record);
+            p.blob = corpus::GitRepository::blob_id(p.content);
+        }
         auto key = std::make_pair(p.entity, p.id);
         m_records.insert_or_assign(std::move(key), std::move(p));
     }
@@ -193,9 +204,12 @@ Result<void> commit_official_records(Store& store, OfficialRecords& records, std
         if (it == records.m_records.end()) {
             json base = stored_json(key.first, d.number);
             if (!base.is_object()) base = {{"Id", d.number}, {"Nummer", d.number}};
-            it = records.m_records.emplace(key, OfficialRecords::Pending{key.first, d.number, false, std::move(base)}).first;
+            it = records.m_records
+                     .emplace(key, OfficialRecords::Pending{key.first, d.number, false, std::move(base), "", ""})
+                     .first;
         }
         ingest::add_ek_decision(it->second.record, d);
+        it->second.content.clear();
     }
 
     // What changes in git: new and changed records written, deleted ones removed. A record is
@@ -214,8 +228,12 @@ Result<void> commit_official_records(Store& store, OfficialRecords& records, std
             to_index.emplace_back(&p, "");
             continue;
         }
-        std::string content = p.record.dump(1) + "\n";
-        std::string blob = corpus::GitRepository::blob_id(content);
+        if (p.content.empty()) {
+            p.content = record_content(p.record);
+            p.blob = corpus::GitRepository::blob_id(p.content);
+        }
+        std::string content = std::move(p.content);
+        std::string blob = std::move(p.blob);
         if (*existing && **existing == blob) {
             ++summary.unchanged;
             continue;

@@ -30,7 +30,9 @@ struct ImportSummary {
     std::size_t tracked = 0;  // tracked items after retracking
 };
 
-// The records of several pages, by (entity, Id); a later page's record wins.
+// The records of several pages, by (entity, Id); a later page's record wins. A record of an
+// OData page gets its file content (canonical JSON) and blob id as it is added, on the thread
+// that reads the pages (sync commits on another).
 class OfficialRecords {
 public:
     void add(fetch::ODataPage&& page);
@@ -52,6 +54,7 @@ private:
         std::string entity, id;
         bool deleted = false;
         nlohmann::json record;
+        std::string content, blob;  // the file git keeps and its blob id, when made as the page was read
     };
     std::map<std::pair<std::string, std::string>, Pending> m_records;
     std::vector<ingest::EkDecision> m_decisions;

@@ -2,6 +2,7 @@
 #include "pipeline/sync_run.hpp"
 
 #include <functional>
+#include <future>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <unordered_set>
@@ -142,22 +143,41 @@ Result<SyncReport> run_sync(Store& store, const SyncOptions& options) {
     SyncReport report;
     OfficialRecords records;
     StoredRecordIds stored(store);
-    json committed = positions_before;  // the positions git holds
-    int commits = 0;
+    json committed = positions_before;  // the positions handed to a commit
+    int commits = 0;                    // commits made (the one in flight not counted)
+    // A commit runs on a second thread while the next pages are read (the store is used by that
+    // thread alone meanwhile); at most one is in flight, and the run waits for it before it
+    // hands over the next, so commits keep their order and a failure stops the reading.
+    std::future<Result<void>> in_flight;
+    OfficialRecords committing;
+    auto wait_for_commit = [&]() -> Result<void> {
+        if (!in_flight.valid()) return {};
+        Result<void> done = in_flight.get();
+        if (done) ++commits;
+        return done;
+    };
     // One commit of the records held and the positions so far (all of them when `always`).
     auto commit = [&](bool always) -> Result<void> {
         if (!always && records.size() < k_records_per_commit) return {};
+        if (auto before = wait_for_commit(); !before) return before;
         std::vector<corpus::PathChange> extra;
         if (positions != committed) {
             state["positions"][base] = positions;
             extra.push_back({k_state_path, state.dump(1) + "\n"});
         }
         if (records.size() == 0 && extra.empty()) return {};
-        if (auto saved = commit_official_records(store, records, std::move(extra), "sync", report.saved, stored);
-            !saved)
-            return saved;
+        committing = std::move(records);
+        records.clear();
         committed = positions;
-        ++commits;
+        in_flight =
+            std::async(std::launch::async, [&store, &committing, &report, &stored, extra = std::move(extra)]() mutable {
+                try {
+                    return commit_official_records(store, committing, std::move(extra), "sync", report.saved, stored);
+                } catch (const std::exception& e) {
+                    return Result<void>(fail("sync", std::string("saving the records failed: ") + e.what()));
+                }
+            });
+        if (always) return wait_for_commit();
         return {};
     };
     auto later = [](const std::string& a, const std::string& b) {  // a is a later position than b
@@ -178,6 +198,10 @@ Result<SyncReport> run_sync(Store& store, const SyncOptions& options) {
         auto entity = read_entity(http, base, q, after, since, options.max_pages, records, after_page);
         report.requests = http.requests();
         if (!entity) {
+            if (auto pending = wait_for_commit(); !pending) {
+                outcome = std::unexpected(pending.error());
+                break;
+            }
             Error e = entity.error();
             e.message += commits == 0 ? "; nothing was saved and every position is where it was"
                                       : "; the records read before were saved with their positions (" +

@@ -23,6 +23,8 @@ json row_data(const track::ReconcileRow& row, const std::string& as_of) {
               {"reasons", row.reasons}};
     if (!r.due.empty()) d["due"] = date_label(r.due);
     if (!r.minister.empty()) d["minister"] = r.minister;
+    if (auto made_in = register_made_in(r); !made_in.empty()) d["made_in"] = made_in;
+    if (auto made_to = register_made_to(r); !made_to.empty()) d["made_to"] = made_to;
     if (!r.letter.empty()) d["register_letter"] = r.letter;
     if (row.letter_status) {
         d["letters_status"] =

@@ -77,7 +77,8 @@ Reconciliation reconcile(const std::vector<TrackedItem>& items, const std::vecto
 // {as_of, records: {tk, ek}, open_but_fulfilled: [row], fulfilled_without_letter: [row],
 //  not_in_register: [{item, status, subject, actor, member, made_on, due, doc, date, evidence}],
 //  overdue: [row], all: [row]}; a row is {chamber, number, id, title, text, register_status,
-//  register_status_text, made_on, due, minister, members, committee, activity, register_letter,
+//  register_status_text, made_on, due, minister, members, party, committee, activity, activity_number,
+//  made_in ("toegezegd in het commissiedebat ... van ..." or ""), register_letter,
 //  history, item, letters_status, letter: {doc, date, evidence} | null, score, reasons, by_hand, overdue}.
 nlohmann::json reconciliation_to_json(const Reconciliation& r, const std::string& as_of);
 

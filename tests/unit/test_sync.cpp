@@ -36,6 +36,17 @@ std::string empty_page(const std::string& entity) {
     return R"({"@odata.context": "x/$metadata#)" + entity + R"(", "value": []})";
 }
 
+const std::string k_people = "tests/data/registers/people/";
+
+// What a Toezegging names by reference: Activiteit (made up, one a deleted row), Persoon and
+// Fractie (real records from the Stemming expansions), one page each.
+void serve_people(test::FixtureServer& server) {
+    for (std::string entity : {"Activiteit", "Persoon", "Fractie"}) {
+        std::string file = entity == "Activiteit" ? "Activiteit.madeup.json" : entity + ".json";
+        server.route(first_path(server, entity), {test::read_source(k_people + file), "application/json"});
+    }
+}
+
 // The recorded pages: Zaak, Document and Besluit as one page each (larger than the page
 // size, so the client asks for the rest by $skip: an empty page), Stemming as two pages
 // joined by a nextLink on the server, then an empty page by $skip.
@@ -57,6 +68,7 @@ void serve_recorded(test::FixtureServer& server) {
     server.route(fetch::skip_url(stemming, 2930), {empty_page("Stemming"), "application/json"});
     server.route(first_path(server, "Toezegging"),
                  {test::with_base(k_toezegging_page, server.base()), "application/json"});
+    serve_people(server);
 }
 
 pipeline::SyncOptions quick(const std::string& base) {
@@ -75,17 +87,20 @@ TEST_CASE("sync: the recorded pages over HTTP, paged by nextLink and $skip, as i
     auto store = f.open();
     auto report = pipeline::run_sync(store, quick(server.base()));
     REQUIRE(report);
-    REQUIRE(report->entities.size() == 5);
+    REQUIRE(report->entities.size() == 8);
     CHECK(report->entities[0].records == 142);   // Zaak
     CHECK(report->entities[0].pages == 2);       // the page, then an empty one by $skip
     CHECK(report->entities[3].records == 2930);  // Stemming over its nextLink
     CHECK(report->entities[3].pages == 3);
     CHECK(server.hits("/Stemming/page2") == 1);
-    CHECK(report->saved.added == 142 + 142 + 143 + 2930 + 1);
-    CHECK(report->requests == 10);
+    CHECK(report->saved.added == 142 + 142 + 143 + 2930 + 1 + 3 + 3 + 3);  // the deleted Activiteit is not added
+    CHECK(report->requests == 13);
     auto& db = store.index().database();
     CHECK(db::count_official_records(db, "Zaak") == 142);
     CHECK(db::count_official_records(db, "Stemming") == 2930);
+    CHECK(db::count_official_records(db, "Activiteit") == 3);
+    CHECK(db::count_official_records(db, "Persoon") == 3);
+    CHECK(db::count_official_records(db, "Fractie") == 3);
     CHECK(
         store.corpus().read_file(pipeline::official_record_path("Toezegging", "7e000000-0000-4000-8000-000000000001")));
     // The positions: the newest GewijzigdOp of each entity set, kept in git.
@@ -111,7 +126,7 @@ TEST_CASE("sync: a second run asks only for what changed since, removes a delete
     auto store = f.open();
     REQUIRE(pipeline::run_sync(store, quick(server.base())));
     std::map<std::string, std::string> position;
-    for (std::string e : {"Zaak", "Document", "Besluit", "Stemming", "Toezegging"})
+    for (std::string e : {"Zaak", "Document", "Besluit", "Stemming", "Toezegging", "Activiteit", "Persoon", "Fractie"})
         position[e] = pipeline::sync_position(store, server.base(), e);
 
     // Upstream since: one Zaak deleted (a deleted row comes first, its fields emptied, as v5
@@ -134,14 +149,14 @@ TEST_CASE("sync: a second run asks only for what changed since, removes a delete
         first_path(server, "Besluit", position["Besluit"]),
         {nlohmann::json{{"@odata.context", "x/$metadata#Besluit"}, {"value", nlohmann::json::array({changed})}}.dump(),
          "application/json"});
-    for (std::string e : {"Document", "Stemming", "Toezegging"})
+    for (std::string e : {"Document", "Stemming", "Toezegging", "Activiteit", "Persoon", "Fractie"})
         server.route(first_path(server, e, position[e]), {empty_page(e), "application/json"});
 
     auto before = server.requests().size();
     auto again = pipeline::run_sync(store, quick(server.base()));
     REQUIRE(again);
     auto log = server.requests();
-    REQUIRE(log.size() == before + 5);  // one page per entity set, each from its position
+    REQUIRE(log.size() == before + 8);  // one page per entity set, each from its position
     for (std::size_t k = before; k < log.size(); ++k) CHECK(log[k].find("GewijzigdOp%20gt%20") != std::string::npos);
     CHECK(again->saved.deleted == 1);
     CHECK(again->saved.changed == 1);
@@ -213,7 +228,8 @@ TEST_CASE("odata query: the filter per entity, nextLink checks, timestamps and D
     CHECK(fetch::entity_url("https://h/OData/v5", *zaak, "2025-10-03T08:50:05.897+02:00", "") ==
           "https://h/OData/v5/Zaak?$filter=Soort%20eq%20'Motie'%20and%20GewijzigdOp%20gt%20"
           "2025-10-03T08:50:05.897%2B02:00&$orderby=GewijzigdOp,Id&$top=100");
-    CHECK_FALSE(fetch::entity_query("Persoon"));
+    CHECK(fetch::entity_query("Persoon"));  // what a Toezegging names by Id
+    CHECK_FALSE(fetch::entity_query("Zaal"));
     std::string resolved;
     CHECK(fetch::resolve_next_link("https://h/OData/v5", "https://H/OData/v5/Zaak?$skiptoken=9", resolved).empty());
     CHECK(fetch::resolve_next_link("https://h/OData/v5", "Zaak?$skiptoken=9", resolved).empty());
@@ -254,7 +270,7 @@ TEST_CASE("sync from the command line: a run, then no network and an unknown ent
     CHECK(out.find("to 2024-01-25T09:00:00+01:00") != std::string::npos);
     CHECK(out.find("1 new, 0 changed") != std::string::npos);
     CHECK(test::run_program({TOEZEG_BINARY, "sync", "--store", store, "--base-url", "http://127.0.0.1:9"}) == 2);
-    CHECK(test::run_program({TOEZEG_BINARY, "sync", "--store", store, "--entity", "Persoon"}) == 2);
+    CHECK(test::run_program({TOEZEG_BINARY, "sync", "--store", store, "--entity", "Zaal"}) == 2);
     ::unsetenv("TOEZEG_FETCH_INTERVAL_MS");
 }
 
@@ -317,4 +333,29 @@ TEST_CASE("sync: a run that fails after 10,000 records keeps what it committed a
     CHECK(again->saved.unchanged == 1);  // record 9999, read again
     CHECK(db::count_official_records(store.index().database(), "Stemming") == 12'000);
     CHECK(pipeline::sync_position(store, server.base(), "Stemming") == "2025-01-01T01:40:00+01:00");
+}
+
+TEST_CASE(
+    "sync from the command line: Activiteit, Persoon and Fractie name the debate, Kamerlid and fractie of a "
+    "Toezegging that gives only their number and Ids",
+    "[sync][people][cli]") {
+    test::FixtureServer server;
+    // Made-up Toezeggingen (no real record exists) naming a made-up debate and real Persoon and Fractie ids.
+    server.route(first_path(server, "Toezegging"),
+                 {test::read_source(k_people + "Toezegging.madeup.json"), "application/json"});
+    serve_people(server);
+    test::TempDir tmp;
+    std::string store = (tmp.path / "store").string();
+    ::setenv("TOEZEG_FETCH_INTERVAL_MS", "0", 1);
+    std::string out;
+    CHECK(test::run_program({TOEZEG_BINARY, "sync", "--init", "--store", store, "--base-url", server.base(), "--entity",
+                             "Toezegging", "--entity", "Activiteit", "--entity", "Persoon", "--entity", "Fractie"},
+                            &out) == 0);
+    ::unsetenv("TOEZEG_FETCH_INTERVAL_MS");
+    CHECK(out.find("Activiteit  4 read") != std::string::npos);
+    std::string reconciled;
+    CHECK(test::run_program({TOEZEG_BINARY, "reconcile", "--store", store, "--as-of", "2024-07-01"}, &reconciled) == 0);
+    CHECK(reconciled.find("toegezegd in het commissiedebat Digitale overheid van 15 mei 2024") != std::string::npos);
+    CHECK(reconciled.find("toegezegd aan F.H. Bruyning (Nieuw Sociaal Contract)") != std::string::npos);
+    CHECK(reconciled.find("toegezegd in het plenaire debat Asielbeleid van 5 juni 2024") != std::string::npos);
 }
