@@ -100,15 +100,16 @@ json document_page(const SiteData& site, db::CorpusIndex& index, const db::Docum
     json found = json::array();
     std::set<std::pair<std::size_t, std::string>> listed;
     if (auto it = site.passages.find(doc.id); it != site.passages.end())
-        for (auto& p : it->second)
-            if (p.version == v.version && listed.insert({p.begin, p.item->id}).second)
-                found.push_back({{"begin", std::to_string(p.begin)},
-                                 {"order", p.begin},
-                                 {"id", p.item->id},
-                                 {"summary", item_summary(*p.item)},
-                                 {"kind_label", kind_label(p.item->kind)},
-                                 {"status_label", status_label(p.item->status, site.overdue(*p.item))},
-                                 {"status_class", status_class(p.item->status, site.overdue(*p.item))}});
+        for (auto& p : it->second) {
+            const std::string& id = site.items[p.item].id;
+            if (p.version != v.version || !listed.insert({p.begin, id}).second) continue;
+            // Its row as the item keeps it: id, summary, kind and status.
+            json row = json::parse(db::report_piece(index.database(), "found", id), nullptr, false);
+            if (!row.is_object()) row = json::object();
+            row["begin"] = std::to_string(p.begin);
+            row["order"] = p.begin;
+            found.push_back(std::move(row));
+        }
     std::sort(found.begin(), found.end(), [](auto& a, auto& b) { return a["order"] < b["order"]; });
     for (auto& f : found) f.erase("order");
     d["found_count"] = std::to_string(found.size());
@@ -125,11 +126,11 @@ namespace {
 // Everything a document version's page is rendered from, cheaply: the document's row, its
 // versions' commits (which stand for text, metadata, detections and the diff), its
 // relations, the documents citing it, which of the references it cites are stored
-// documents, and the rows of the items found in it. False when one of those items has no
-// row hash (then the page is keyed by its data).
-bool add_document_inputs(const SiteData& site, const db::DocumentGraph& graph,
-                         const std::unordered_map<std::string, std::vector<std::string>>& citing, const db::DocumentRow& doc,
-                         const std::vector<db::VersionRow>& versions, const db::VersionRow& v, PageKey& key) {
+// documents, and the rows of the items found in it.
+void add_document_inputs(const SiteData& site, const db::DocumentGraph& graph,
+                         const std::unordered_map<std::string, std::vector<std::string>>& citing,
+                         const db::DocumentRow& doc, const std::vector<db::VersionRow>& versions,
+                         const db::VersionRow& v, PageKey& key) {
     key.add(doc.id).add(doc.title).add(doc.date).add(doc.dossier).add(doc.number).add(doc.addressee).add(doc.effective_date);
     key.add(std::to_string(doc.versions)).add(std::to_string(v.version));
     for (auto& other : versions)
@@ -150,11 +151,9 @@ bool add_document_inputs(const SiteData& site, const db::DocumentGraph& graph,
     if (auto it = site.passages.find(doc.id); it != site.passages.end())
         for (auto& p : it->second)
             if (p.version == v.version) {
-                const std::string& hash = site.row_hash_of(*p.item);
-                if (hash.empty()) return false;
-                key.add(std::to_string(p.begin)).add(p.item->id).add(hash);
+                const auto& item = site.items[p.item];
+                key.add(std::to_string(p.begin)).add(item.id).add(item.row_hash);
             }
-    return true;
 }
 
 }  // namespace
@@ -199,22 +198,12 @@ Result<void> write_document_pages(const SiteData& site, db::CorpusIndex& index, 
                                                footnotes_of(meta));
             };
             PageKey key;
-            Result<void> rendered;
-            if (add_document_inputs(site, graph, citing, doc, versions, v, key)) {
-                rendered = out.keyed_page(file, "document.mustache", "../", key, [&] {
-                    json d = data();
-                    add_text(d);
-                    return d;
-                });
-            } else {
+            add_document_inputs(site, graph, citing, doc, versions, v, key);
+            auto rendered = out.keyed_page(file, "document.mustache", "../", key, [&] {
                 json d = data();
-                // The text, its passages and the diff follow from the commits; the links from
-                // which cited documents are stored.
-                std::string extra = v.commit + " " + (k > 0 ? versions[k - 1].commit : "");
-                for (auto& l : links)
-                    extra += " " + std::to_string(l.span.begin) + ":" + std::to_string(l.span.end) + ">" + l.href;
-                rendered = out.cached_page(file, "document.mustache", std::move(d), "../", extra, add_text);
-            }
+                add_text(d);
+                return d;
+            });
             if (!rendered) return rendered;
         }
     }

@@ -130,30 +130,37 @@ std::string document_file(const std::string& id, int version, int latest) {
 AtomWriter::AtomWriter(const std::string& feed_template)
     : m_template(feed_template), m_source_key(text::hex(text::fnv1a(feed_template))) {}
 
-std::string AtomWriter::render(const std::vector<const track::TrackedItem*>& items, const Feed& feed) {
-    struct Entry {
-        std::string date, id, title, item, summary;
-    };
-    std::vector<Entry> entries;
-    for (auto* t : items) {
-        std::string what = item_summary(*t);
-        for (std::size_t k = 0; k < t->events.size(); ++k) {
-            const auto& e = t->events[k];
-            bool first = k == 0;
-            if ((!first && !feed.every_event && !track::is_status_change(e.type)) || e.date.empty()) continue;
-            std::string kind = kind_label(t->kind), change = deadline_change_label(e);
-            // The Kamer's decision reads as itself: "Motie verworpen 19 maart 2024, 59-91; Ontraden – ...".
-            std::string title = e.type == "decided" ? kind + " " + e.evidence + " – " + what
-                                : first             ? "Nieuw: " + kind + " – " + what
-                                                    : kind + " " + event_label(e.type, t->kind) +
-                                              (change.empty() ? "" : " (" + change + ")") + " – " + what;
-            entries.push_back(Entry{e.date, "urn:toezeg:" + t->id + ":" + std::to_string(k) + ":" + e.type + ":" + e.doc,
-                                    title, t->id, text::shorten(e.evidence, 400)});
-        }
+std::vector<std::pair<int, AtomEntry>> AtomWriter::entries_of(const track::TrackedItem& t, bool every_event) {
+    std::vector<std::pair<int, AtomEntry>> out;
+    std::string what = item_summary(t);
+    for (std::size_t k = 0; k < t.events.size(); ++k) {
+        const auto& e = t.events[k];
+        bool first = k == 0;
+        if ((!first && !every_event && !track::is_status_change(e.type)) || e.date.empty()) continue;
+        std::string kind = kind_label(t.kind), change = deadline_change_label(e);
+        // The Kamer's decision reads as itself: "Motie verworpen 19 maart 2024, 59-91; Ontraden – ...".
+        std::string title = e.type == "decided" ? kind + " " + e.evidence + " – " + what
+                            : first             ? "Nieuw: " + kind + " – " + what
+                                                : kind + " " + event_label(e.type, t.kind) +
+                                          (change.empty() ? "" : " (" + change + ")") + " – " + what;
+        out.push_back({static_cast<int>(k),
+                       AtomEntry{e.date, "urn:toezeg:" + t.id + ":" + std::to_string(k) + ":" + e.type + ":" + e.doc,
+                                 title, t.id, text::shorten(e.evidence, 400)}});
     }
+    return out;
+}
+
+std::string AtomWriter::render(const std::vector<const track::TrackedItem*>& items, const Feed& feed) {
+    std::vector<AtomEntry> entries;
+    for (auto* t : items)
+        for (auto& [k, e] : entries_of(*t, feed.every_event)) entries.push_back(std::move(e));
+    return render_entries(std::move(entries), feed);
+}
+
+std::string AtomWriter::render_entries(std::vector<AtomEntry> entries, const Feed& feed) {
     std::sort(entries.begin(), entries.end(),
               [](auto& a, auto& b) { return std::tie(b.date, a.id) < std::tie(a.date, b.id); });
-    if (entries.size() > 500) entries.resize(500);
+    if (entries.size() > k_feed_entries) entries.resize(k_feed_entries);
     mus::data list{mus::data::type::list};
     for (auto& e : entries) {
         mus::data d;
@@ -174,19 +181,17 @@ std::string AtomWriter::render(const std::vector<const track::TrackedItem*>& ite
     return m_template.render(root);
 }
 
-std::vector<std::pair<std::string, std::string>> export_files(const std::vector<track::TrackedItem>& items,
-                                                              const std::vector<db::DocumentRow>& documents,
-                                                              const std::string& as_of,
-                                                              const std::string& feed_template,
-                                                              CsvDialect dialect) {
-    json all = json::array();
-    std::string csv = csv_start(dialect) + csv_line(tracked_csv_header(), dialect);
-    std::vector<const track::TrackedItem*> all_items;
-    for (auto& t : items) {
-        all_items.push_back(&t);
-        all.push_back(tracked_to_json(t, as_of));
-        csv += csv_line(tracked_csv_cells(t, as_of), dialect);
-    }
+AtomWriter::Feed AtomWriter::site_feed() {
+    return {"urn:toezeg:feed", "toezeg: nieuwe toezeggingen, moties en statuswijzigingen", "feed.xml", ""};
+}
+
+std::string items_json_piece(const track::TrackedItem& t, const std::string& as_of) {
+    // As the object stands in items.json's array (dump(1)): " {\n  ...\n }".
+    std::string one = json::array({tracked_to_json(t, as_of)}).dump(1);
+    return one.substr(2, one.size() - 4);
+}
+
+std::string documents_json(const std::vector<db::DocumentRow>& documents) {
     json docs = json::array();
     for (auto& d : documents)
         docs.push_back({{"id", d.id},
@@ -197,12 +202,7 @@ std::vector<std::pair<std::string, std::string>> export_files(const std::vector<
                         {"number", d.number},
                         {"addressee", d.addressee},
                         {"page", "docs/" + d.id + ".html"}});
-    return {{"items.json", all.dump(1) + "\n"},
-            {"items.csv", csv},
-            {"documents.json", docs.dump(1) + "\n"},
-            {"feed.xml", AtomWriter(feed_template).render(all_items, {"urn:toezeg:feed",
-                                                                      "toezeg: nieuwe toezeggingen, moties en statuswijzigingen",
-                                                                      "feed.xml", ""})}};
+    return docs.dump(1) + "\n";
 }
 
 }  // namespace toezeg::report

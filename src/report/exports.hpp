@@ -23,6 +23,11 @@ std::string csv_start(CsvDialect dialect);  // what precedes the header: "" or t
 std::string csv_line(const std::vector<std::string>& cells, CsvDialect dialect);
 std::vector<std::string> tracked_csv_header();
 std::vector<std::string> tracked_csv_cells(const track::TrackedItem& item, const std::string& as_of);
+struct AtomEntry {
+    std::string date, id, title, item, summary;
+};
+// At most this many entries in a feed, the newest.
+inline constexpr std::size_t k_feed_entries = 500;
 // Atom: an entry per new item and per change of status (an item's own feed: per event),
 // with ids that never change; rendered from feed.mustache, compiled once.
 class AtomWriter {
@@ -33,6 +38,11 @@ public:
         bool every_event = false;           // an item's own feed: every event, not only changes
     };
     std::string render(const std::vector<const track::TrackedItem*>& items, const Feed& feed);
+    // The entries `render` takes from one item, each with the ordinal of its event.
+    static std::vector<std::pair<int, AtomEntry>> entries_of(const track::TrackedItem& item, bool every_event);
+    // A feed of entries taken before: the newest k_feed_entries.
+    std::string render_entries(std::vector<AtomEntry> entries, const Feed& feed);
+    static Feed site_feed();  // feed.xml
     // Stands for the template's text in a page key.
     const std::string& source_key() const { return m_source_key; }
 
@@ -42,10 +52,8 @@ private:
 };
 
 std::string document_file(const std::string& id, int version, int latest);  // "kst-32317-987.html"
-// items.json, items.csv, documents.json and feed.xml, by file name.
-std::vector<std::pair<std::string, std::string>> export_files(const std::vector<track::TrackedItem>& items,
-                                                              const std::vector<db::DocumentRow>& documents,
-                                                              const std::string& as_of, const std::string& feed_template,
-                                                              CsvDialect dialect = CsvDialect::rfc4180);
+// An item's object in items.json as it stands there (indented, without the comma).
+std::string items_json_piece(const track::TrackedItem& item, const std::string& as_of);
+std::string documents_json(const std::vector<db::DocumentRow>& documents);
 
 }  // namespace toezeg::report

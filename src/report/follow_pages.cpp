@@ -6,6 +6,7 @@
 #include <set>
 
 #include "report/format.hpp"
+#include "report/item_pieces.hpp"
 #include "report/site_data.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
@@ -45,9 +46,8 @@ std::string member_key(const std::string& name) {
     return key.empty() ? lowered : key;
 }
 
-}  // namespace
-
-FollowPages follow_pages_of(const std::vector<track::TrackedItem>& items) {
+template <class Item>
+FollowPages follow_pages_from(const std::vector<Item>& items) {
     std::set<std::string> members, actors, dossiers;
     for (auto& t : items) {
         members.insert(t.members.begin(), t.members.end());
@@ -78,24 +78,27 @@ FollowPages follow_pages_of(const std::vector<track::TrackedItem>& items) {
     return out;
 }
 
+}  // namespace
+
+FollowPages follow_pages_of(const std::vector<track::TrackedItem>& items) { return follow_pages_from(items); }
+FollowPages follow_pages_of(const std::vector<db::ItemFacts>& items) { return follow_pages_from(items); }
+
 namespace {
 
 struct Group {
     std::string heading;  // "Kamerlid", "Bewindspersoon", "Dossier"
     std::string name, page;
-    std::vector<const track::TrackedItem*> items;
+    std::vector<const db::ItemFacts*> items;
 };
 
-Result<void> write_group(const SiteData& site, PageWriter& out, AtomWriter& atom, const Group& g) {
+Result<void> write_group(const SiteData& site, db::Database& db, PageWriter& out, AtomWriter& atom, const Group& g) {
     auto data = [&] {
         json rows = json::array();
         std::size_t open = 0, late = 0;
         for (auto* t : g.items) {
-            json r = item_row(site, *t);
-            drop_empty_strings(r);
+            rows.push_back(json::parse(db::report_piece(db, "row_json", t->id)));
             open += t->status == Status::open;
-            late += site.overdue(*t);
-            rows.push_back(std::move(r));
+            late += is_overdue(*t, site.as_of);
         }
         json d{{"title", g.heading + " " + g.name},
                {"heading", g.heading},
@@ -110,33 +113,25 @@ Result<void> write_group(const SiteData& site, PageWriter& out, AtomWriter& atom
     // The page and its feed stand for the rows of its items, in their order.
     PageKey key;
     key.add(g.heading).add(g.name).add(g.page);
-    bool keyed = true;
-    for (auto* t : g.items) {
-        const std::string& hash = site.row_hash_of(*t);
-        if (hash.empty()) {
-            keyed = false;
-            break;
-        }
-        key.add(t->id).add(hash);
-    }
-    auto done = keyed ? out.keyed_page(g.page + ".html", "group.mustache", "../", key, data)
-                      : out.cached_page(g.page + ".html", "group.mustache", data(), "../");
-    if (!done) return done;
-    auto feed = [&] {
-        return atom.render(g.items, {"urn:toezeg:" + g.page, "toezeg: " + g.heading + " " + g.name,
-                                     g.page.substr(g.page.find('/') + 1) + ".xml", "../"});
-    };
-    if (keyed) out.keyed_file(g.page + ".xml", key.add("feed").add(atom.source_key()), feed);
-    else out.put(g.page + ".xml", feed());
+    for (auto* t : g.items) key.add(t->id).add(t->row_hash);
+    if (auto done = out.keyed_page(g.page + ".html", "group.mustache", "../", key, data); !done) return done;
+    out.keyed_file(g.page + ".xml", key.add("feed").add(atom.source_key()), [&] {
+        std::vector<AtomEntry> entries;
+        for (auto* t : g.items)
+            for (auto& e : db::report_entries_of(db, t->id))
+                entries.push_back(AtomEntry{e.date, e.entry_id, e.title, e.item_id, e.summary});
+        return atom.render_entries(std::move(entries), {"urn:toezeg:" + g.page, "toezeg: " + g.heading + " " + g.name,
+                                                        g.page.substr(g.page.find('/') + 1) + ".xml", "../"});
+    });
     return {};
 }
 
 }  // namespace
 
-Result<void> write_follow_pages(const SiteData& site, PageWriter& out, AtomWriter& atom) {
+Result<void> write_follow_pages(const SiteData& site, db::Database& db, PageWriter& out, AtomWriter& atom) {
     std::map<std::string, Group> groups;  // by page
     auto add = [&](const std::map<std::string, std::string>& pages, const std::string& name, const std::string& heading,
-                   const track::TrackedItem& t) {
+                   const db::ItemFacts& t) {
         auto it = pages.find(name);
         if (it == pages.end()) return;
         auto& g = groups[it->second];
@@ -149,20 +144,11 @@ Result<void> write_follow_pages(const SiteData& site, PageWriter& out, AtomWrite
         for (auto& m : t.members) add(site.follow.members, m, "Kamerlid", t);
         add(site.follow.actors, t.actor, "Bewindspersoon", t);
         add(site.follow.dossiers, t.dossier, "Dossier", t);
-        auto feed = [&] {
-            return atom.render({&t}, {"urn:toezeg:item:" + t.id, "toezeg: " + kind_label(t.kind) + " " + item_summary(t),
-                                      t.id + ".xml", "../", true});
-        };
-        // An item's feed follows from its row alone.
-        if (const std::string& hash = site.row_hash_of(t); !hash.empty())
-            out.keyed_file("items/" + t.id + ".xml", PageKey().add(t.id).add(hash).add(atom.source_key()), feed);
-        else out.put("items/" + t.id + ".xml", feed());
     }
     for (auto& [page, g] : groups) {
         // Newest first, as the index.
-        std::stable_sort(g.items.begin(), g.items.end(),
-                         [](auto* a, auto* b) { return a->last_date() > b->last_date(); });
-        if (auto done = write_group(site, out, atom, g); !done) return done;
+        std::stable_sort(g.items.begin(), g.items.end(), [](auto* a, auto* b) { return a->last_date > b->last_date; });
+        if (auto done = write_group(site, db, out, atom, g); !done) return done;
     }
     return {};
 }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "db/report_pieces.hpp"
 #include "report/exports.hpp"
 #include "report/page_writer.hpp"
 #include "track/tracker.hpp"
@@ -20,9 +21,10 @@ struct FollowPages {
     std::map<std::string, std::string> titles;                     // page -> the name it shows
 };
 FollowPages follow_pages_of(const std::vector<track::TrackedItem>& items);
+FollowPages follow_pages_of(const std::vector<db::ItemFacts>& items);
 
-// <folder>/<slug>.html and .xml for every Kamerlid, bewindspersoon and dossier, and
-// items/<id>.xml, the feed of each item.
-Result<void> write_follow_pages(const SiteData& site, PageWriter& out, AtomWriter& atom);
+// <folder>/<slug>.html and .xml for every Kamerlid, bewindspersoon and dossier; a page
+// whose items' rows changed is built from their kept rows and Atom entries.
+Result<void> write_follow_pages(const SiteData& site, db::Database& db, PageWriter& out, AtomWriter& atom);
 
 }  // namespace toezeg::report

@@ -6,6 +6,7 @@
 #include "report/document_html.hpp"
 #include "report/exports.hpp"
 #include "report/format.hpp"
+#include "report/item_pieces.hpp"
 #include "report/site_data.hpp"
 #include "track/review.hpp"
 #include "util/text.hpp"
@@ -21,23 +22,14 @@ std::string SiteData::event_link(const track::Event& e) const {
     return document_file(e.doc, e.version, latest) + "#p-" + std::to_string(e.span.begin);
 }
 
-const std::string& SiteData::row_hash_of(const track::TrackedItem& t) const {
-    static const std::string none;
-    auto it = row_hash.find(t.id);
-    return it == row_hash.end() ? none : it->second;
-}
-
-bool add_item_inputs(const SiteData& site, const track::TrackedItem& t, PageKey& key) {
-    const std::string& hash = site.row_hash_of(t);
-    if (hash.empty()) return false;
-    key.add(t.id).add(hash);
+void add_item_inputs(const SiteData& site, const db::ItemFacts& t, PageKey& key) {
+    key.add(t.id).add(t.row_hash);
     // Besides the row: the latest version of each document its events link to, and the
     // pages of its Kamerleden, bewindspersoon and dossier (as_of is in every page's generation).
-    for (auto& e : t.events)
-        if (!e.doc.empty()) {
-            auto it = site.latest_version.find(e.doc);
-            key.add(e.doc).add(it == site.latest_version.end() ? "-" : std::to_string(it->second));
-        }
+    for (auto& e : event_docs_of(t)) {
+        auto it = site.latest_version.find(e.doc);
+        key.add(e.doc).add(it == site.latest_version.end() ? "-" : std::to_string(it->second));
+    }
     auto page = [&](const std::map<std::string, std::string>& pages, const std::string& name) {
         auto it = pages.find(name);
         key.add(it == pages.end() ? "-" : it->second);
@@ -45,12 +37,11 @@ bool add_item_inputs(const SiteData& site, const track::TrackedItem& t, PageKey&
     for (auto& m : t.members) page(site.follow.members, m);
     page(site.follow.actors, t.actor);
     page(site.follow.dossiers, t.dossier);
-    return true;
 }
 
-json item_row(const SiteData& site, const track::TrackedItem& t) {
-    bool late = site.overdue(t);
-    bool long_open = long_open_without_deadline(t, site.as_of);
+json item_row(const std::string& as_of, const track::TrackedItem& t) {
+    bool late = track::is_overdue(t, as_of);
+    bool long_open = long_open_without_deadline(t, as_of);
     std::string members = text::join(t.members, ", ");
     std::string since = t.status == Status::open ? open_since(t) : "";
     std::string last_type = t.events.empty() ? "" : t.events.back().type;
@@ -71,12 +62,13 @@ json item_row(const SiteData& site, const track::TrackedItem& t) {
         {"actor", t.actor},
         {"due", t.due},
         {"due_label", t.due.empty() ? t.due_text : date_label(t.due)},
-        {"late_label", late ? days_late_label(days_late(t, site.as_of)) : ""},
+        {"late_label", late ? days_late_label(days_late(t, as_of)) : ""},
         {"open_since", since},
         {"open_since_label", date_label(since)},
         {"long_open_label", long_open ? long_open_label() : ""},
         {"last_date", t.last_date()},
-        {"last_label", t.last_date().empty() ? "" : event_label(last_type, t.kind) + " op " + date_label(t.last_date())},
+        {"last_label",
+         t.last_date().empty() ? "" : event_label(last_type, t.kind) + " op " + date_label(t.last_date())},
         {"possible", !t.possible_matches.empty()},
     };
     return row;
@@ -179,21 +171,31 @@ json item_page(const SiteData& site, const track::TrackedItem& t, json d) {
 
 }  // namespace
 
-Result<void> write_item_pages(const SiteData& site, PageWriter& out, std::vector<std::string>& rows) {
-    rows.clear();
-    rows.reserve(site.items.size());
-    for (auto& t : site.items) {
-        json row = item_row(site, t);
-        drop_empty_strings(row);
-        auto html = out.fragment("item_row.mustache", row);
-        if (!html) return std::unexpected(html.error());
-        rows.push_back(std::move(*html));
-        std::string file = "items/" + t.id + ".html";
-        PageKey key;
-        auto done = add_item_inputs(site, t, key)
-                        ? out.keyed_page(file, "item.mustache", "../", key, [&] { return item_page(site, t, std::move(row)); })
-                        : out.cached_page(file, "item.mustache", item_page(site, t, std::move(row)), "../");
-        if (!done) return done;
+PageKey item_feed_key(const db::ItemFacts& item, const AtomWriter& atom) {
+    return PageKey().add(item.id).add(item.row_hash).add(atom.source_key());
+}
+
+Result<void> write_item_pages(const SiteData& site, PageWriter& out, const std::vector<ItemPageJob>& jobs,
+                              const std::string& feed_template) {
+    AtomWriter atom(feed_template);  // this thread's own
+    for (auto& job : jobs) {
+        const track::TrackedItem& t = *job.item;
+        if (job.page) {
+            PageKey key;
+            add_item_inputs(site, *job.facts, key);
+            auto done = out.keyed_page("items/" + t.id + ".html", "item.mustache", "../", key, [&] {
+                json row = item_row(site.as_of, t);
+                drop_empty_strings(row);
+                return item_page(site, t, std::move(row));
+            });
+            if (!done) return done;
+        }
+        if (job.feed)
+            out.keyed_file("items/" + t.id + ".xml", item_feed_key(*job.facts, atom), [&] {
+                return atom.render({&t},
+                                   {"urn:toezeg:item:" + t.id, "toezeg: " + kind_label(t.kind) + " " + item_summary(t),
+                                    t.id + ".xml", "../", true});
+            });
     }
     return {};
 }

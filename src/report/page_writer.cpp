@@ -1,5 +1,6 @@
 #include "report/page_writer.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 
@@ -67,7 +68,7 @@ Result<void> PageWriter::start() {
     // templates are in each page's key.)
     if (stamp.empty()) stamp = std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
     auto generation = PageKey().add(TOEZEG_VERSION).add(stamp).add(m_opt.as_of).add(m_stats.week_page).value();
-    m_cache = PageCache::load(m_opt.out_dir, generation);
+    m_cache = PageCache::load(m_opt.out_dir, generation, {"items", "docs", "kamerlid", "bewindspersoon", "dossier"});
     return {};
 }
 
@@ -138,6 +139,23 @@ void PageWriter::keyed_file(const std::string& relative, PageKey key, const std:
     if (!reuse(relative, value)) write_content(relative, make(), value);
 }
 
+Result<bool> PageWriter::keep_keyed_page(const std::string& relative, const std::string& tpl, const std::string& root,
+                                         PageKey key) {
+    auto c = compiled(tpl);
+    if (!c) return std::unexpected(c.error());
+    return reuse(relative, key.add(text::hex((*c)->source_key)).add(root).value());
+}
+
+bool PageWriter::keep_keyed_file(const std::string& relative, PageKey key) {
+    return reuse(relative, key.add("file").value());
+}
+
+Result<std::uint64_t> PageWriter::template_key(const std::string& tpl) {
+    auto c = compiled(tpl);
+    if (!c) return std::unexpected(c.error());
+    return (*c)->source_key;
+}
+
 bool PageWriter::reuse(const std::string& relative, std::uint64_t key) {
     auto size = m_cache->fresh(relative, key);
     if (!size) return false;
@@ -161,7 +179,7 @@ void PageWriter::write_content(const std::string& relative, const std::string& c
     {
         std::lock_guard lock(m_mutex);
         m_written.insert(relative);
-        if (key) m_cache->record(relative, *key, content.size());
+        m_cache->record(relative, key.value_or(0), content.size());  // 0: written, never kept unrendered
     }
     std::error_code ec;
     if (fs::file_size(path, ec) == content.size() && !ec) {
@@ -184,9 +202,21 @@ void PageWriter::write_content(const std::string& relative, const std::string& c
 
 Result<ReportStats> PageWriter::finish() {
     // Pages of items, documents, Kamerleden, bewindspersonen and dossiers no longer there, and their feeds.
-    for (std::string sub : {"items", "docs", "kamerlid", "bewindspersoon", "dossier"})
-        for (std::string ext : {".html", ".xml"})
-            m_stats.removed += files::remove_others(m_opt.out_dir / sub, ext, sub + "/", m_written);
+    const std::vector<std::string> folders = {"items", "docs", "kamerlid", "bewindspersoon", "dossier"};
+    if (m_cache->known()) {
+        for (auto& path : m_cache->dropped()) {
+            auto slash = path.find('/');
+            if (slash == std::string::npos ||
+                std::find(folders.begin(), folders.end(), path.substr(0, slash)) == folders.end())
+                continue;  // earlier weeks' reports stay
+            std::error_code ec;
+            m_stats.removed += fs::remove(m_opt.out_dir / path, ec) ? 1 : 0;
+        }
+    } else {
+        for (const std::string& sub : folders)
+            for (std::string ext : {".html", ".xml"})
+                m_stats.removed += files::remove_others(m_opt.out_dir / sub, ext, sub + "/", m_written);
+    }
     if (auto saved = m_cache->save(); !saved) return std::unexpected(saved.error());
     return m_stats;
 }

@@ -50,13 +50,22 @@ public:
     // A file (not a template's page) whose inputs `key` stands for: kept when the last run
     // recorded that key, else written with what `make` returns.
     void keyed_file(const std::string& relative, PageKey key, const std::function<std::string()>& make);
+    // True (and the page kept) when keyed_page with these arguments would keep it; false
+    // when it is to be rendered (by keyed_page).
+    Result<bool> keep_keyed_page(const std::string& relative, const std::string& tpl, const std::string& root,
+                                 PageKey key);
+    // The same for keyed_file.
+    bool keep_keyed_file(const std::string& relative, PageKey key);
+    // Stands for a template's text (its partials inlined) in a key.
+    Result<std::uint64_t> template_key(const std::string& tpl);
     // A piece of a page (e.g. one table row) rendered from `tpl`, for a page to include.
     Result<std::string> fragment(const std::string& tpl, const nlohmann::json& data);
     // Writes `content` unless the file already holds exactly that.
     void put(const std::string& relative, const std::string& content);
     Result<std::string> asset(const std::string& name) const { return m_templates.get(name); }
 
-    // Removes stale pages in items/ and docs/ and saves the manifest.
+    // Removes the pages of items, documents and follow pages the last run wrote and this one
+    // did not (from the manifest; a folder is listed only when there is none), and saves the manifest.
     Result<ReportStats> finish();
 
 private:

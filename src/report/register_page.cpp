@@ -48,7 +48,21 @@ json rows_data(const std::vector<track::ReconcileRow>& list, const std::string& 
 
 }  // namespace
 
-Result<void> write_register_page(const track::Reconciliation& r, const std::string& as_of, PageWriter& out) {
+json unregistered_row(const track::UnregisteredCommitment& u, const std::string& as_of) {
+    bool late = u.status == Status::open && !u.due.empty() && u.due < as_of;
+    json m = {{"item", u.item_id},
+              {"about", text::shorten(u.subject.empty() ? u.evidence : u.subject, 200)},
+              {"status", status_label(u.status, late)},
+              {"status_class", status_class(u.status, late)}};
+    if (!u.doc.empty()) {
+        m["doc"] = u.doc;
+        m["date"] = date_label(u.date);
+    }
+    return m;
+}
+
+Result<void> write_register_page(const track::Reconciliation& r, const std::string& as_of, PageWriter& out,
+                                 const json& more_unregistered) {
     json d = {{"title", "Register"},
               {"as_of", date_label(as_of)},
               {"tk_records", std::to_string(r.tk_records)},
@@ -63,20 +77,10 @@ Result<void> write_register_page(const track::Reconciliation& r, const std::stri
               {"all", rows_data(r.all, as_of)},
               {"all_count", std::to_string(r.all.size())}};
     json missing = json::array();
-    for (auto& u : r.not_in_register) {
-        json m = {
-            {"item", u.item_id},
-            {"about", text::shorten(u.subject.empty() ? u.evidence : u.subject, 200)},
-            {"status", status_label(u.status, u.status == Status::open && !u.due.empty() && u.due < as_of)},
-            {"status_class", status_class(u.status, u.status == Status::open && !u.due.empty() && u.due < as_of)}};
-        if (!u.doc.empty()) {
-            m["doc"] = u.doc;
-            m["date"] = date_label(u.date);
-        }
-        missing.push_back(std::move(m));
-    }
-    d["not_in_register"] = missing;
-    d["not_in_register_count"] = std::to_string(r.not_in_register.size());
+    for (auto& u : r.not_in_register) missing.push_back(unregistered_row(u, as_of));
+    for (auto& m : more_unregistered) missing.push_back(m);
+    d["not_in_register_count"] = std::to_string(missing.size());
+    d["not_in_register"] = std::move(missing);
     for (auto key : {"open_but_fulfilled", "fulfilled_without_letter", "overdue", "all", "not_in_register"})
         d[std::string("has_") + key] = !d[key].empty();
     auto data = to_mustache(d);

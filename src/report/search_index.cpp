@@ -3,40 +3,41 @@
 
 #include <nlohmann/json.hpp>
 
+#include "db/report_pieces.hpp"
 #include "report/format.hpp"
-#include "report/site_data.hpp"
-#include "util/text.hpp"
 
 namespace toezeg::report {
 
-std::string search_index_script(const SiteData& site) {
-    nlohmann::json all = nlohmann::json::array();
-    for (auto& t : site.items) {
-        std::string text = text::join(t.members, ", ") + " " + t.actor + " " + t.ref + " " + t.id;
-        for (auto& e : t.events)
-            if (!e.evidence.empty() && text.size() < k_search_text_bytes) text += " " + e.evidence;
-        all.push_back({{"type", kind_label(t.kind)},
-                       {"id", t.id},
-                       {"title", item_summary(t)},
-                       {"text", text::shorten(text, k_search_text_bytes)},
-                       {"page", "items/" + t.id + ".html"}});
-    }
-    for (auto& d : site.documents)
-        all.push_back({{"type", "Document"},
-                       {"id", d.id},
-                       {"title", d.title.empty() ? d.id : d.title},
-                       {"text", d.id + " " + d.dossier + (d.number.empty() ? "" : ", nr. " + d.number) + " " +
-                                    date_label(d.date)},
-                       {"page", "docs/" + d.id + ".html"}});
+std::string script_safe(const std::string& json) {
     // JSON is JavaScript; "</" is written "<\/" so the text can never end a script element.
-    std::string json = all.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    std::string out = "window.toezegSearchIndex = ";
-    out.reserve(json.size() + 40);
+    std::string out;
+    out.reserve(json.size() + 8);
     for (std::size_t i = 0; i < json.size(); ++i) {
         out += json[i];
         if (json[i] == '<' && i + 1 < json.size() && json[i + 1] == '/') out += '\\';
     }
-    return out + ";\n";
+    return out;
+}
+
+std::string search_index_script(db::Database& db, const std::vector<db::DocumentRow>& documents) {
+    std::string out = "window.toezegSearchIndex = [";
+    bool first = true;
+    auto add = [&](std::string_view entry) {
+        if (!first) out += ',';
+        first = false;
+        out += entry;
+    };
+    db::for_each_report_piece(db, "search", [&](std::string_view, std::string_view entry) { add(entry); });
+    for (auto& d : documents) {
+        nlohmann::json entry{
+            {"type", "Document"},
+            {"id", d.id},
+            {"title", d.title.empty() ? d.id : d.title},
+            {"text", d.id + " " + d.dossier + (d.number.empty() ? "" : ", nr. " + d.number) + " " + date_label(d.date)},
+            {"page", "docs/" + d.id + ".html"}};
+        add(script_safe(entry.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
+    }
+    return out + "];\n";
 }
 
 }  // namespace toezeg::report

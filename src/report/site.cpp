@@ -6,15 +6,17 @@
 #include <future>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "db/register_records.hpp"
 #include "db/tracked_items.hpp"
 #include "report/deadlines.hpp"
 #include "report/exports.hpp"
 #include "report/format.hpp"
+#include "report/item_pieces.hpp"
 #include "report/page_writer.hpp"
-#include "report/search_index.hpp"
 #include "report/register_page.hpp"
+#include "report/search_index.hpp"
 #include "report/site_data.hpp"
 #include "track/review.hpp"
 
@@ -45,11 +47,30 @@ WeekChoice choose_week(const std::vector<db::DocumentRow>& documents, const Repo
                         "."};
 }
 
+using nlohmann::json;
+
+// Tracked items read whole, by id: each alone when few, else all at once.
+void load_whole(db::Database& db, const std::set<std::string>& ids,
+                std::unordered_map<std::string, track::TrackedItem>& into) {
+    if (ids.size() > 2000) {
+        for (auto& t : db::load_tracked_items(db, {}))
+            if (ids.contains(t.id) && !into.contains(t.id)) into.emplace(t.id, std::move(t));
+        return;
+    }
+    for (auto& id : ids)
+        if (!into.contains(id))
+            if (auto t = db::load_tracked_item(db, id)) into.emplace(id, std::move(*t));
+}
+
 class SiteWriter {
 public:
     SiteWriter(db::CorpusIndex& index, const ReportOptions& options, std::vector<db::DocumentRow> documents,
                const WeekChoice& week)
-        : m_index(index), m_opt(options), m_week(week.week), m_week_note(week.note),
+        : m_index(index),
+          m_db(index.database()),
+          m_opt(options),
+          m_week(week.week),
+          m_week_note(week.note),
           m_out(options, "week-" + week.week.label() + ".html") {
         m_site.documents = std::move(documents);
     }
@@ -57,28 +78,31 @@ public:
     Result<ReportStats> run() {
         if (auto started = m_out.start(); !started) return std::unexpected(started.error());
         m_site.as_of = m_opt.as_of;
-        m_site.items = db::load_tracked_items(m_index.database(), {});
-        m_site.row_hash = db::tracked_row_hashes(m_index.database());
+        if (auto kept = keep_pieces(); !kept) return std::unexpected(kept.error());
+        m_site.items = db::load_item_facts(m_db);
         for (auto& d : m_site.documents) {
             m_site.latest_version[d.id] = d.versions;
             if (d.effective_date.empty()) d.effective_date = d.date;
             if (!d.dossier.empty() && !d.number.empty()) m_site.by_ref[d.dossier + ", nr. " + d.number] = d.id;
         }
-        m_out.put("search-index.js", search_index_script(m_site));
         for (auto name : {"style.css", "filter.js"}) {
             auto text = m_out.asset(name);
             if (!text) return std::unexpected(text.error());
             m_out.put(name, *text);
         }
         m_site.follow = follow_pages_of(m_site.items);
-        for (auto& t : m_site.items)
-            for (auto& e : t.events)
-                if (!e.doc.empty() && e.span.end > e.span.begin)
-                    m_site.passages[e.doc].push_back({e.version, e.span.begin, &t});
+        for (std::size_t k = 0; k < m_site.items.size(); ++k)
+            for (auto& e : event_docs_of(m_site.items[k]))
+                if (e.end > e.begin) m_site.passages[e.doc].push_back({e.version, e.begin, k});
+        auto feed = m_out.asset("feed.mustache");
+        if (!feed) return std::unexpected(feed.error());
+        m_feed_template = *feed;
+        auto jobs = item_page_jobs();
+        if (!jobs) return std::unexpected(jobs.error());
         // Item pages need nothing from the index: they render on a second thread while
         // this one does the rest (the index's connection stays on this thread).
-        // The index comes last: it holds the table rows rendered on the item thread.
-        auto items = std::async(std::launch::async, [this] { return write_item_pages(m_site, m_out, m_rows); });
+        auto items =
+            std::async(std::launch::async, [&] { return write_item_pages(m_site, m_out, *jobs, m_feed_template); });
         auto rest = write_the_rest();
         auto items_done = items.get();  // rethrows what the item thread threw
         if (!rest) return std::unexpected(rest.error());
@@ -90,23 +114,63 @@ public:
     }
 
 private:
+    // Makes the pieces of every item whose row changed since they were made (all of them
+    // after a new binary or --as-of), and drops those of items gone.
+    Result<void> keep_pieces() {
+        auto row_template = m_out.template_key("item_row.mustache");
+        if (!row_template) return std::unexpected(row_template.error());
+        m_generation = pieces_generation(m_opt.as_of, m_opt.csv_dialect, *row_template);
+        auto stale = db::stale_report_pieces(m_db, m_generation);
+        std::set<std::string> ids;
+        for (auto& [id, hash] : stale) ids.insert(id);
+        load_whole(m_db, ids, m_whole);
+        db::Transaction tx(m_db);
+        for (auto& [id, hash] : stale) {
+            auto pieces = make_item_pieces(m_whole.at(id), m_opt.as_of, m_opt.csv_dialect, m_out);
+            if (!pieces) return std::unexpected(pieces.error());
+            db::save_report_pieces(m_db, id, hash, m_generation, *pieces);
+        }
+        db::drop_gone_report_pieces(m_db);
+        tx.commit();
+        return {};
+    }
+
+    // The items whose page or feed is not as the last run left it, read whole.
+    Result<std::vector<ItemPageJob>> item_page_jobs() {
+        AtomWriter atom(m_feed_template);
+        std::vector<ItemPageJob> jobs;
+        std::set<std::string> ids;
+        for (auto& f : m_site.items) {
+            PageKey key;
+            add_item_inputs(m_site, f, key);
+            auto page_kept = m_out.keep_keyed_page("items/" + f.id + ".html", "item.mustache", "../", key);
+            if (!page_kept) return std::unexpected(page_kept.error());
+            bool feed_kept = m_out.keep_keyed_file("items/" + f.id + ".xml", item_feed_key(f, atom));
+            if (*page_kept && feed_kept) continue;
+            jobs.push_back({&f, nullptr, !*page_kept, !feed_kept});
+            ids.insert(f.id);
+        }
+        load_whole(m_db, ids, m_whole);
+        for (auto& job : jobs) job.item = &m_whole.at(job.facts->id);
+        return jobs;
+    }
+
     Result<void> write_the_rest() {
         for (auto step : {&SiteWriter::write_documents_list, &SiteWriter::write_week, &SiteWriter::write_review,
                           &SiteWriter::write_search, &SiteWriter::write_register, &SiteWriter::write_exports}) {
             if (auto done = (this->*step)(); !done) return done;
         }
-        auto feed = m_out.asset("feed.mustache");
-        if (!feed) return std::unexpected(feed.error());
-        AtomWriter atom(*feed);
-        if (auto done = write_follow_pages(m_site, m_out, atom); !done) return done;
+        AtomWriter atom(m_feed_template);
+        if (auto done = write_follow_pages(m_site, m_db, m_out, atom); !done) return done;
         return write_document_pages(m_site, m_index, m_out);
     }
 
-    mus::data row(const track::TrackedItem& t) const {
-        auto r = item_row(m_site, t);
-        drop_empty_strings(r);
-        return to_mustache(r);
+    // An item's row as the item tables other than the index's show it.
+    mus::data row(const db::ItemFacts& t) const {
+        return to_mustache(json::parse(db::report_piece(m_db, "row_json", t.id)));
     }
+
+    bool overdue(const db::ItemFacts& t) const { return is_overdue(t, m_opt.as_of); }
 
     static mus::data breakdown(const std::map<std::string, std::array<int, 4>>& counts,
                                const std::map<std::string, std::string>& pages) {
@@ -126,10 +190,11 @@ private:
 
     Result<void> write_index() {
         mus::data d;
+        const auto& items = m_site.items;
         d.set("title", "Overzicht");
-        d.set("total", std::to_string(m_site.items.size()));
+        d.set("total", std::to_string(items.size()));
         d.set("documents", std::to_string(m_site.documents.size()));
-        std::size_t n_items = m_site.items.size(), n_docs = m_site.documents.size();
+        std::size_t n_items = items.size(), n_docs = m_site.documents.size();
         d.set("total_label", std::to_string(n_items) +
                                  (n_items == 1 ? " gevolgde toezegging of motie" : " gevolgde toezeggingen en moties"));
         d.set("documents_label", std::to_string(n_docs) + (n_docs == 1 ? " document" : " documenten"));
@@ -139,38 +204,42 @@ private:
         std::map<std::string, std::array<int, 4>> by_actor, by_member;
         std::set<std::string> actors;
         std::string month_ago = Date::parse_iso(m_opt.as_of)->plus_days(-30).iso();
-        std::vector<std::size_t> sorted(m_site.items.size());
+        std::vector<std::size_t> sorted(items.size());
         for (std::size_t k = 0; k < sorted.size(); ++k) sorted[k] = k;
         // Overdue first, the latest first; then open, then the rest; newest first within each.
         std::vector<long> late_days(sorted.size());
-        for (std::size_t k = 0; k < sorted.size(); ++k) late_days[k] = days_late(m_site.items[k], m_opt.as_of);
-        auto rank = [&](const track::TrackedItem& t) {
-            return m_site.overdue(t) ? 0 : t.status == Status::open ? 1 : 2;
-        };
+        for (std::size_t k = 0; k < sorted.size(); ++k) late_days[k] = days_late(items[k], m_opt.as_of);
+        auto rank = [&](const db::ItemFacts& t) { return overdue(t) ? 0 : t.status == Status::open ? 1 : 2; };
         std::stable_sort(sorted.begin(), sorted.end(), [&](std::size_t a, std::size_t b) {
-            auto &x = m_site.items[a], &y = m_site.items[b];
+            auto &x = items[a], &y = items[b];
             if (rank(x) != rank(y)) return rank(x) < rank(y);
             if (late_days[a] != late_days[b]) return late_days[a] > late_days[b];
-            return x.last_date() > y.last_date();
+            return x.last_date > y.last_date;
         });
-        std::vector<const track::TrackedItem*> long_open;
+        std::vector<const db::ItemFacts*> long_open;
         int overdue_count = 0, review_count = 0;
-        for (auto& t : m_site.items) review_count += !track::review_reason(t).empty();
+        std::size_t bytes = 0;
+        for (auto& t : items) {
+            review_count += waits_for_review(t);
+            bytes += t.row_html.size();
+        }
+        rows.reserve(bytes);
         for (std::size_t k : sorted) {
-            const track::TrackedItem* t = &m_site.items[k];
+            const db::ItemFacts* t = &items[k];
             ++counts[t->status][t->kind == Kind::commitment ? 0 : 1];
-            bool is_late = m_site.overdue(*t);
-            rows += m_rows[k];
+            bool is_late = overdue(*t);
+            rows += t->row_html;
             if (is_late) {
                 late.push_back(row(*t));
                 ++overdue_count;
             }
             if (long_open_without_deadline(*t, m_opt.as_of)) long_open.push_back(t);
-            if (t->status == Status::fulfilled && t->last_date() >= month_ago && t->last_date() <= m_opt.as_of) {
+            if (t->status == Status::fulfilled && t->last_date >= month_ago && t->last_date <= m_opt.as_of) {
+                json r = json::parse(db::report_piece(m_db, "row_json", t->id));
                 mus::data f;
                 f.set("id", t->id);
-                f.set("summary", item_summary(*t));
-                f.set("date", date_label(t->last_date()));
+                f.set("summary", r.value("summary", t->id));
+                f.set("date", date_label(t->last_date));
                 recent.push_back(f);
             }
             auto tally = [&](std::array<int, 4>& c) {
@@ -268,26 +337,12 @@ private:
                 ++n_docs;
             }
         for (auto& t : m_site.items) {
-            if (t.first_date() >= from && t.first_date() <= to) {
+            if (t.first_date >= from && t.first_date <= to) {
                 fresh.push_back(row(t));
                 ++n_new;
             }
-            for (std::size_t k = 1; k < t.events.size(); ++k) {
-                auto& e = t.events[k];
-                if (!track::is_status_change(e.type) || e.date < from || e.date > to) continue;
-                mus::data r;
-                r.set("id", t.id);
-                r.set("summary", item_summary(t));
-                r.set("date", date_label(e.date));
-                std::string change = deadline_change_label(e);
-                r.set("event_label", e.type == "decided" ? e.evidence
-                                     : change.empty()    ? event_label(e.type, t.kind)
-                                                         : event_label(e.type, t.kind) + " (" + change + ")");
-                changes.push_back(r);
-                ++n_changes;
-            }
             // Fell overdue this week: the day after its deadline lies in the week, and it is overdue now.
-            if (m_site.overdue(t) && t.due >= before_from && t.due < to) {
+            if (overdue(t) && t.due >= before_from && t.due < to) {
                 fell_overdue.push_back(row(t));
                 ++n_fell_overdue;
             }
@@ -295,6 +350,11 @@ private:
                 upcoming.push_back(row(t));
                 ++n_upcoming;
             }
+        }
+        // Changes of status dated in the week, as each item kept them.
+        for (auto& e : db::report_changes_between(m_db, from, to)) {
+            changes.push_back(to_mustache(json::parse(e.change)));
+            ++n_changes;
         }
         d.set("title", "Weekrapport " + m_week.label());
         d.set("week_label", m_week.label());
@@ -320,44 +380,28 @@ private:
         return m_out.page("week-" + m_week.label() + ".html", "week.mustache", d, "");
     }
 
-    // "Te beoordelen": the review queue of `toezeg review`, newest first.
+    // "Te beoordelen": the review queue of `toezeg review`, newest first; kept when its items' rows are.
     Result<void> write_review() {
-        mus::data d, list{mus::data::type::list};
-        std::vector<const track::TrackedItem*> queue;
+        std::vector<const db::ItemFacts*> queue;
         for (auto& t : m_site.items)
-            if (!track::review_reason(t).empty()) queue.push_back(&t);
-        std::stable_sort(queue.begin(), queue.end(), [](auto* a, auto* b) { return a->last_date() > b->last_date(); });
-        auto decimal = [](double v) {
-            char buf[16];
-            std::snprintf(buf, sizeof buf, "%.2f", v);
-            std::string s = buf;
-            std::replace(s.begin(), s.end(), '.', ',');
-            return s;
-        };
-        for (auto* t : queue) {
-            mus::data r;
-            bool low = track::is_low_confidence(*t);
-            r.set("id", t->id);
-            r.set("summary", item_summary(*t));
-            r.set("kind_label", kind_label(t->kind));
-            r.set("status_label", status_label(t->status, m_site.overdue(*t)));
-            r.set("status_class", status_class(t->status, m_site.overdue(*t)));
-            r.set("low", low);
-            r.set("confidence", decimal(t->confidence));
-            r.set("match", !low);
-            if (!low && !t->possible_matches.empty()) {
-                r.set("match_id", t->possible_matches.front().id);
-                r.set("match_score", decimal(t->possible_matches.front().score));
-            }
-            r.set("last_label", t->last_date().empty() ? "(zonder datum)" : date_label(t->last_date()));
-            list.push_back(r);
-        }
-        d.set("title", "Te beoordelen");
-        d.set("count", std::to_string(queue.size()));
-        d.set("threshold", decimal(track::k_review_threshold));
-        d.set("items", list);
-        d.set("has_items", !queue.empty());
-        return m_out.page("review.html", "review.mustache", d, "");
+            if (waits_for_review(t)) queue.push_back(&t);
+        std::stable_sort(queue.begin(), queue.end(), [](auto* a, auto* b) { return a->last_date > b->last_date; });
+        PageKey key;
+        key.add("review");
+        for (auto* t : queue) key.add(t->id).add(t->row_hash);
+        return m_out.keyed_page("review.html", "review.mustache", "", key, [&] {
+            json list = json::array();
+            for (auto* t : queue) list.push_back(json::parse(db::report_piece(m_db, "review", t->id)));
+            char threshold[16];
+            std::snprintf(threshold, sizeof threshold, "%.2f", track::k_review_threshold);
+            std::string comma = threshold;
+            std::replace(comma.begin(), comma.end(), '.', ',');
+            return json{{"title", "Te beoordelen"},
+                        {"count", std::to_string(queue.size())},
+                        {"threshold", comma},
+                        {"items", std::move(list)},
+                        {"has_items", !queue.empty()}};
+        });
     }
 
     Result<void> write_search() {
@@ -366,28 +410,65 @@ private:
         return m_out.page("search.html", "search.mustache", d, "");
     }
 
+    // The register's records beside the items they are joined to (read whole); the letters'
+    // commitments no record joins, as each item kept its row.
     Result<void> write_register() {
-        auto& db = m_index.database();
-        auto reconciliation = track::reconcile(m_site.items, db::load_register_records(db), db::load_register_joins(db),
-                                               m_opt.as_of);
-        return write_register_page(reconciliation, m_opt.as_of, m_out);
+        auto records = db::load_register_records(m_db);
+        auto joins = db::load_register_joins(m_db);
+        std::set<std::string> joined;
+        for (auto& j : joins) joined.insert(j.item_id);
+        std::vector<track::TrackedItem> items;
+        for (auto& id : joined)
+            if (auto t = db::load_tracked_item(m_db, id)) items.push_back(std::move(*t));
+        auto reconciliation = track::reconcile(items, records, joins, m_opt.as_of);
+        json more = json::array();
+        db::for_each_report_piece(m_db, "unregistered", [&](std::string_view id, std::string_view piece) {
+            if (!joined.contains(std::string(id))) more.push_back(json::parse(piece));
+        });
+        return write_register_page(reconciliation, m_opt.as_of, m_out, more);
     }
 
+    // items.json, items.csv and search-index.js are written from the pieces each item kept,
+    // in the order of the items; kept as they are when no item's row changed.
     Result<void> write_exports() {
-        auto feed = m_out.asset("feed.mustache");
-        if (!feed) return std::unexpected(feed.error());
-        for (auto& [file, content] : export_files(m_site.items, m_site.documents, m_opt.as_of, *feed, m_opt.csv_dialect))
-            m_out.put(file, content);
+        PageKey items_key;
+        items_key.add(m_generation);
+        for (auto& t : m_site.items) items_key.add(t.id).add(t.row_hash);
+        m_out.keyed_file("items.json", PageKey(items_key).add("items.json"), [&] {
+            std::string out;
+            db::for_each_report_piece(m_db, "export_json", [&](std::string_view, std::string_view piece) {
+                out += out.empty() ? "[\n" : ",\n";
+                out += piece;
+            });
+            return out.empty() ? std::string("[]\n") : out + "\n]\n";
+        });
+        m_out.keyed_file("items.csv", PageKey(items_key).add("items.csv"), [&] {
+            std::string out = csv_start(m_opt.csv_dialect) + csv_line(tracked_csv_header(), m_opt.csv_dialect);
+            db::for_each_report_piece(m_db, "csv", [&](std::string_view, std::string_view piece) { out += piece; });
+            return out;
+        });
+        PageKey search_key(items_key);
+        search_key.add("search-index.js");
+        for (auto& d : m_site.documents) search_key.add(d.id).add(d.title).add(d.dossier).add(d.number).add(d.date);
+        m_out.keyed_file("search-index.js", search_key, [&] { return search_index_script(m_db, m_site.documents); });
+        m_out.put("documents.json", documents_json(m_site.documents));
+        std::vector<AtomEntry> entries;
+        for (auto& e : db::latest_report_entries(m_db, static_cast<int>(k_feed_entries)))
+            entries.push_back(AtomEntry{e.date, e.entry_id, e.title, e.item_id, e.summary});
+        m_out.put("feed.xml", AtomWriter(m_feed_template).render_entries(std::move(entries), AtomWriter::site_feed()));
         return {};
     }
 
     db::CorpusIndex& m_index;
+    db::Database& m_db;
     const ReportOptions& m_opt;
     IsoWeek m_week;
     std::string m_week_note;
     PageWriter m_out;
     SiteData m_site;
-    std::vector<std::string> m_rows;  // each item's row of the index's table, as HTML
+    std::string m_generation;                                     // of the items' pieces
+    std::string m_feed_template;                                  // feed.mustache
+    std::unordered_map<std::string, track::TrackedItem> m_whole;  // the items read whole in this run, by id
 };
 
 }  // namespace

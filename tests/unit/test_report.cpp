@@ -1,16 +1,18 @@
 #include <catch2/catch.hpp>
-
 #include <fstream>
 
+#include "db/report_pieces.hpp"
+#include "db/tracked_items.hpp"
 #include "helpers.hpp"
-#include "report_site.hpp"
 #include "pipeline/ingest_files.hpp"
 #include "pipeline/store.hpp"
+#include "report/deadlines.hpp"
 #include "report/document_html.hpp"
 #include "report/exports.hpp"
 #include "report/format.hpp"
+#include "report/item_pieces.hpp"
 #include "report/site.hpp"
-#include "db/tracked_items.hpp"
+#include "report_site.hpp"
 #include "track/review.hpp"
 
 using namespace toezeg;
@@ -108,22 +110,33 @@ TEST_CASE("report: a rerun renders only the pages whose inputs changed", "[repor
     int pages = count_pages(site.out);
     REQUIRE(pages > 20);
 
+    // Besides those pages: review.html, items.json, items.csv and search-index.js are kept too.
+    const int kept_top = 4;
     auto second = site.write("2026-03-23");
-    CHECK(second.reused == pages);
+    CHECK(second.reused == pages + kept_top);
     CHECK(second.written == 0);
 
-    // A page deleted or edited by hand is rendered again, and only that page.
+    // A page deleted or replaced by hand (written beside it and renamed, as editors save) is
+    // rendered again, and only that page: its folder changed, so that folder's pages are looked at.
     auto item_page = std::filesystem::directory_iterator(site.out / "items")->path();
     std::string before = slurp(item_page);
     std::filesystem::remove(item_page);
     auto doc_page = std::filesystem::directory_iterator(site.out / "docs")->path();
     std::string doc_before = slurp(doc_page);
-    { std::ofstream(doc_page, std::ios::binary) << "edited by hand"; }
+    { std::ofstream(doc_page.string() + ".tmp", std::ios::binary) << "edited by hand"; }
+    std::filesystem::rename(doc_page.string() + ".tmp", doc_page);
     auto third = site.write("2026-03-23");
     CHECK(third.written == 2);
-    CHECK(third.reused == pages - 2);
+    CHECK(third.reused == pages + kept_top - 2);
     CHECK(slurp(item_page) == before);
     CHECK(slurp(doc_page) == doc_before);
+
+    // A page edited in place leaves its folder as it was: the manifest is trusted (no page is
+    // looked at), so it stays until a run renders it for another reason.
+    { std::ofstream(doc_page, std::ios::binary) << "edited in place"; }
+    auto fourth = site.write("2026-03-23");
+    CHECK(fourth.reused == pages + kept_top);
+    CHECK(slurp(doc_page) == "edited in place");
 
     // Another date can change what is overdue on every page: nothing is taken over.
     auto other_day = site.write("2026-06-01");
@@ -183,7 +196,8 @@ TEST_CASE("report: a changed template renders again the pages that use it", "[re
     std::string item = slurp(test::source_dir() / "templates" / "item.mustache");
     { std::ofstream(templates / "item.mustache", std::ios::binary) << item << "<!-- eigen sjabloon -->\n"; }
     auto stats = site.write("2026-03-23", templates);
-    CHECK(stats.reused == pages - item_pages);  // document, Kamerlid, ... pages do not use item.mustache
+    // Document, Kamerlid, ... pages do not use item.mustache; nor do review.html and the three item exports.
+    CHECK(stats.reused == pages - item_pages + 4);
     CHECK(stats.written == item_pages);         // every item page changed
     auto page = std::filesystem::directory_iterator(site.out / "items")->path();
     CHECK(slurp(page).find("<!-- eigen sjabloon -->") != std::string::npos);
@@ -282,4 +296,53 @@ TEST_CASE("CSV for Dutch Excel: BOM, semicolons, decimal commas, formulas still 
     CHECK(report::csv_start(CsvDialect::rfc4180).empty());
     CHECK(report::parse_csv_dialect("excel-nl") == CsvDialect::excel_nl);
     CHECK_FALSE(report::parse_csv_dialect("excel"));
+}
+
+TEST_CASE("report: the pieces kept of each item follow its row, and its light facts judge it as the whole item",
+          "[report]") {
+    Site site({"tests/data/letters"});
+    site.write("2026-06-30");
+    auto store = pipeline::Store::open(site.paths, pipeline::Access::read);
+    auto& db = store->index().database();
+    auto items = db::load_tracked_items(db, {});
+    auto facts = db::load_item_facts(db);
+    REQUIRE(items.size() > 20);
+    REQUIRE(facts.size() == items.size());  // every item has its pieces
+    int overdue = 0, long_open = 0, review = 0;
+    for (std::size_t k = 0; k < items.size(); ++k) {
+        const auto& t = items[k];
+        const auto& f = facts[k];
+        INFO(t.id);
+        REQUIRE(f.id == t.id);
+        for (std::string as_of : {"2026-01-01", "2026-06-30", "2027-12-31"}) {
+            CHECK(report::is_overdue(f, as_of) == track::is_overdue(t, as_of));
+            CHECK(report::days_late(f, as_of) == report::days_late(t, as_of));
+            CHECK(report::long_open_without_deadline(f, as_of) == report::long_open_without_deadline(t, as_of));
+            overdue += report::is_overdue(f, as_of);
+            long_open += report::long_open_without_deadline(f, as_of);
+        }
+        CHECK(report::open_since(f) == report::open_since(t));
+        CHECK(report::waits_for_review(f) == !track::review_reason(t).empty());
+        review += report::waits_for_review(f);
+        CHECK(f.last_date == t.last_date());
+    }
+    CHECK(overdue > 0);
+    CHECK(long_open > 0);
+    CHECK(review == 4);
+
+    // One generation of pieces; a second run on the same date writes nothing.
+    auto generation = [&] {
+        auto st = db.prepare("SELECT count(DISTINCT generation) FROM report_pieces");
+        st.step();
+        return st.integer(0);
+    };
+    CHECK(generation() == 1);
+    auto stats = site.write("2026-06-30");
+    CHECK(stats.written == 0);
+    // A new date makes every piece again (overdue depends on it): still one generation, none left of an item gone.
+    site.write("2026-07-31");
+    auto st = db.prepare("SELECT count(*) FROM report_pieces WHERE id NOT IN (SELECT id FROM tracked_items)");
+    st.step();
+    CHECK(st.integer(0) == 0);
+    CHECK(generation() == 1);
 }

@@ -1,0 +1,141 @@
+#include "db/report_pieces.hpp"
+
+#include <array>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+namespace toezeg::db {
+
+namespace {
+
+// Column names cannot be bound: only these are ever put into a query.
+std::string_view checked_column(std::string_view column) {
+    static constexpr std::array<std::string_view, 9> k_columns = {
+        "row_html", "row_json", "export_json", "csv", "search", "event_docs", "found", "review", "unregistered"};
+    for (auto c : k_columns)
+        if (c == column) return c;
+    throw std::logic_error("report_pieces has no column " + std::string(column));
+}
+
+constexpr const char* k_entry_columns = "e.item_id, e.ordinal, e.date, e.entry_id, e.title, e.summary, e.change";
+
+ReportEntry read_entry(Statement& st) {
+    return ReportEntry{st.text(0), static_cast<int>(st.integer(1)), st.text(2), st.text(3), st.text(4), st.text(5),
+                       st.text(6)};
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> stale_report_pieces(Database& db, const std::string& generation) {
+    auto st = db.prepare(
+        "SELECT t.id, t.row_hash FROM tracked_items t LEFT JOIN report_pieces p ON p.id = t.id "
+        "WHERE p.id IS NULL OR t.row_hash = '' OR p.row_hash <> t.row_hash OR p.generation <> ?1");
+    st.bind(1, generation);
+    std::vector<std::pair<std::string, std::string>> out;
+    while (st.step()) out.emplace_back(st.text(0), st.text(1));
+    return out;
+}
+
+void save_report_pieces(Database& db, const std::string& id, const std::string& row_hash, const std::string& generation,
+                        const ReportPieces& p) {
+    auto st = db.prepare(
+        "INSERT OR REPLACE INTO report_pieces(id, row_hash, generation, row_html, row_json, export_json, csv, search, "
+        "event_docs, found, review, unregistered) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+    st.bind(1, id).bind(2, row_hash).bind(3, generation).bind(4, p.row_html).bind(5, p.row_json).bind(6, p.export_json);
+    st.bind(7, p.csv)
+        .bind(8, p.search)
+        .bind(9, p.event_docs)
+        .bind(10, p.found)
+        .bind(11, p.review)
+        .bind(12, p.unregistered);
+    st.run();
+    db.prepare("DELETE FROM report_entries WHERE item_id = ?1").bind(1, id).run();
+    auto entry = db.prepare(
+        "INSERT INTO report_entries(item_id, ordinal, date, entry_id, title, summary, change) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    for (auto& e : p.entries) {
+        entry.bind(1, id).bind(2, e.ordinal).bind(3, e.date).bind(4, e.entry_id).bind(5, e.title).bind(6, e.summary);
+        entry.bind(7, e.change).run();
+    }
+}
+
+void drop_gone_report_pieces(Database& db) {
+    db.prepare("DELETE FROM report_pieces WHERE id NOT IN (SELECT id FROM tracked_items)").run();
+    db.prepare("DELETE FROM report_entries WHERE item_id NOT IN (SELECT id FROM tracked_items)").run();
+}
+
+std::vector<ItemFacts> load_item_facts(Database& db) {
+    auto st = db.prepare(
+        "SELECT t.id, t.row_hash, t.kind, t.status, t.due, t.made_on, t.first_date, t.last_date, t.actor, t.dossier, "
+        "t.review, t.members, t.confidence, t.possible_matches <> '[]', p.row_html, p.event_docs "
+        "FROM tracked_items t JOIN report_pieces p ON p.id = t.id ORDER BY t.first_date, t.id");
+    std::vector<ItemFacts> out;
+    while (st.step()) {
+        ItemFacts f;
+        f.id = st.text(0);
+        f.row_hash = st.text(1);
+        f.kind = parse_kind(st.text(2)).value_or(Kind::commitment);
+        f.status = parse_status(st.text(3)).value_or(Status::open);
+        f.due = st.text(4);
+        f.made_on = st.text(5);
+        f.first_date = st.text(6);
+        f.last_date = st.text(7);
+        f.actor = st.text(8);
+        f.dossier = st.text(9);
+        f.review = st.text(10);
+        f.members = nlohmann::json::parse(st.text(11)).get<std::vector<std::string>>();
+        f.confidence = st.real(12);
+        f.has_possible = st.integer(13) != 0;
+        f.row_html = st.text(14);
+        f.event_docs = st.text(15);
+        out.push_back(std::move(f));
+    }
+    return out;
+}
+
+std::string report_piece(Database& db, std::string_view column, const std::string& id) {
+    auto st = db.prepare("SELECT " + std::string(checked_column(column)) + " FROM report_pieces WHERE id = ?1");
+    st.bind(1, id);
+    return st.step() ? st.text(0) : std::string();
+}
+
+void for_each_report_piece(Database& db, std::string_view column,
+                           const std::function<void(std::string_view, std::string_view)>& emit) {
+    auto st = db.prepare("SELECT t.id, p." + std::string(checked_column(column)) +
+                         " FROM tracked_items t JOIN report_pieces p ON p.id = t.id ORDER BY t.first_date, t.id");
+    while (st.step()) {
+        std::string piece = st.text(1);
+        if (!piece.empty()) emit(st.text(0), piece);
+    }
+}
+
+std::vector<ReportEntry> latest_report_entries(Database& db, int limit) {
+    auto st = db.prepare(std::string("SELECT ") + k_entry_columns +
+                         " FROM report_entries e ORDER BY e.date DESC, e.entry_id LIMIT ?1");
+    st.bind(1, limit);
+    std::vector<ReportEntry> out;
+    while (st.step()) out.push_back(read_entry(st));
+    return out;
+}
+
+std::vector<ReportEntry> report_entries_of(Database& db, const std::string& item_id) {
+    auto st = db.prepare(std::string("SELECT ") + k_entry_columns +
+                         " FROM report_entries e WHERE e.item_id = ?1 ORDER BY e.ordinal");
+    st.bind(1, item_id);
+    std::vector<ReportEntry> out;
+    while (st.step()) out.push_back(read_entry(st));
+    return out;
+}
+
+std::vector<ReportEntry> report_changes_between(Database& db, const std::string& from, const std::string& to) {
+    auto st =
+        db.prepare(std::string("SELECT ") + k_entry_columns +
+                   " FROM report_entries e JOIN tracked_items t ON t.id = e.item_id"
+                   " WHERE e.change <> '' AND e.date >= ?1 AND e.date <= ?2 ORDER BY t.first_date, t.id, e.ordinal");
+    st.bind(1, from).bind(2, to);
+    std::vector<ReportEntry> out;
+    while (st.step()) out.push_back(read_entry(st));
+    return out;
+}
+
+}  // namespace toezeg::db

@@ -1,0 +1,65 @@
+#pragma once
+// What the report keeps of each tracked item (migration 011): pieces of its pages and
+// exports, made when the item's row changes, and the light facts of every item that the
+// report's lists, counts and page keys need, read without its events.
+#include <functional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/item.hpp"
+#include "db/sqlite.hpp"
+
+namespace toezeg::db {
+
+// An Atom entry of an item (its first event or a change of status), with the weekly
+// report's row for a change.
+struct ReportEntry {
+    std::string item_id;
+    int ordinal = 0;  // of the event in the item
+    std::string date, entry_id, title, summary;
+    std::string change;  // JSON, "" for the first event
+};
+
+struct ReportPieces {
+    std::string row_html, row_json, export_json, csv, search, event_docs, found, review, unregistered;
+    std::vector<ReportEntry> entries;
+};
+
+// A tracked item as the report's lists see it: its row's columns without events, and the
+// pieces every run needs.
+struct ItemFacts {
+    std::string id, row_hash;
+    Kind kind = Kind::commitment;
+    Status status = Status::open;
+    std::string due, made_on, first_date, last_date, actor, dossier, review;
+    std::vector<std::string> members;
+    double confidence = 1.0;
+    bool has_possible = false;
+    std::string row_html, event_docs;
+};
+
+// Ids and row hashes of the items whose pieces are missing or were made from another row
+// or generation.
+std::vector<std::pair<std::string, std::string>> stale_report_pieces(Database& db, const std::string& generation);
+// Stores the pieces of one item (its entries replace the ones before).
+void save_report_pieces(Database& db, const std::string& id, const std::string& row_hash, const std::string& generation,
+                        const ReportPieces& pieces);
+// Drops the pieces of items no longer tracked.
+void drop_gone_report_pieces(Database& db);
+// Every item, in the order of the exports (first date, id).
+std::vector<ItemFacts> load_item_facts(Database& db);
+// One piece (a column of report_pieces: "row_json", "found", ...) of one item, "" if none.
+std::string report_piece(Database& db, std::string_view column, const std::string& id);
+// That piece of every item in the order of the exports, one call of `emit` (id, piece) each
+// (empty ones skipped).
+void for_each_report_piece(Database& db, std::string_view column,
+                           const std::function<void(std::string_view, std::string_view)>& emit);
+// The newest `limit` entries of all items: date descending, then entry id.
+std::vector<ReportEntry> latest_report_entries(Database& db, int limit);
+std::vector<ReportEntry> report_entries_of(Database& db, const std::string& item_id);
+// Changes of status dated from `from` to `to`, in the order of the items, then of their events.
+std::vector<ReportEntry> report_changes_between(Database& db, const std::string& from, const std::string& to);
+
+}  // namespace toezeg::db
