@@ -14,6 +14,7 @@
 #include "db/tracked_items.hpp"
 #include "fetch/odata_page.hpp"
 #include "track/fate.hpp"
+#include "pipeline/id_aliases.hpp"
 #include "pipeline/reconcile.hpp"
 #include "pipeline/store.hpp"
 #include "track/reconcile.hpp"
@@ -154,12 +155,31 @@ bool Store::tracking_is_current() {
 }
 
 Result<std::size_t> Store::retrack(std::vector<std::string>& warnings) {
+    bool again = false;
+    auto tracked = retrack_once(warnings, again);
+    m_previous_index.reset();
+    if (!tracked || !again) return tracked;
+    // Corrections named ids that this run found renamed: track once more with the new ids
+    // (its warnings replace the first run's, which could not find the old ids).
+    std::vector<std::string> second;
+    tracked = retrack_once(second, again);
+    warnings = std::move(second);
+    return tracked;
+}
+
+Result<std::size_t> Store::retrack_once(std::vector<std::string>& warnings, bool& again) {
     try {
         auto& db = m_index.database();
         auto heads = m_index.letter_heads();
         auto representative = duplicate_representatives(heads, m_index.near_duplicate_pairs());
         std::erase_if(heads, [&](auto& r) { return representative[r.id] != r.id; });  // counted through its near-duplicate
-        auto corrections = this->corrections();
+        auto& previous = m_previous_index ? *m_previous_index : db;
+        auto previous_ids = db::tracked_item_ids(previous);
+        // Link and unlink corrections made under ids that were renamed since apply to the new ids.
+        std::map<std::string, std::string> renamed;
+        for (auto& [alias, a] : item_aliases())
+            if (a.why == "renamed" && !previous_ids.contains(alias)) renamed[alias] = a.target;
+        auto corrections = with_current_ids(this->corrections(), renamed);
         std::vector<OfficialFate> fates;
         for (auto& motion : db::load_motion_records(db))
             if (auto fate = track::decide_fate(motion)) fates.push_back(std::move(*fate));
@@ -205,6 +225,10 @@ Result<std::size_t> Store::retrack(std::vector<std::string>& warnings) {
         }
         std::size_t relinked = letters.size();
         auto items = track::track_more(state, std::move(letters), for_letters, fates, warnings);
+        // Before the linker's state is saved over the entries of the items that are gone.
+        auto renames_changed = keep_item_aliases(previous, previous_ids, corrections, items);
+        if (!renames_changed) return std::unexpected(renames_changed.error());
+        again = *renames_changed;
         update.state = &state;
         db::save_link_state(db, update);
         join_store_registers(m_index, items, for_registers, warnings);

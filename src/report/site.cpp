@@ -9,6 +9,7 @@
 
 #include "db/register_records.hpp"
 #include "db/tracked_items.hpp"
+#include "report/alias_pages.hpp"
 #include "report/deadlines.hpp"
 #include "report/exports.hpp"
 #include "report/format.hpp"
@@ -84,6 +85,7 @@ public:
         if (!rest) return std::unexpected(rest.error());
         if (!items_done) return std::unexpected(items_done.error());
         if (auto done = write_index(); !done) return std::unexpected(done.error());
+        if (auto done = write_alias_pages(m_site, m_index.database(), m_out); !done) return std::unexpected(done.error());
         auto stats = m_out.finish();
         if (stats) stats->week_note = m_week_note;
         return stats;
