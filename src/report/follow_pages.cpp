@@ -78,6 +78,13 @@ FollowPages follow_pages_of(const std::vector<track::TrackedItem>& items) {
     return out;
 }
 
+const std::string& member_name(const FollowPages& pages, const std::string& form) {
+    auto page = pages.members.find(form);
+    if (page == pages.members.end()) return form;
+    auto title = pages.titles.find(page->second);
+    return title == pages.titles.end() ? form : title->second;
+}
+
 namespace {
 
 struct Group {

@@ -20,6 +20,9 @@ struct FollowPages {
     std::map<std::string, std::string> titles;                     // page -> the name it shows
 };
 FollowPages follow_pages_of(const std::vector<track::TrackedItem>& items);
+// The name a Kamerlid's page shows (the most common spelling) for any spelling `form` of it;
+// `form` itself when it has no page.
+const std::string& member_name(const FollowPages& pages, const std::string& form);
 
 // <folder>/<slug>.html and .xml for every Kamerlid, bewindspersoon and dossier, and
 // items/<id>.xml, the feed of each item.

@@ -185,7 +185,10 @@ private:
                 tally(by_actor[t->actor]);
                 actors.insert(t->actor);
             }
-            for (auto& m : t->members) tally(by_member[m]);
+            // One row per person: every spelling of a Kamerlid counts under the name its page shows.
+            std::set<std::string> people;
+            for (auto& m : t->members) people.insert(member_name(m_site.follow, m));
+            for (auto& p : people) tally(by_member[p]);
         }
         mus::data count_rows{mus::data::type::list};
         for (Status s : k_all_statuses) {
