@@ -34,19 +34,23 @@ Result<std::size_t> write_alias_pages(const SiteData& site, db::Database& db, Pa
     std::map<std::string, db::StoredAlias> of_items, of_documents;
     for (auto& [key, alias] : db::load_aliases(db)) (key.first == "item" ? of_items : of_documents)[key.second] = alias;
     std::size_t written = 0;
+    // Keyed by what the page says, so a rerun leaves it unrendered.
     auto redirect = [&](const std::string& file, const std::string& alias, const std::string& target,
                         const std::string& name, const std::string& why, bool item) -> Result<void> {
-        mus::data d;
-        d.set("title", item ? "Item verplaatst" : "Document verplaatst");
-        d.set("what", item ? "Het item" : "Het document");
-        d.set("alias", alias);
-        d.set("target", target);
-        d.set("name", name);
-        auto [verb, because] = wording(why);
-        d.set("verb", verb);
-        if (*because) d.set("why", because);
         ++written;
-        return out.page(file, "redirect.mustache", d, "../");
+        PageKey key;
+        key.add(alias).add(target).add(name).add(why).add(item ? "item" : "document");
+        return out.keyed_page(file, "redirect.mustache", "../", key, [&] {
+            auto [verb, because] = wording(why);
+            nlohmann::json d = {{"title", item ? "Item verplaatst" : "Document verplaatst"},
+                                {"what", item ? "Het item" : "Het document"},
+                                {"alias", alias},
+                                {"verb", verb},
+                                {"target", target},
+                                {"name", name}};
+            if (*because) d["why"] = because;
+            return d;
+        });
     };
     for (auto& [alias, a] : of_items) {
         if (items.contains(alias) || !safe_file_name(alias)) continue;

@@ -91,9 +91,8 @@ TEST_CASE("ids that changed keep working: corrections in git under an old id app
     test::TempDir tmp;
     pipeline::StorePaths paths{tmp.path / "store"};
     REQUIRE(pipeline::Store::init(paths));
-    auto copy = tmp.path / "c01.txt";
-    std::filesystem::copy_file(
-        test::source_dir() / "tests/data/real/c01_kst-21501-32-404_lvr-verslag-conform-toezegging.txt", copy);
+    auto copy = tmp.path / "001.txt";  // a letter with several commitments
+    std::filesystem::copy_file(test::source_dir() / "corpus/001_0e545a94cc435d19.txt", copy);
     std::vector<std::string> warnings;
     std::string a, b;
     std::size_t before = 0;
