@@ -110,8 +110,9 @@ void setup_status(CLI::App& app, Runner& run) {
                                 t.last_date + " " + t.last_type, t.decision.empty() ? "-" : text::shorten(t.decision, 48),
                                 text::shorten(t.subject.empty() ? t.last_evidence : t.subject, 60)});
             }
-            // On a narrow terminal DECISION, LAST EVENT, KIND and DUE give way before SUBJECT is cut.
-            std::cout << format_table(fit_to_width(std::move(rows), terminal_width(), {6, 5, 1, 4}));
+            // On a narrow terminal DECISION, LAST EVENT, KIND, DUE and then MEMBER give way before
+            // SUBJECT is cut (at 70 columns ID, STATUS and MEMBER alone left it 12 and the lines 73).
+            std::cout << format_table(fit_to_width(std::move(rows), terminal_width(), {6, 5, 1, 4, 3}));
             return k_exit_ok;
         };
     });
