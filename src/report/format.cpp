@@ -44,21 +44,7 @@ std::string deadline_change_label(const track::Event& e) {
     return "van " + date_label(e.due_before) + " naar " + date_label(e.due);
 }
 
-std::string motion_title_subject(const std::string& onderwerp) {
-    std::string s = text::collapse_spaces(onderwerp);
-    if (auto tvv = s.rfind(" (t.v.v."); tvv != std::string::npos) s.resize(tvv);
-    // "Motie van het lid X c.s. over Y": the motion's own words for what it asks, after "over".
-    if (s.starts_with("Motie ") || s.starts_with("Gewijzigde motie ") || s.starts_with("Nader gewijzigde motie "))
-        if (auto over = s.find(" over "); over != std::string::npos) s = s.substr(over + 6);
-    return std::string(text::trim(s));
-}
-
 std::string item_summary(const track::TrackedItem& t) {
-    // A motion's official title says what it asks; a sentence of the letter that mentions it
-    // ("Hierbij wordt uw Kamer geïnformeerd over ...", "deze bedragen ... gelijk te trekken")
-    // often does not. A subject a person set stays.
-    if (t.kind == Kind::motion && t.fate && t.review != "corrected")
-        if (auto official = motion_title_subject(t.fate->subject); !official.empty()) return text::shorten(official, 110);
     if (!t.subject.empty()) return t.subject;
     for (auto& e : t.events)
         if (!e.evidence.empty() && e.evidence[0] != '(') return text::shorten(e.evidence, 110);

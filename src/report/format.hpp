@@ -17,11 +17,7 @@ std::string event_label(const std::string& type, Kind kind);
 // "van 1 juli 2026 naar 31 december 2026" for a "deadline changed" event, "" for others.
 std::string deadline_change_label(const track::Event& e);
 // What a tracked item is about: its subject, else the first quoted evidence, else its id.
-// What a table row and a page title call the item: a motion's official title (Zaak.Onderwerp)
-// after "over" when the Kamer's records give it, else the detected subject, else the passage.
 std::string item_summary(const track::TrackedItem& item);
-// "Motie van het lid X c.s. over Y (t.v.v. ...)" -> "Y".
-std::string motion_title_subject(const std::string& onderwerp);
 
 struct IsoWeek {
     int year = 0, week = 0;

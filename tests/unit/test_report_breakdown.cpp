@@ -1,8 +1,7 @@
-// What the dashboard shows as a reader sees it: one row per person, motions by their official title.
+// The dashboard's breakdowns as a reader sees them: one row per person.
 #include <catch2/catch.hpp>
 #include <regex>
 
-#include "report/format.hpp"
 #include "report_site.hpp"
 
 using namespace toezeg;
@@ -28,24 +27,4 @@ TEST_CASE("report: the per-Kamerlid breakdown has one row per person, under the 
     CHECK(std::stoi(m[3].str()) == static_cast<int>(inputs.size()));
     CHECK(table.find("kamerlid/kostic.html", table.find("kamerlid/kostic.html") + 1) == std::string::npos);
     CHECK(table.find(">Kostic<") == std::string::npos);
-}
-
-TEST_CASE("report: a motion is called by its official title, not by a sentence of the letter that mentions it",
-          "[report]") {
-    CHECK(report::motion_title_subject(
-              "Gewijzigde motie van de leden Ceder en Boomsma over in gesprek gaan met de Respect Foundation "
-              "teneinde financiering voor 2025 te organiseren (t.v.v. 36600-XV-77)") ==
-          "in gesprek gaan met de Respect Foundation teneinde financiering voor 2025 te organiseren");
-    CHECK(report::motion_title_subject("Motie van het lid Kostic een brede maatschappelijke kosten-batenanalyse ") ==
-          "Motie van het lid Kostic een brede maatschappelijke kosten-batenanalyse");
-    track::TrackedItem t;
-    t.kind = Kind::motion;
-    t.subject = "Hierbij wordt uw Kamer geïnformeerd over de invulling van de motie";
-    CHECK(report::item_summary(t) == t.subject);  // no official records: the detected subject
-    OfficialFate fate;
-    fate.subject = "Motie van het lid Piri c.s. over de diplomatieke slagkracht middels het postennetwerk in stand houden";
-    t.fate = fate;
-    CHECK(report::item_summary(t) == "de diplomatieke slagkracht middels het postennetwerk in stand houden");
-    t.review = "corrected";  // a subject a person set stays
-    CHECK(report::item_summary(t) == t.subject);
 }
