@@ -127,6 +127,8 @@ void setup_fetch(CLI::App& app, Runner& run) {
             auto report = pipeline::run_fetch(*opened, fetch_options(*f));
             if (!report) {
                 print_error(report.error());
+                // A job reading --json gets the reason too, not an empty stdout.
+                if (*json_out) std::cout << nlohmann::json{{"error", error_to_json(report.error())}}.dump() << "\n";
                 return k_exit_fatal;
             }
             for (auto& e : report->errors) print_error(e);

@@ -46,6 +46,7 @@ bool parse_ref(pipeline::Store& store, const std::string& ref, std::string& id, 
             return false;
         }
     }
+    id = current_document_id(store, id);
     auto doc = store.index().document(id);
     if (!doc) {
         print_error(Error{id, "no such document in the store; see `toezeg list`"});

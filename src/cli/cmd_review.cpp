@@ -32,19 +32,21 @@ int decide(const std::string& store_flag, const std::string& op, const std::vect
     auto store = open_store(store_flag, pipeline::Access::write);
     if (!store) return k_exit_fatal;
     std::vector<track::Correction> decisions;
-    for (auto& id : ids) {
+    std::string doc_id = doc.empty() ? doc : current_document_id(*store, doc);
+    for (auto& given : ids) {
+        std::string id = current_item_id(*store, given);
         auto t = db::load_tracked_item(store->index().database(), id);
         if (!t) {
             print_error(Error{id, "no such tracked item; see `toezeg status` or `toezeg review`"});
             return k_exit_some_failed;
         }
-        auto passages = passages_of(*t, doc);
+        auto passages = passages_of(*t, doc_id);
         if (passages.empty()) {
-            print_error(Error{id, doc.empty() ? "has no passage from a letter to decide on"
-                                              : "has no passage from " + doc + "; see `toezeg item " + id + "`"});
+            print_error(Error{id, doc_id.empty() ? "has no passage from a letter to decide on"
+                                              : "has no passage from " + doc_id + "; see `toezeg item " + id + "`"});
             return k_exit_some_failed;
         }
-        decisions.push_back(track::Correction{op, {id}, doc, "", std::move(passages), fields});
+        decisions.push_back(track::Correction{op, {id}, doc_id, "", std::move(passages), fields});
     }
     for (auto& d : decisions)
         if (auto added = store->add_correction(d); !added) {

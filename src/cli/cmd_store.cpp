@@ -168,7 +168,7 @@ void setup_remove(CLI::App& app, Runner& run) {
             if (!store) return k_exit_fatal;
             int removed = 0, failed = 0;
             for (auto& id : o->ids) {
-                if (auto done = store->remove_document(id, o->reason); !done) {
+                if (auto done = store->remove_document(current_document_id(*store, id), o->reason); !done) {
                     print_error(done.error());
                     ++failed;
                     continue;

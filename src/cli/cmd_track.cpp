@@ -110,8 +110,9 @@ void setup_status(CLI::App& app, Runner& run) {
                                 t.last_date + " " + t.last_type, t.decision.empty() ? "-" : text::shorten(t.decision, 48),
                                 text::shorten(t.subject.empty() ? t.last_evidence : t.subject, 60)});
             }
-            // On a narrow terminal DECISION, LAST EVENT, KIND and DUE give way before SUBJECT is cut.
-            std::cout << format_table(fit_to_width(std::move(rows), terminal_width(), {6, 5, 1, 4}));
+            // On a narrow terminal DECISION, LAST EVENT, KIND, DUE and then MEMBER give way before
+            // SUBJECT is cut (at 70 columns ID, STATUS and MEMBER alone left it 12 and the lines 73).
+            std::cout << format_table(fit_to_width(std::move(rows), terminal_width(), {6, 5, 1, 4, 3}));
             return k_exit_ok;
         };
     });
@@ -133,7 +134,7 @@ void setup_item(CLI::App& app, Runner& run) {
             if (!valid_date_option(o->as_of, "--as-of")) return k_exit_fatal;
             auto store = open_store(o->store, pipeline::Access::read);
             if (!store) return k_exit_fatal;
-            auto t = db::load_tracked_item(store->index().database(), o->id);
+            auto t = db::load_tracked_item(store->index().database(), current_item_id(*store, o->id));
             if (!t) {
                 print_error(Error{o->id, "no such tracked item; see `toezeg status`"});
                 return k_exit_some_failed;
@@ -242,11 +243,13 @@ void setup_link(CLI::App& app, Runner& run) {
                                           "toezeg link ITEM reg-T01237"});
                 return k_exit_fatal;
             }
-            for (auto& id : o->ids)
+            for (auto& id : o->ids) {
+                if (!is_register_item_id(id)) id = current_item_id(*store, id);
                 if (!db::load_tracked_item(store->index().database(), id) && !names_register_record(*store, id)) {
                     print_error(Error{id, "no such tracked item; see `toezeg status`"});
                     return k_exit_some_failed;
                 }
+            }
             auto added = store->add_correction(track::Correction{"link", o->ids, "", "", {}, {}});
             if (!added) {
                 print_error(added.error());
@@ -273,11 +276,13 @@ void setup_unlink(CLI::App& app, Runner& run) {
         run = [o] {
             auto store = open_store(o->store, pipeline::Access::write);
             if (!store) return k_exit_fatal;
+            o->id = current_item_id(*store, o->id);
             auto t = db::load_tracked_item(store->index().database(), o->id);
             if (!t) {
                 print_error(Error{o->id, "no such tracked item; see `toezeg status`"});
                 return k_exit_some_failed;
             }
+            if (!is_register_item_id(o->doc)) o->doc = current_document_id(*store, o->doc);
             if (is_register_item_id(o->doc)) return unlink_register(*store, o->id, o->doc);
             bool has = std::any_of(t->events.begin(), t->events.end(), [&](auto& e) { return e.doc == o->doc; });
             if (!has) {

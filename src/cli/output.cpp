@@ -70,6 +70,10 @@ void print_note(const std::string& message) {
     if (g_verbosity == Verbosity::verbose) std::cerr << "toezeg: " << message << "\n";
 }
 
+void print_info(const std::string& message) {
+    if (g_verbosity != Verbosity::quiet) std::cerr << "toezeg: " << message << "\n";
+}
+
 void print_warning(const std::string& subject, const std::string& message) {
     if (g_verbosity == Verbosity::quiet) return;
     std::cerr << "toezeg: warning: " << (subject.empty() ? "" : subject + ": ") << message << "\n";

@@ -31,6 +31,8 @@ void print_error(const Error& error);
 // Warnings are left out under --quiet; notes are printed only under --verbose.
 void print_warning(const std::string& subject, const std::string& message);
 void print_note(const std::string& message);
+// What a person should know but is no problem (an old id read as its new one): left out under --quiet.
+void print_info(const std::string& message);
 // An optional date option: empty or YYYY-MM-DD; else prints why and returns false.
 bool valid_date_option(const std::string& value, const char* name);
 // True when stdout is a terminal and NO_COLOR is not set.

@@ -8,6 +8,7 @@
 #include "detect/dates.hpp"
 #include "detect/detector.hpp"
 #include "ingest/fingerprint.hpp"
+#include "ingest/identity.hpp"
 #include "util/files.hpp"
 
 namespace toezeg::pipeline {
@@ -123,6 +124,12 @@ Result<void> Store::index_commit(const std::string& commit, const std::string& d
                         items);
     for (auto& rel : stored->relations)
         m_index.add_relation(record.doc.id, rel.value("id", ""), rel.value("kind", ""), rel.value("score", 0.0));
+    // The ids another id rule gives this document find it too (`show OLD`, the report's old pages).
+    if (auto legacy = ingest::legacy_document_id(record.doc.meta))
+        db::add_document_alias(m_index.database(), *legacy, record.doc.id);
+    if (std::string derived = ingest::derive_document_id(record.doc.meta, record.doc.text);
+        !derived.starts_with("doc-") && ingest::validate_document_id(derived))
+        db::add_document_alias(m_index.database(), derived, record.doc.id);
     m_index.set_state("indexed_head", commit);
     return {};
 }
@@ -147,7 +154,10 @@ Result<int> Store::catch_up() {
         const auto& c = (*history)[i];
         auto subject = corpus::CorpusStore::parse_subject(c.message);
         official = official || (subject && subject->kind == "official");
-        if (subject && subject->kind == "removed") m_index.remove_document(subject->document_id);
+        if (subject && subject->kind == "removed") {
+            m_index.remove_document(subject->document_id);
+            db::remove_document_aliases(m_index.database(), subject->document_id);
+        }
         if (subject && subject->kind == "document") {
             auto done = index_commit(c.id, subject->document_id);
             if (!done) {
@@ -212,6 +222,9 @@ Result<int> Store::reindex(const StorePaths& paths) {
         auto index = db::CorpusIndex::open(tmp);
         if (!index) return std::unexpected(index.error());
         Store store(paths, std::move(*corpus), std::move(*index), std::nullopt);
+        // The index being replaced: the item ids it had that the new one lacks become aliases.
+        if (fs::exists(paths.index()))
+            if (auto previous = db::Database::open(paths.index())) store.m_previous_index.emplace(std::move(*previous));
         auto caught = store.catch_up();
         if (!caught) return std::unexpected(caught.error());
         count = *caught;

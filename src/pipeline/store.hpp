@@ -2,6 +2,8 @@
 // A store directory: the git corpus (source of truth), its SQLite index and a write lock.
 #include <filesystem>
 #include <functional>
+#include <map>
+#include <set>
 #include <optional>
 #include <string>
 
@@ -9,6 +11,7 @@
 #include "corpus/corpus_store.hpp"
 #include "corpus/git_packs.hpp"
 #include "db/corpus_index.hpp"
+#include "db/id_aliases.hpp"
 #include "track/tracker.hpp"
 #include "util/file_lock.hpp"
 
@@ -67,17 +70,30 @@ public:
     // only, with no batch open. Returns what was done (nothing: `pack` empty).
     Result<corpus::Consolidation> consolidate_packs(std::size_t max_packs);
     static constexpr std::size_t k_max_packs = 50;
+    // Old item ids and what they stand for, from state/aliases.jsonl in git (the last line
+    // of an alias wins); retrack adds the ids that changed (pipeline/id_aliases).
+    std::map<std::string, db::StoredAlias> item_aliases();
 
 private:
     Store(StorePaths paths, std::optional<corpus::CorpusStore> corpus, db::CorpusIndex index, std::optional<FileLock> lock)
         : m_paths(std::move(paths)), m_corpus(std::move(corpus)), m_index(std::move(index)), m_lock(std::move(lock)) {}
     Result<int> catch_up();
+    // One tracking run; `again` is set when it found renamed ids that corrections name, so
+    // that a second run applies those corrections to the items' new ids.
+    Result<std::size_t> retrack_once(std::vector<std::string>& warnings, bool& again);
+    // Finds the ids of `previous` that the new `items` lack, keeps them as aliases (git and
+    // index) and says whether the renamed ones changed.
+    Result<bool> keep_item_aliases(db::Database& previous, const std::set<std::string>& previous_ids,
+                                   const std::vector<track::Correction>& corrections,
+                                   const std::vector<track::TrackedItem>& items);
 
     StorePaths m_paths;
     std::optional<corpus::CorpusStore> m_corpus;
     db::CorpusIndex m_index;
     std::optional<FileLock> m_lock;
     std::vector<std::string> m_recovered;
+    // While reindex builds a new index: the index it replaces, whose item ids become aliases.
+    std::optional<db::Database> m_previous_index;
 };
 
 }  // namespace toezeg::pipeline

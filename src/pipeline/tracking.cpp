@@ -12,6 +12,8 @@
 #include "db/register_records.hpp"
 #include "db/tracked_items.hpp"
 #include "fetch/odata_page.hpp"
+#include "db/id_aliases.hpp"
+#include "pipeline/id_aliases.hpp"
 #include "pipeline/reconcile.hpp"
 #include "pipeline/store.hpp"
 #include "track/fate.hpp"
@@ -214,12 +216,31 @@ std::optional<std::vector<track::TrackedItem>> finish_changed(db::Database& db, 
 }  // namespace
 
 Result<std::size_t> Store::retrack(std::vector<std::string>& warnings) {
+    bool again = false;
+    auto tracked = retrack_once(warnings, again);
+    m_previous_index.reset();
+    if (!tracked || !again) return tracked;
+    // Corrections named ids that this run found renamed: track once more with the new ids
+    // (its warnings replace the first run's, which could not find the old ids).
+    std::vector<std::string> second;
+    tracked = retrack_once(second, again);
+    warnings = std::move(second);
+    return tracked;
+}
+
+Result<std::size_t> Store::retrack_once(std::vector<std::string>& warnings, bool& again) {
     try {
         auto& db = m_index.database();
         auto heads = m_index.letter_heads();
         auto representative = duplicate_representatives(heads, m_index.near_duplicate_pairs());
         std::erase_if(heads, [&](auto& r) { return representative[r.id] != r.id; });  // counted through its near-duplicate
-        auto corrections = this->corrections();
+        auto& previous = m_previous_index ? *m_previous_index : db;
+        // Link and unlink corrections made under ids that were renamed since apply to the new ids.
+        auto stored_aliases = item_aliases();
+        std::map<std::string, std::string> renamed;
+        for (auto& [alias, a] : stored_aliases)
+            if (a.why == "renamed" && !db::tracked_item_exists(previous, alias)) renamed[alias] = a.target;
+        auto corrections = with_current_ids(this->corrections(), renamed);
         std::vector<OfficialFate> fates;
         for (auto& motion : db::load_motion_records(db))
             if (auto fate = track::decide_fate(motion)) fates.push_back(std::move(*fate));
@@ -295,6 +316,12 @@ Result<std::size_t> Store::retrack(std::vector<std::string>& warnings) {
             if (auto kept_ids = m_index.state("link_reviewed"))
                 some = finish_changed(db, changed, for_letters, fates,
                                       json::parse(*kept_ids).get<std::set<std::string>>(), removed);
+            // An id that is gone, or a new id an old one stood for, changes the aliases: those
+            // are found over all items.
+            if (some && (!removed.empty() || std::ranges::any_of(*some, [&](auto& t) {
+                             return stored_aliases.contains(t.id);
+                         })))
+                some.reset();
         }
         std::size_t count = 0;
         if (some) {
@@ -315,6 +342,10 @@ Result<std::size_t> Store::retrack(std::vector<std::string>& warnings) {
             linker.add_stored(std::move(rest));
             std::size_t before_finish = warnings.size();
             auto items = linker.finish(for_letters, fates);
+            // Before the tracked items of the last run are replaced: their ids and passages.
+            auto renames_changed = keep_item_aliases(previous, db::tracked_item_ids(previous), corrections, items);
+            if (!renames_changed) return std::unexpected(renames_changed.error());
+            again = *renames_changed;
             join_store_registers(m_index, items, for_registers, warnings);
             db::replace_tracked_items(db, items);
             m_index.set_state(

@@ -83,6 +83,13 @@ FollowPages follow_pages_from(const std::vector<Item>& items) {
 FollowPages follow_pages_of(const std::vector<track::TrackedItem>& items) { return follow_pages_from(items); }
 FollowPages follow_pages_of(const std::vector<db::ItemFacts>& items) { return follow_pages_from(items); }
 
+const std::string& member_name(const FollowPages& pages, const std::string& form) {
+    auto page = pages.members.find(form);
+    if (page == pages.members.end()) return form;
+    auto title = pages.titles.find(page->second);
+    return title == pages.titles.end() ? form : title->second;
+}
+
 namespace {
 
 struct Group {

@@ -22,6 +22,9 @@ struct FollowPages {
 };
 FollowPages follow_pages_of(const std::vector<track::TrackedItem>& items);
 FollowPages follow_pages_of(const std::vector<db::ItemFacts>& items);
+// The name a Kamerlid's page shows (the most common spelling) for any spelling `form` of it;
+// `form` itself when it has no page.
+const std::string& member_name(const FollowPages& pages, const std::string& form);
 
 // <folder>/<slug>.html and .xml for every Kamerlid, bewindspersoon and dossier; a page
 // whose items' rows changed is built from their kept rows and Atom entries.

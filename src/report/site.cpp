@@ -10,6 +10,7 @@
 
 #include "db/register_records.hpp"
 #include "db/tracked_items.hpp"
+#include "report/alias_pages.hpp"
 #include "report/deadlines.hpp"
 #include "report/exports.hpp"
 #include "report/format.hpp"
@@ -108,6 +109,7 @@ public:
         if (!rest) return std::unexpected(rest.error());
         if (!items_done) return std::unexpected(items_done.error());
         if (auto done = write_index(); !done) return std::unexpected(done.error());
+        if (auto done = write_alias_pages(m_site, m_index.database(), m_out); !done) return std::unexpected(done.error());
         auto stats = m_out.finish();
         if (stats) stats->week_note = m_week_note;
         return stats;
@@ -252,7 +254,10 @@ private:
                 tally(by_actor[t->actor]);
                 actors.insert(t->actor);
             }
-            for (auto& m : t->members) tally(by_member[m]);
+            // One row per person: every spelling of a Kamerlid counts under the name its page shows.
+            std::set<std::string> people;
+            for (auto& m : t->members) people.insert(member_name(m_site.follow, m));
+            for (auto& p : people) tally(by_member[p]);
         }
         mus::data count_rows{mus::data::type::list};
         for (Status s : k_all_statuses) {

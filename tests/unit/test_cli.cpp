@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "cli/app_docs.hpp"
@@ -87,6 +89,17 @@ TEST_CASE("fit_to_width drops the columns that may go before it cuts the last on
     CHECK(fitted[0][1] == "KIND");
     CHECK(fitted[1][2].ends_with("…"));
     CHECK(cli::fit_to_width(rows, 200, {2, 1})[0].size() == 4);  // wide enough: nothing dropped
+}
+
+TEST_CASE("status on a 70-column terminal: MEMBER gives way too, so every line fits", "[cli]") {
+    std::vector<std::vector<std::string>> rows = {
+        {"ID", "KIND", "STATUS", "MEMBER", "DUE", "LAST EVENT", "DECISION", "SUBJECT"},
+        {"motie-kroger-dijkstra-0a1b2c", "motion", "open (overdue) ?", "Van der Plas-Kröger", "op korte termijn",
+         "2026-03-18 mentioned", "-", "Uw Kamer zal zoals toegezegd in het plan van aanpak over de voortgang"}};
+    auto fitted = cli::fit_to_width(rows, 70, {6, 5, 1, 4, 3});  // the list `status` gives
+    CHECK(fitted[0] == std::vector<std::string>{"ID", "STATUS", "SUBJECT"});
+    for (auto& line : text::split_lines(cli::format_table(fitted)))
+        CHECK(std::count_if(line.begin(), line.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }) <= 70);
 }
 
 TEST_CASE("report --json and ci --json say what a job needs in one object", "[cli]") {
