@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -537,9 +538,26 @@ private:
     }
 
     // Indices, not pointers: m_drafts grows while a sentence's mentions are processed.
+    // Only the motions with one of the mention's refs or its members are looked at (an index
+    // of them, not every draft: a letter naming thousands of motions stays linear).
     std::vector<std::size_t> group_for(const Mention& m) const {
+        std::vector<std::size_t> candidates;
+        bool empty_ref = false;
+        for (auto& ref : m.refs) {
+            empty_ref = empty_ref || ref.empty();
+            if (auto it = m_motions_by_ref.find(ref); it != m_motions_by_ref.end())
+                candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+        }
+        if (auto it = m_motions_by_members.find(m.members); !m.members.empty() && it != m_motions_by_members.end())
+            candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+        if (empty_ref) {  // an empty ref matches every motion without one: look at all of them
+            candidates.clear();
+            for (std::size_t k = 0; k < m_drafts.size(); ++k) candidates.push_back(k);
+        }
+        std::sort(candidates.begin(), candidates.end());
+        candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
         std::vector<std::size_t> out;
-        for (std::size_t k = 0; k < m_drafts.size(); ++k) {
+        for (std::size_t k : candidates) {
             const Draft& d = m_drafts[k];
             if (d.item.kind != Kind::motion) continue;
             bool same_ref = !m.refs.empty() && std::find(m.refs.begin(), m.refs.end(), d.item.ref) != m.refs.end();
@@ -548,6 +566,11 @@ private:
             if (same_ref || same_members) out.push_back(k);
         }
         return out;
+    }
+
+    void set_motion_ref(std::size_t k, const std::string& ref) {
+        m_drafts[k].item.ref = ref;
+        if (!ref.empty()) m_motions_by_ref[ref].push_back(k);
     }
 
     void detect_motions(std::size_t i, std::string_view s) {
@@ -566,7 +589,7 @@ private:
             auto group = group_for(m);
             std::size_t wanted = m.plural ? std::max<std::size_t>({static_cast<std::size_t>(m.count), m.refs.size(), 1}) : 1;
             for (std::size_t k = 0; k < group.size() && k < m.refs.size(); ++k)
-                if (m_drafts[group[k]].item.ref.empty()) m_drafts[group[k]].item.ref = m.refs[k];
+                if (m_drafts[group[k]].item.ref.empty()) set_motion_ref(group[k], m.refs[k]);
             while (group.size() < wanted) {
                 Draft d;
                 d.item.kind = Kind::motion;
@@ -575,11 +598,12 @@ private:
                 d.item.members = m.members;
                 d.key_members = m.members;
                 std::size_t n = group.size();
-                if (n < m.refs.size()) d.item.ref = m.refs[n];
                 d.sentences = {i};
                 d.last_sentence = i;
                 d.item.span = Span{m.begin, m.end};  // the mention, for the subject
                 m_drafts.push_back(std::move(d));
+                if (!m.members.empty()) m_motions_by_members[m.members].push_back(m_drafts.size() - 1);
+                if (n < m.refs.size()) set_motion_ref(m_drafts.size() - 1, m.refs[n]);
                 group = group_for(m);
                 if (group.size() < wanted && group.empty()) break;
             }
@@ -970,6 +994,9 @@ private:
     std::string m_plain;  // the text with footnote markers blanked, offsets unchanged
     std::vector<Sentence> m_sentences;
     std::vector<Draft> m_drafts;
+    // The motion drafts by ref and by members (group_for); indices into m_drafts.
+    std::map<std::string, std::vector<std::size_t>> m_motions_by_ref;
+    std::map<std::vector<std::string>, std::vector<std::size_t>> m_motions_by_members;
     static constexpr std::size_t k_none = static_cast<std::size_t>(-1);
     std::vector<std::size_t> m_heading_at_or_before;  // per sentence: the nearest heading at or before it
     std::size_t m_touches = 0;
