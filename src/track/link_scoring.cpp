@@ -107,9 +107,17 @@ double subject_similarity(const Words& mention, const Words& item) {
     return std::max(similarity(mention.subject, item.subject), 0.7 * evidence);
 }
 
+bool known_actor(const std::string& actor) { return !actor.empty() && utf8::to_lower(actor) != "kabinet"; }
+
+bool same_kamerlid(const std::vector<std::string>& a, const std::string& a_party, const std::vector<std::string>& b,
+                   const std::string& b_party) {
+    // "Meijer (PVV)" and "Meijer (D66)" are two Kamerleden.
+    if (!a_party.empty() && !b_party.empty() && utf8::to_lower(a_party) != utf8::to_lower(b_party)) return false;
+    return overlaps(lowered(a), lowered(b));
+}
+
 bool same_ministry(const std::string& a, const std::string& b) {
-    auto known = [](const std::string& x) { return !x.empty() && utf8::to_lower(x) != "kabinet"; };
-    if (!known(a) || !known(b)) return true;
+    if (!known_actor(a) || !known_actor(b)) return true;
     // "minister" and "staatssecretaris" are not content words: the ministry's words remain.
     auto x = content_words(a), y = content_words(b);
     return x.empty() || y.empty() || similarity(x, y) >= 0.5;
@@ -151,11 +159,12 @@ double earlier_commitment_score(const Item& it, const TrackedItem& t, bool made_
     bool same_date = !it.made_on.empty() && it.made_on == t.made_on;
     bool ministry = same_ministry(it.actor, t.actor);
     if (same_date) score += k_same_date;
-    // "In mijn brief van 26 juni 2025 heb ik ... toegezegd": the letter of that date, when it
-    // is the same minister's and the mention names no meeting instead.
-    if (same_date && made_in_letter && ministry && it.made_in.empty()) score += k_cited_letter;
-    auto mine = lowered(it.members), theirs = lowered(t.members);
-    if (!mine.empty() && !theirs.empty()) score += overlaps(mine, theirs) ? k_shared_member : k_other_member;
+    // "In mijn brief van 26 juni 2025 heb ik ... toegezegd": the letter of that date, when both
+    // name the same ministry and the mention names no meeting instead.
+    if (same_date && made_in_letter && known_actor(it.actor) && known_actor(t.actor) && ministry && it.made_in.empty())
+        score += k_cited_letter;
+    if (!it.members.empty() && !t.members.empty())
+        score += same_kamerlid(it.members, it.party, t.members, t.party) ? k_shared_member : k_other_member;
     if (!made_in_letter && !it.made_in.empty() && !t.made_in.empty()) {
         if (similarity(it.made_in, t.made_in) >= 0.5) score += k_same_meeting;
         else if (other_meeting(it.made_in, t.made_in)) score += k_other_meeting;

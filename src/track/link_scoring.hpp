@@ -46,13 +46,13 @@ double subject_similarity(const Words& mention, const Words& item);
 // with against an item; their sum with k_subject_weight times the words' likeness is
 // compared with the link threshold (0.7).
 inline constexpr double k_same_date = 0.45;          // the item was made on the date the mention names
-inline constexpr double k_cited_letter = 0.3;        // ... in a letter of that date by the same minister
+inline constexpr double k_cited_letter = 0.3;  // ... in a letter of that date, both naming the same ministry
 inline constexpr double k_shared_member = 0.3;       // a Kamerlid named by both
-inline constexpr double k_other_member = -0.5;       // both name Kamerleden, none the same
+inline constexpr double k_other_member = -0.5;       // both name Kamerleden, none the same (or of another party)
 inline constexpr double k_same_meeting = 0.1;        // both name the meeting, alike
 inline constexpr double k_other_meeting = -0.15;     // both name a meeting, another kind (notaoverleg, tweeminutendebat)
 inline constexpr double k_other_minister = -0.25;    // made by a minister of another ministry
-inline constexpr double k_unrelated_subject = -0.35;  // both have a subject and share no word of it
+inline constexpr double k_unrelated_subject = -0.35;  // both have a subject and share no word of it (also motions)
 inline constexpr double k_subject_weight = 0.4;
 inline constexpr double k_related_subject = 0.1;  // below: the subjects are unrelated
 
@@ -71,6 +71,11 @@ double new_promise_score(const Item& it, const TrackedItem& t, double subject);
 // Two actors ("minister van Financiën", "staatssecretaris van Financiën") of one ministry,
 // or either unknown or "kabinet".
 bool same_ministry(const std::string& a, const std::string& b);
+// An actor that names a ministry (not empty, not "kabinet").
+bool known_actor(const std::string& actor);
+// Kamerleden named by both, unless both give a party and the parties differ.
+bool same_kamerlid(const std::vector<std::string>& a, const std::string& a_party, const std::vector<std::string>& b,
+                   const std::string& b_party);
 // Two meetings ("commissiedebat", "tweeminutendebat Bankenbelasting") of another kind; false
 // when either is unknown.
 bool other_meeting(const std::string& a, const std::string& b);

@@ -317,7 +317,10 @@ private:
                 continue;  // two different numbers are two motions
             }
             if (members.empty() || lowered(t.members) != members) continue;
-            scored.push_back({0.75 + 0.25 * subject_similarity(mine, s.words), k});
+            // The same submitters without numbers: one Kamerlid's motions on other subjects are others.
+            bool unrelated = !mine.subject.empty() && !s.words.subject.empty() &&
+                             similarity(mine.subject, s.words.subject) < k_related_subject;
+            scored.push_back({0.75 + 0.25 * subject_similarity(mine, s.words) + (unrelated ? k_unrelated_subject : 0), k});
         }
         return choose(letter, it, scored);
     }

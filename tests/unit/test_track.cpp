@@ -375,3 +375,38 @@ TEST_CASE("\"in mijn brief van <date> heb ik toegezegd\" joins the promise of th
               std::vector<std::string>{"a", "c"});
     }
 }
+
+TEST_CASE("motions without a number by one Kamerlid join only on a related subject", "[track][link]") {
+    auto motion = [](const std::string& subject) {
+        Item it;
+        it.kind = Kind::motion;
+        it.members = {"Ramdin"};
+        it.member = "Ramdin";
+        it.subject = subject;
+        it.evidence = "De motie-Ramdin over " + subject + " wordt uitgevoerd.";
+        return it;
+    };
+    CHECK(items_by_letters({letter_of("a", "2025-03-01", {motion("de nareis van gezinsleden")}),
+                            letter_of("b", "2025-04-01", {motion("het passend onderwijs")})}) ==
+          std::vector<std::string>{"a", "b"});
+    CHECK(items_by_letters({letter_of("a", "2025-03-01", {motion("de nareis van gezinsleden")}),
+                            letter_of("b", "2025-04-01", {motion("de nareis van gezinsleden van statushouders")})}) ==
+          std::vector<std::string>{"a b"});
+}
+
+TEST_CASE("a Kamerlid of another party with the same name is another Kamerlid", "[track][link]") {
+    auto to = [](const std::string& party, const std::string& doc_words) {
+        auto it = commitment(k_financien, "het dierenwelzijn in de veehouderij",
+                             "In het commissiedebat van 2 februari 2025 zegde ik lid Meijer (" + party +
+                                 ") toe na de zomer terug te komen op het dierenwelzijn in de veehouderij" + doc_words + ".",
+                             true, {"Meijer"}, "2025-02-02", "commissiedebat");
+        it.party = party;
+        return it;
+    };
+    CHECK(items_by_letters({letter_of("a", "2025-03-01", {to("PVV", "")}),
+                            letter_of("b", "2025-04-01", {to("D66", " en de stallen")})}) ==
+          std::vector<std::string>{"a", "b"});
+    CHECK(items_by_letters({letter_of("a", "2025-03-01", {to("PVV", "")}),
+                            letter_of("b", "2025-04-01", {to("PVV", " en de stallen")})}) ==
+          std::vector<std::string>{"a b"});
+}
