@@ -141,7 +141,12 @@ void setup_item(CLI::App& app, Runner& run) {
             }
             std::string as_of = o->as_of.empty() ? Date::today().iso() : o->as_of;
             if (o->json_out) {
-                std::cout << report::tracked_to_json(*t, as_of).dump() << "\n";
+                // The one JSON writer of tracked items, as `status --json` gives this item.
+                db::TrackedQuery q;
+                q.id = t->id;
+                q.as_of = as_of;
+                db::for_each_tracked_json(store->index().database(), q,
+                                          [](std::string_view line) { std::cout << line << "\n"; });
                 return k_exit_ok;
             }
             std::vector<std::vector<std::string>> head = {

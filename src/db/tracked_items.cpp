@@ -169,6 +169,7 @@ std::string where_clause(const TrackedQuery& q) {
     if (!q.actor.empty()) sql += " AND lower(actor) LIKE '%' || lower(?5) || '%'";
     if (!q.dossier.empty()) sql += " AND (replace(dossier, ' ', '') = ?6 OR replace(ref, ' ', '') LIKE ?6 || '%')";
     if (!q.since.empty()) sql += " AND last_date >= ?7";
+    if (!q.id.empty()) sql += " AND id = ?9";
     return sql + " ORDER BY first_date, id";
 }
 
@@ -185,6 +186,7 @@ void bind_query(Statement& st, const TrackedQuery& q) {
         st.bind(6, digits);
     }
     if (!q.since.empty()) st.bind(7, q.since);
+    if (!q.id.empty()) st.bind(9, q.id);
 }
 
 }  // namespace

@@ -23,6 +23,7 @@ struct TrackedQuery {
     std::string actor;   // substring, case-insensitive
     std::string dossier; // digits compared
     std::string since;   // last event on or after
+    std::string id;      // exactly this item
 };
 
 // A tracked item without its events: what tables and CSV show.

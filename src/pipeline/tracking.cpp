@@ -82,9 +82,9 @@ std::string letter_order_key(const db::LetterRecord& r) {
     return track::letter_order_key(letter);
 }
 
-// What the tracked items depend on besides the letters: the corrections and the fates.
+// What the tracked items depend on besides the letters: the linking rules, the corrections and the fates.
 std::string inputs_fingerprint(const std::vector<track::Correction>& corrections, const std::vector<OfficialFate>& fates) {
-    json all = json::array();
+    json all = json::array({track::k_linking_rules});
     for (auto& c : corrections) {
         json passages = json::array();
         for (auto& p : c.passages) passages.push_back({p.doc, p.evidence});

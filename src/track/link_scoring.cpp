@@ -107,6 +107,85 @@ double subject_similarity(const Words& mention, const Words& item) {
     return std::max(similarity(mention.subject, item.subject), 0.7 * evidence);
 }
 
+bool known_actor(const std::string& actor) { return !actor.empty() && utf8::to_lower(actor) != "kabinet"; }
+
+bool same_kamerlid(const std::vector<std::string>& a, const std::string& a_party, const std::vector<std::string>& b,
+                   const std::string& b_party) {
+    // "Meijer (PVV)" and "Meijer (D66)" are two Kamerleden.
+    if (!a_party.empty() && !b_party.empty() && utf8::to_lower(a_party) != utf8::to_lower(b_party)) return false;
+    return overlaps(lowered(a), lowered(b));
+}
+
+bool same_ministry(const std::string& a, const std::string& b) {
+    if (!known_actor(a) || !known_actor(b)) return true;
+    // "minister" and "staatssecretaris" are not content words: the ministry's words remain.
+    auto x = content_words(a), y = content_words(b);
+    return x.empty() || y.empty() || similarity(x, y) >= 0.5;
+}
+
+namespace {
+
+// The kind of meeting a made_in names: its first word with a meeting word in it
+// ("tweeminutendebat", "notaoverleg", "behandeling"), lower case; "" when none.
+std::string meeting_kind(const std::string& made_in) {
+    static const char* k_words[] = {"debat", "overleg", "vragenuur", "agenda", "behandeling", "bijeenkomst"};
+    std::string lower = utf8::to_lower(made_in);
+    for (std::size_t pos = 0; pos < lower.size();) {
+        auto end = lower.find(' ', pos);
+        if (end == std::string::npos) end = lower.size();
+        std::string word = lower.substr(pos, end - pos);
+        for (auto* w : k_words)
+            if (word.find(w) != std::string::npos) return word;
+        pos = end + 1;
+    }
+    return "";
+}
+
+bool ends_with(const std::string& s, const std::string& tail) {
+    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+}  // namespace
+
+bool other_meeting(const std::string& a, const std::string& b) {
+    auto x = meeting_kind(a), y = meeting_kind(b);
+    // "debat" and "commissiedebat" may be the same meeting; "notaoverleg" and "tweeminutendebat" are not.
+    return !x.empty() && !y.empty() && !ends_with(x, y) && !ends_with(y, x);
+}
+
+double earlier_commitment_score(const Item& it, const TrackedItem& t, bool made_in_letter, const Words& mine_words,
+                                const Words& their_words, double subject) {
+    double score = 0;
+    bool same_date = !it.made_on.empty() && it.made_on == t.made_on;
+    bool ministry = same_ministry(it.actor, t.actor);
+    if (same_date) score += k_same_date;
+    // "In mijn brief van 26 juni 2025 heb ik ... toegezegd": the letter of that date, when both
+    // name the same ministry and the mention names no meeting instead.
+    if (same_date && made_in_letter && known_actor(it.actor) && known_actor(t.actor) && ministry && it.made_in.empty())
+        score += k_cited_letter;
+    if (!it.members.empty() && !t.members.empty())
+        score += same_kamerlid(it.members, it.party, t.members, t.party) ? k_shared_member : k_other_member;
+    if (!made_in_letter && !it.made_in.empty() && !t.made_in.empty()) {
+        if (similarity(it.made_in, t.made_in) >= 0.5) score += k_same_meeting;
+        else if (other_meeting(it.made_in, t.made_in)) score += k_other_meeting;
+    }
+    if (!ministry) score += k_other_minister;
+    // The subjects alone: the evidence around them shares the date, the meeting and the name.
+    if (!mine_words.subject.empty() && !their_words.subject.empty() &&
+        similarity(mine_words.subject, their_words.subject) < k_related_subject)
+        score += k_unrelated_subject;
+    return score + k_subject_weight * subject;
+}
+
+double new_promise_score(const Item& it, const TrackedItem& t, double subject) {
+    auto mine = lowered(it.members), theirs = lowered(t.members);
+    bool repeats = subject >= k_repeat_subject && same_ministry(it.actor, t.actor) && it.due == t.due &&
+                   std::all_of(theirs.begin(), theirs.end(), [&](auto& m) { return mine.contains(m); }) &&
+                   std::all_of(mine.begin(), mine.end(), [&](auto& m) { return theirs.contains(m); });
+    // Not a repetition: at most a possible match (below the 0.7 link threshold).
+    return repeats ? 0.5 + subject / 2 : std::min(subject, 0.6);
+}
+
 std::set<std::string> lowered(const std::vector<std::string>& names) {
     std::set<std::string> out;
     for (auto& n : names) out.insert(utf8::to_lower(n));

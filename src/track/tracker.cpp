@@ -317,13 +317,15 @@ private:
                 continue;  // two different numbers are two motions
             }
             if (members.empty() || lowered(t.members) != members) continue;
-            scored.push_back({0.75 + 0.25 * subject_similarity(mine, s.words), k});
+            // The same submitters without numbers: one Kamerlid's motions on other subjects are others.
+            bool unrelated = !mine.subject.empty() && !s.words.subject.empty() &&
+                             similarity(mine.subject, s.words.subject) < k_related_subject;
+            scored.push_back({0.75 + 0.25 * subject_similarity(mine, s.words) + (unrelated ? k_unrelated_subject : 0), k});
         }
         return choose(letter, it, scored);
     }
 
     std::size_t link_commitment(const Letter& letter, const Item& it, const std::unordered_set<std::size_t>& used) {
-        auto members = lowered(it.members);
         Words mine = words_of(it.subject, description(it));
         std::vector<std::pair<double, std::size_t>> scored;
         for (std::size_t k : pool_of(it)) {
@@ -333,17 +335,11 @@ private:
             double subject = subject_similarity(mine, s.words);
             double score = 0;
             if (it.earlier) {
-                if (!it.made_on.empty() && it.made_on == t.made_on) score += 0.45;
-                // "Zoals toegezegd in de geannoteerde agenda van 20 april jl.": the letter of that date.
-                if (!it.made_on.empty() && !s.made_in_letter.empty() && it.made_on == t.made_on) score += 0.2;
-                auto theirs = lowered(t.members);
-                if (!members.empty() && !theirs.empty()) score += overlaps(members, theirs) ? 0.3 : -0.5;
-                if (!it.made_in.empty() && !t.made_in.empty() && similarity(it.made_in, t.made_in) >= 0.5) score += 0.1;
-                score += 0.4 * subject;
+                score = earlier_commitment_score(it, t, !s.made_in_letter.empty(), mine, s.words, subject);
             } else {
-                // A new promise that repeats an open one (perhaps with a new deadline).
+                // A new promise that repeats an open one.
                 if (t.status != Status::open) continue;
-                score = subject >= 0.5 ? 0.5 + subject / 2 : subject;
+                score = new_promise_score(it, t, subject);
             }
             if (score > 0) scored.push_back({score, k});
         }

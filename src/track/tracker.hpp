@@ -75,6 +75,10 @@ struct TrackedItem {
     std::string last_date() const { return events.empty() ? "" : events.back().date; }
 };
 
+// The version of the linking rules: a stored linker state made by other rules is not
+// continued but linked again from the start (pipeline/tracking puts it in `link_inputs`).
+inline constexpr int k_linking_rules = 2;
+
 // Links every item of every letter into tracked items. The result does not depend on the
 // order of `letters`. Corrections that name unknown items are reported in `warnings`.
 // Each motion is joined to its official fate by its Kamerstuk number, else by the

@@ -222,3 +222,191 @@ TEST_CASE("an ambiguous item keeps only its five best possible matches", "[track
     };
     CHECK(ids(again) == ids(tracked));
 }
+
+namespace {
+
+track::Letter letter_of(const std::string& doc, const std::string& date, std::vector<Item> items) {
+    track::Letter letter;
+    letter.doc_id = doc;
+    letter.date = date;
+    letter.items = std::move(items);
+    return letter;
+}
+
+// A commitment as the detector gives it: made before this letter (`earlier`) or promised in it.
+Item commitment(const std::string& actor, const std::string& subject, const std::string& evidence, bool earlier,
+                std::vector<std::string> members = {}, const std::string& made_on = "", const std::string& made_in = "") {
+    Item it;
+    it.kind = Kind::commitment;
+    it.actor = actor;
+    it.subject = subject;
+    it.evidence = evidence;
+    it.earlier = earlier;
+    it.members = std::move(members);
+    it.member = it.members.empty() ? "" : it.members[0];
+    it.made_on = made_on;
+    it.made_in = made_in;
+    return it;
+}
+
+// Per tracked item (with events from letters): its letters, in order.
+std::vector<std::string> items_by_letters(const std::vector<track::Letter>& letters) {
+    std::vector<std::string> warnings;
+    std::vector<std::string> out;
+    for (auto& t : track::track(letters, {}, warnings)) {
+        std::string row;
+        for (auto& e : t.events)
+            if (!e.doc.empty()) row += (row.empty() ? "" : " ") + e.doc;
+        out.push_back(row);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+const std::string k_financien = "minister van Financiën";
+const std::string k_asiel = "minister van Asiel en Migratie";
+
+}  // namespace
+
+TEST_CASE("commitments to one Kamerlid made the same day join only from the same ministry", "[track][link]") {
+    // Made in letter a (Financiën), answered in b: the date and the Kamerlid are shared.
+    auto made = commitment(k_financien, "de herstelregeling box 3 voor het mkb",
+                           "In het tweeminutendebat van 5 december 2024 zegde ik lid Westra (CDA) toe terug te komen op de "
+                           "herstelregeling box 3 voor het mkb.",
+                           true, {"Westra"}, "2024-12-05", "tweeminutendebat");
+    SECTION("another ministry, another meeting, another subject: two items") {
+        auto other = commitment(k_asiel, "de knelpunten rond de aanpak van overlastgevende asielzoekers",
+                                "Tijdens het notaoverleg van 5 december 2024 is de heer Westra (CDA) toegezegd dat uw Kamer "
+                                "een overzicht van de knelpunten rond de aanpak van overlastgevende asielzoekers ontvangt.",
+                                true, {"Westra"}, "2024-12-05", "notaoverleg");
+        CHECK(items_by_letters({letter_of("a", "2025-03-26", {made}), letter_of("b", "2025-04-03", {other})}) ==
+              std::vector<std::string>{"a", "b"});
+    }
+    SECTION("the same ministry on the same subject: one item") {
+        auto again = commitment(k_financien, "de herstelregeling box 3",
+                                "In het debat van 5 december 2024 heb ik het lid Westra toegezegd terug te komen op de "
+                                "herstelregeling box 3.",
+                                true, {"Westra"}, "2024-12-05", "debat");
+        CHECK(items_by_letters({letter_of("a", "2025-03-26", {made}), letter_of("b", "2025-04-03", {again})}) ==
+              std::vector<std::string>{"a b"});
+    }
+}
+
+TEST_CASE("a commitment to a Kamerlid on another subject made the same day is another item", "[track][link]") {
+    auto made = commitment(k_financien, "de herstelregeling box 3 voor het mkb",
+                           "In het commissiedebat van 5 december 2024 zegde ik lid Westra toe terug te komen op de "
+                           "herstelregeling box 3 voor het mkb.",
+                           true, {"Westra"}, "2024-12-05", "commissiedebat");
+    auto unrelated = commitment(k_financien, "de inning van belastingschulden",
+                                "In het commissiedebat van 5 december 2024 heb ik lid Westra toegezegd in te gaan op de "
+                                "inning van belastingschulden.",
+                                true, {"Westra"}, "2024-12-05", "commissiedebat");
+    auto related = commitment(k_financien, "de herstelregeling box 3 voor ondernemers",
+                              "Tijdens het commissiedebat van 5 december 2024 heb ik lid Westra toegezegd terug te komen op "
+                              "de herstelregeling box 3 voor ondernemers.",
+                              true, {"Westra"}, "2024-12-05", "commissiedebat");
+    CHECK(items_by_letters({letter_of("a", "2025-03-26", {made}), letter_of("b", "2025-04-03", {unrelated})}) ==
+          std::vector<std::string>{"a", "b"});
+    CHECK(items_by_letters({letter_of("a", "2025-03-26", {made}), letter_of("b", "2025-04-03", {related})}) ==
+          std::vector<std::string>{"a b"});
+}
+
+TEST_CASE("a letter's own new promise is a new item unless it repeats one word for word", "[track][link]") {
+    auto to_tielen = commitment(k_financien, "de financiën van gemeenten in kleine gemeenten",
+                                "In het commissiedebat van 2 oktober 2024 zegde ik lid Tielen (NSC) toe na de zomer terug "
+                                "te komen op de financiën van gemeenten in kleine gemeenten.",
+                                true, {"Tielen"}, "2024-10-02", "commissiedebat");
+    auto promise = commitment(k_financien, "de financiën van gemeenten",
+                              "Ik zal uw Kamer in het tweede kwartaal van 2025 informeren over de financiën van gemeenten.",
+                              false);
+    promise.due = "2025-06-30";
+    SECTION("a new promise on the subject of a commitment to a Kamerlid: two items") {
+        CHECK(items_by_letters({letter_of("a", "2024-11-01", {to_tielen}), letter_of("b", "2025-01-15", {promise})}) ==
+              std::vector<std::string>{"a", "b"});
+    }
+    SECTION("a new promise with its own deadline on the subject of an open promise: two items") {
+        auto later = commitment(k_financien, "een voortgangsrapportage over de financiën van gemeenten",
+                                "Uw Kamer ontvangt voor 1 augustus 2025 een voortgangsrapportage over de financiën van gemeenten.",
+                                false);
+        later.due = "2025-08-01";
+        CHECK(items_by_letters({letter_of("b", "2025-01-15", {promise}), letter_of("c", "2025-03-01", {later})}) ==
+              std::vector<std::string>{"b", "c"});
+    }
+    SECTION("the same promise, the same deadline, the same minister in another letter: one item") {
+        CHECK(items_by_letters({letter_of("b", "2025-01-15", {promise}), letter_of("c", "2025-03-01", {promise})}) ==
+              std::vector<std::string>{"b c"});
+    }
+    SECTION("the same promise from another ministry: two items") {
+        auto theirs = promise;
+        theirs.actor = k_asiel;
+        CHECK(items_by_letters({letter_of("b", "2025-01-15", {promise}), letter_of("c", "2025-03-01", {theirs})}) ==
+              std::vector<std::string>{"b", "c"});
+    }
+}
+
+TEST_CASE("\"in mijn brief van <date> heb ik toegezegd\" joins the promise of that letter", "[track][link]") {
+    // Letter a of 26 June promises two things; letter c reports on one of them by that date only.
+    auto reaction = commitment(k_financien, "een reactie op het rapport over de financiën van gemeenten",
+                               "Ik zeg toe uw Kamer op korte termijn een reactie op het rapport over de financiën van "
+                               "gemeenten te sturen.",
+                               false);
+    auto other = commitment(k_financien, "de uitkomsten van het onderzoek naar de digitale overheid",
+                            "Uw Kamer ontvangt in het najaar de uitkomsten van het onderzoek naar de digitale overheid.",
+                            false);
+    auto report = commitment(k_financien, "een reactie op het rapport over de financiën van gemeenten",
+                             "In mijn brief van 26 juni 2025 heb ik een reactie op het rapport over de financiën van "
+                             "gemeenten toegezegd. Hiermee is de toezegging nagekomen.",
+                             true, {}, "2025-06-26");
+    report.status = Status::fulfilled;
+    SECTION("the same minister: one item, fulfilled") {
+        std::vector<std::string> warnings;
+        auto tracked = track::track({letter_of("a", "2025-06-26", {reaction, other}), letter_of("c", "2025-09-10", {report})},
+                                    {}, warnings);
+        REQUIRE(tracked.size() == 2);
+        auto joined = std::find_if(tracked.begin(), tracked.end(), [](auto& t) { return t.events.size() == 2; });
+        REQUIRE(joined != tracked.end());
+        CHECK(joined->subject == "een reactie op het rapport over de financiën van gemeenten");
+        CHECK(joined->status == Status::fulfilled);
+    }
+    SECTION("a letter of that date by another ministry: two items") {
+        auto theirs = reaction;
+        theirs.actor = k_asiel;
+        CHECK(items_by_letters({letter_of("a", "2025-06-26", {theirs}), letter_of("c", "2025-09-10", {report})}) ==
+              std::vector<std::string>{"a", "c"});
+    }
+}
+
+TEST_CASE("motions without a number by one Kamerlid join only on a related subject", "[track][link]") {
+    auto motion = [](const std::string& subject) {
+        Item it;
+        it.kind = Kind::motion;
+        it.members = {"Ramdin"};
+        it.member = "Ramdin";
+        it.subject = subject;
+        it.evidence = "De motie-Ramdin over " + subject + " wordt uitgevoerd.";
+        return it;
+    };
+    CHECK(items_by_letters({letter_of("a", "2025-03-01", {motion("de nareis van gezinsleden")}),
+                            letter_of("b", "2025-04-01", {motion("het passend onderwijs")})}) ==
+          std::vector<std::string>{"a", "b"});
+    CHECK(items_by_letters({letter_of("a", "2025-03-01", {motion("de nareis van gezinsleden")}),
+                            letter_of("b", "2025-04-01", {motion("de nareis van gezinsleden van statushouders")})}) ==
+          std::vector<std::string>{"a b"});
+}
+
+TEST_CASE("a Kamerlid of another party with the same name is another Kamerlid", "[track][link]") {
+    auto to = [](const std::string& party, const std::string& doc_words) {
+        auto it = commitment(k_financien, "het dierenwelzijn in de veehouderij",
+                             "In het commissiedebat van 2 februari 2025 zegde ik lid Meijer (" + party +
+                                 ") toe na de zomer terug te komen op het dierenwelzijn in de veehouderij" + doc_words + ".",
+                             true, {"Meijer"}, "2025-02-02", "commissiedebat");
+        it.party = party;
+        return it;
+    };
+    CHECK(items_by_letters({letter_of("a", "2025-03-01", {to("PVV", "")}),
+                            letter_of("b", "2025-04-01", {to("D66", " en de stallen")})}) ==
+          std::vector<std::string>{"a", "b"});
+    CHECK(items_by_letters({letter_of("a", "2025-03-01", {to("PVV", "")}),
+                            letter_of("b", "2025-04-01", {to("PVV", " en de stallen")})}) ==
+          std::vector<std::string>{"a b"});
+}
