@@ -386,6 +386,16 @@ private:
                     return;
                 }
                 add_commitment(i, Status::open, r->spec->id, false);
+                // "In april kunt u nog twee brieven verwachten: ... en ...": one per deliverable.
+                static const RE2 k_counted(
+                    "(?i)\\b(twee|drie|vier) (?:brieven|rapporten|notities|nota's|rapportages|reacties|kabinetsreacties|"
+                    "evaluaties|stukken|documenten|overzichten)\\b");
+                std::string count;
+                if (RE2::PartialMatch(s, k_counted, &count)) {
+                    count = utf8::to_lower(count);
+                    int n = count == "twee" ? 2 : count == "drie" ? 3 : 4;
+                    for (int k = 1; k < n; ++k) add_commitment(i, Status::open, r->spec->id, false);
+                }
                 return;
             }
         }
@@ -797,7 +807,8 @@ private:
     // behandeling", "in de brief is toegezegd", "zoals tijdens het Algemeen Overleg besproken".
     std::string referred_meeting(std::string_view s) const {
         static const RE2 k_referred(
-            "(?i)\\b(?:tijdens|in|bij|op)\\s+(?:deze|dit|die|dat|dezelfde|het|de)\\s+(?:\\w+\\s+)?"
+            "(?i)\\b(?:tijdens|in|bij|op)\\s+(?:deze|dit|die|dat|dezelfde|het|de|voornoemde|bovengenoemde|genoemde|"
+            "eerdergenoemde|laatstgenoemde)\\s+(?:\\w+\\s+)?"
             "(behandeling|vergadering|commissiedebat|debat|overleg|notaoverleg|wetgevingsoverleg|brief|bijeenkomst|gesprek)\\b");
         std::string noun;
         return RE2::PartialMatch(s, k_referred, &noun) ? utf8::to_lower(noun) : "";
@@ -813,6 +824,21 @@ private:
             if (auto date = act_date(sentence(k), m_reference)) return date;
         }
         return std::nullopt;
+    }
+
+    // An earlier promise without a date of its own, right after the dated debate it was made in:
+    // "Tijdens de behandeling van de nota op 6 oktober 2003 is ... aan de orde geweest. [...] Ik
+    // heb toegezegd ...". Only within the paragraph and two sentences back.
+    std::string debate_date_just_before(std::size_t i) const {
+        static const RE2 k_debate(
+            "(?i)\\b(?:tijdens|in|bij)\\s+(?:de|het)\\s+(?:\\w+\\s+)?(?:behandeling|debat|commissiedebat|overleg|"
+            "notaoverleg|wetgevingsoverleg|vergadering|plenaire)\\b");
+        for (std::size_t k = i; k-- > 0 && k + 3 > i;) {
+            if (m_sentences[k].paragraph != m_sentences[i].paragraph) break;
+            if (!RE2::PartialMatch(sentence(k), k_debate)) continue;
+            if (auto date = act_date(sentence(k), m_reference)) return date->iso();
+        }
+        return "";
     }
 
     // A new promise that carries on what the government said earlier in the paragraph:
@@ -930,7 +956,7 @@ private:
         std::string noun = referred_meeting(sentence(primary));
         if (!noun.empty())
             if (auto date = meeting_date_before(primary, noun)) return date->iso();
-        if (d.earlier) return "";
+        if (d.earlier) return debate_date_just_before(primary);
         if (auto date = earlier_statement_date(primary)) return date->iso();
         return m_doc.meta.date;
     }

@@ -72,7 +72,7 @@ const RuleSpec k_rules[] = {
      "Het kabinet zal uw Kamer, mede met het oog op ratificatie, op de hoogte houden van de ontwikkelingen.",
      "Nederland zal dit in de Raad blijven benadrukken.", "future tense; needs a government subject and the Kamer as object"},
     {"commitment.expects-to-inform", RuleRole::new_commitment, open,
-     R"((?i)\b(?:verwacht|verwachten|streef|streeft|streven|beoog|beoogt|beogen|voornemens|wil|willen|planning is|plan is|voornemen is|doel is|kondig|kondigt|kondigen)\b[^;]{0,200}?\b(?:te (?:kunnen |zullen )?(?:informeren|berichten|sturen|zenden|rapporteren|komen|reageren|beantwoorden|doen (?:toe)?komen)|(?:toe|voor|aan|terug|in|uiteen) te (?:kunnen |zullen )?(?:sturen|zenden|leggen|bieden|komen|gaan|zetten))\b)",
+     R"((?i)\b(?:verwacht|verwachten|streef|streeft|streven|beoog|beoogt|beogen|voornemens|wil|willen|planning is|plan is|voornemen is|doel is|kondig|kondigt|kondigen)\b[^;]{0,200}?\b(?:te (?:kunnen |zullen )?(?:informeren|berichten|sturen|zenden|rapporteren|komen|reageren|beantwoorden|doen (?:toe)?komen)|(?:toe|voor|aan|terug|in|uiteen) te (?:kunnen |zullen )?(?:sturen|zenden|leggen|bieden|komen|gaan|zetten)|(?:reactie|appreciatie|kabinetsreactie|standpunt|antwoord) te (?:kunnen |zullen )?(?:geven|sturen|zenden))\b)",
      "Het kabinet verwacht uw Kamer op korte termijn nader te informeren over het moratorium.",
      "Het kabinet verwacht dat dit op korte termijn gereed is.", "'verwacht uw Kamer ... te informeren'", k_implied_by_deadline},
     {"commitment.promises-now", RuleRole::new_commitment, open,
