@@ -58,7 +58,7 @@ const RuleSpec k_rules[] = {
      "Ik heb aangegeven dat de regeling werkt.",
      "reported earlier announcement, inverted or not ('heb ik aangegeven dat ik ... zou', 'ik heb u bericht dat ik ... zal'); open unless this letter's words keep it"},
     {"commitment.named", RuleRole::earlier_commitment, fulfilled,
-     R"((?i)\b(?:de|mijn|deze|die|onze|een aantal|enkele|twee|drie|vier|vijf) toezegging(?:en)? (?:aan|van|gedaan|om|over|inzake|die|T\d|uit|tijdens|in)\b|\btoezegging(?:en)? (?:in|uit) (?:mijn|onze|de|het) (?:brief|verslag|antwoord|beantwoording)\b|\b(?:aan|met) (?:deze|die|mijn|onze) toezegging(?:en)?\b)",
+     R"((?i)\b(?:de|mijn|deze|die|onze|een aantal|enkele|twee|drie|vier|vijf) toezegging(?:en)? (?:aan|van|gedaan|om|over|inzake|die|T\d|uit|tijdens|in)\b|\btoezegging(?:en)? (?:in|uit) (?:mijn|onze|de|het) (?:brief|verslag|antwoord|beantwoording)\b|\b(?:aan|met) (?:deze|die|mijn|onze) toezegging(?:en)?\b|\btoezegging(?:en)? (?:gedaan )?door (?:mij|ons|mijn (?:ambts)?voorganger|de (?:minister|staatssecretaris|regering|bewindspersoon)|het kabinet)\b)",
      "De toezegging aan het lid Karimi over de opvang staat nog open.", "Het kabinet doet geen toezeggingen.",
      "a commitment referred to by name; its status comes from the modifiers"},
     {"commitment.delivered-now", RuleRole::closure, fulfilled,
