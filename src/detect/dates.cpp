@@ -161,6 +161,9 @@ std::optional<Deadline> find_deadline(std::string_view sentence, std::optional<D
         if (date && (first == "voor" || first == "vóór")) date = date->plus_days(-1);
         return make(phrase, date);
     }
+    // A term extended or postponed to a day: "de termijn te verlengen tot 20 februari".
+    static const RE2 k_extended("(?i)\\b(?:verleng\\w*|uitstel|uitgesteld|verschoven|verzet)\\b[^.;]{0,60}?\\b(tot (?:en met )?(\\d{1,2}) (" + k_months + ")(?: (\\d{4}))?)");
+    if (RE2::PartialMatch(s, k_extended, &phrase, &day, &a, &b)) return make(phrase, year_or(b, dutch_month(a), day));
     static const RE2 k_quarter("(?i)\\b((?:uiterlijk |voor |vóór )?(?:in )?het (eerste|tweede|derde|vierde|1e|2e|3e|4e) kwartaal(?: van)?(?: (\\d{4}))?)");
     if (RE2::PartialMatch(s, k_quarter, &phrase, &a, &b)) {
         static const std::map<std::string, int> k_q = {{"eerste", 3}, {"1e", 3}, {"tweede", 6}, {"2e", 6},

@@ -67,8 +67,18 @@ public:
         for (std::size_t k = 0; k < m_sentences.size(); ++k)
             m_heading_at_or_before[k] = m_sentences[k].heading ? k : k > 0 ? m_heading_at_or_before[k - 1] : k_none;
         constexpr std::size_t k_heading_reach = 12;  // the sender's line stands in the letter's opening
+        std::size_t foreign_at = 0;
         for (std::size_t k = 0; k < m_sentences.size() && k < k_heading_reach && !m_foreign_sender; ++k)
-            m_foreign_sender = first_match(RuleRole::foreign_sender, sentence(k)) != nullptr;
+            if (first_match(RuleRole::foreign_sender, sentence(k))) {
+                m_foreign_sender = true;
+                foreign_at = k;
+            }
+        // A verslag of a written exchange: the Kamer's letter to the minister, then the
+        // minister's answer under its own heading ("BRIEF VAN DE MINISTER ..."), which is the
+        // government's again.
+        if (m_foreign_sender)
+            for (std::size_t k = foreign_at + 1; k < m_sentences.size() && m_foreign_end == k_none; ++k)
+                if (m_sentences[k].heading && first_match(RuleRole::government_sender, sentence(k))) m_foreign_end = k;
     }
 
     std::vector<Item> run() {
@@ -251,7 +261,10 @@ private:
     }
 
     bool addresses_parliament(std::string_view s) const {
-        static const RE2 k_kamer("(?i)\\b(?:uw kamer|de (?:eerste |tweede )?kamer|de [te]k|u|de leden|uw commissie|de (?:vaste )?commissie)\\b");
+        // Answering the Kamer's own motion or questions addresses it: "te reageren op de motie-Lucas".
+        static const RE2 k_kamer(
+            "(?i)\\b(?:uw kamer|de (?:eerste |tweede )?kamer|de [te]k|u|de leden|uw commissie|de (?:vaste )?commissie|"
+            "op (?:de|deze|die|uw|beide) (?:aangenomen )?(?:motie|moties|vragen|schriftelijke vragen))\\b");
         return RE2::PartialMatch(s, k_kamer);
     }
 
@@ -311,7 +324,7 @@ private:
     void detect_commitment(std::size_t i, std::string_view s) {
         // A letter of the Algemene Rekenkamer or the Kamer's president: its "ik" and "wij" are not the
         // government's.
-        if (m_foreign_sender && !government_named(s)) return;
+        if (m_foreign_sender && i < m_foreign_end && !government_named(s)) return;
         const CompiledRule* earlier = nullptr;
         for (auto& r : m_rules.all()) {
             auto role = r.spec->role;
@@ -373,6 +386,16 @@ private:
                     return;
                 }
                 add_commitment(i, Status::open, r->spec->id, false);
+                // "In april kunt u nog twee brieven verwachten: ... en ...": one per deliverable.
+                static const RE2 k_counted(
+                    "(?i)\\b(twee|drie|vier) (?:brieven|rapporten|notities|nota's|rapportages|reacties|kabinetsreacties|"
+                    "evaluaties|stukken|documenten|overzichten)\\b");
+                std::string count;
+                if (RE2::PartialMatch(s, k_counted, &count)) {
+                    count = utf8::to_lower(count);
+                    int n = count == "twee" ? 2 : count == "drie" ? 3 : 4;
+                    for (int k = 1; k < n; ++k) add_commitment(i, Status::open, r->spec->id, false);
+                }
                 return;
             }
         }
@@ -501,6 +524,12 @@ private:
                     m.members = {before.back()};
                 }
                 if (m.members.empty() && std::string_view(rule->spec->id) == "motion.named") continue;
+                // "de moties Kamerstuk 32 793, nr. 176 (Dik-Faber), ...": a citation with a name in
+                // brackets is a motion only in a sentence that speaks of motions before it.
+                if (std::string_view(rule->spec->id) == "motion.cited-with-member") {
+                    std::string before = utf8::to_lower(std::string(s.substr(0, static_cast<std::size_t>(groups[0].data() - s.data()))));
+                    if (before.find("motie") == std::string::npos) continue;
+                }
                 out.push_back(std::move(m));
             }
         }
@@ -508,11 +537,13 @@ private:
         // Each mention takes the references between its end and the next mention.
         for (std::size_t k = 0; k < out.size(); ++k) {
             std::size_t stop = k + 1 < out.size() ? out[k + 1].begin : span.end;
-            for (auto& c : m_doc.citations)
-                if (c.footnote == 0 && c.span.begin >= out[k].end && c.span.begin < stop) out[k].refs.push_back(c.ref);
+            // A citation inside the mention ("motie (Kamerstuk 36 800 VI, nr. 38)") is its own,
+            // before any that follows it.
             if (std::string_view(m_doc.text).substr(out[k].begin, 12).find_first_of("0123456789") != std::string_view::npos)
                 for (auto& c : m_doc.citations)
                     if (c.footnote == 0 && c.span.begin >= out[k].begin && c.span.begin < out[k].end + 2) out[k].refs.push_back(c.ref);
+            for (auto& c : m_doc.citations)
+                if (c.footnote == 0 && c.span.begin >= out[k].end && c.span.begin < stop) out[k].refs.push_back(c.ref);
             for (auto& f : m_doc.footnotes) {
                 if (f.marker.size() == 0 || f.marker.begin < out[k].end || f.marker.begin >= stop + 4) continue;
                 for (auto& c : m_doc.citations)
@@ -776,7 +807,8 @@ private:
     // behandeling", "in de brief is toegezegd", "zoals tijdens het Algemeen Overleg besproken".
     std::string referred_meeting(std::string_view s) const {
         static const RE2 k_referred(
-            "(?i)\\b(?:tijdens|in|bij|op)\\s+(?:deze|dit|die|dat|dezelfde|het|de)\\s+(?:\\w+\\s+)?"
+            "(?i)\\b(?:tijdens|in|bij|op)\\s+(?:deze|dit|die|dat|dezelfde|het|de|voornoemde|bovengenoemde|genoemde|"
+            "eerdergenoemde|laatstgenoemde)\\s+(?:\\w+\\s+)?"
             "(behandeling|vergadering|commissiedebat|debat|overleg|notaoverleg|wetgevingsoverleg|brief|bijeenkomst|gesprek)\\b");
         std::string noun;
         return RE2::PartialMatch(s, k_referred, &noun) ? utf8::to_lower(noun) : "";
@@ -792,6 +824,21 @@ private:
             if (auto date = act_date(sentence(k), m_reference)) return date;
         }
         return std::nullopt;
+    }
+
+    // An earlier promise without a date of its own, right after the dated debate it was made in:
+    // "Tijdens de behandeling van de nota op 6 oktober 2003 is ... aan de orde geweest. [...] Ik
+    // heb toegezegd ...". Only within the paragraph and two sentences back.
+    std::string debate_date_just_before(std::size_t i) const {
+        static const RE2 k_debate(
+            "(?i)\\b(?:tijdens|in|bij)\\s+(?:de|het)\\s+(?:\\w+\\s+)?(?:behandeling|debat|commissiedebat|overleg|"
+            "notaoverleg|wetgevingsoverleg|vergadering|plenaire)\\b");
+        for (std::size_t k = i; k-- > 0 && k + 3 > i;) {
+            if (m_sentences[k].paragraph != m_sentences[i].paragraph) break;
+            if (!RE2::PartialMatch(sentence(k), k_debate)) continue;
+            if (auto date = act_date(sentence(k), m_reference)) return date->iso();
+        }
+        return "";
     }
 
     // A new promise that carries on what the government said earlier in the paragraph:
@@ -909,7 +956,7 @@ private:
         std::string noun = referred_meeting(sentence(primary));
         if (!noun.empty())
             if (auto date = meeting_date_before(primary, noun)) return date->iso();
-        if (d.earlier) return "";
+        if (d.earlier) return debate_date_just_before(primary);
         if (auto date = earlier_statement_date(primary)) return date->iso();
         return m_doc.meta.date;
     }
@@ -990,6 +1037,7 @@ private:
     const Document& m_doc;
     const RuleSet& m_rules;
     bool m_foreign_sender = false;  // the letter's heading names a sender outside the government
+    std::size_t m_foreign_end = static_cast<std::size_t>(-1);  // the first sentence of a government reply after it
     std::optional<Date> m_reference;
     std::string m_plain;  // the text with footnote markers blanked, offsets unchanged
     std::vector<Sentence> m_sentences;

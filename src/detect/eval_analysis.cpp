@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "detect/confidence.hpp"
+#include "detect/sentences.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
 
@@ -47,10 +48,15 @@ std::string sentence_holding(const std::string& text, const std::string& anchor)
     std::size_t at = reduced.find(key);
     if (at == std::string::npos) return "";
     std::size_t from = origin[at], to = origin[at + key.size() - 1];
-    std::size_t stop = text.rfind(". ", from), line = text.rfind('\n', from);
-    std::size_t begin = std::max(stop == std::string::npos ? 0 : stop + 2, line == std::string::npos ? 0 : line + 1);
-    std::size_t end = std::min({text.find(". ", to), text.find('\n', to), text.size()});
-    if (end < text.size() && text[end] == '.') ++end;
+    // The detector's own splitter, so that "nr. 176" or "jl. 3" does not end the sentence.
+    std::size_t begin = from, end = to + 1;
+    for (const Sentence& s : split_sentences(text, text.size())) {
+        if (s.span.begin <= from && from < s.span.end) begin = s.span.begin;
+        if (s.span.begin <= to && to < s.span.end) {
+            end = s.span.end;
+            break;
+        }
+    }
     return text.substr(begin, end - begin);
 }
 

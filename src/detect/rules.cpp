@@ -45,6 +45,7 @@ std::string_view to_string(RuleRole role) {
         case RuleRole::foreign_sender: return "foreign-sender";
         case RuleRole::delay_notice: return "delay-notice";
         case RuleRole::motion_cell: return "motion-cell";
+        case RuleRole::government_sender: return "government-sender";
     }
     return "?";
 }

@@ -26,8 +26,9 @@ enum class RuleRole {
     foreign_sender,      // a heading naming a sender outside the government (checked on the letter's heading)
     delay_notice,        // the answer that was due comes later (makes an interim reply's promise)
     motion_cell,         // the state cell of an overview's row ("Afgedaan.")
+    government_sender,   // a heading naming a government sender: ends a foreign sender's part of the letter
 };
-inline constexpr std::size_t k_rule_roles = static_cast<std::size_t>(RuleRole::motion_cell) + 1;
+inline constexpr std::size_t k_rule_roles = static_cast<std::size_t>(RuleRole::government_sender) + 1;
 
 // What a rule needs of its sentence besides its pattern (checked by the detector).
 enum RuleFlag : unsigned {

@@ -1,3 +1,6 @@
+#include <algorithm>
+#include <map>
+
 #include <catch2/catch.hpp>
 
 #include "cli/output.hpp"
@@ -66,12 +69,11 @@ TEST_CASE("real letters: the score may not fall below the measured one", "[detec
     auto r = score("tests/data/real/gold.jsonl", "tests/data/real");
     for (auto& w : r.wrong) UNSCOPED_INFO(w);
     INFO("F1 " << r.f1() << ", status " << r.status.rate());
-    // Measured with set h (labelled blind, no rule written with it in view) in the folder:
-    // F1 0.923, status 0.954, F1 x status 0.880, member 1.000, made_on 0.903, ref 1.000.
-    CHECK(r.f1() >= 0.92);
-    CHECK(r.f1() * r.status.rate() >= 0.88);
+    // Measured on sets c-h after the fifth rule changes: F1 0.9876, F1 x status 0.9793, made_on 30/31.
+    CHECK(r.f1() >= 0.987);
+    CHECK(r.f1() * r.status.rate() >= 0.979);
     CHECK(r.member.rate() >= 0.95);
-    CHECK(r.made_on.rate() >= 0.90);
+    CHECK(r.made_on.rate() >= 0.967);
     CHECK(r.ref.rate() >= 0.95);
 }
 
@@ -107,6 +109,48 @@ TEST_CASE("promises by others and information given before are no commitments", 
                "resultaten.\n";
     doc.body_end = doc.text.size();
     CHECK(detect::detect(doc, detect::default_rules()).empty());
+}
+
+TEST_CASE("promises in other words, offers, and letters to the government", "[detect]") {
+    auto run = [](const std::string& text) {
+        Document doc;
+        doc.meta.date = "2026-03-01";
+        doc.text = text;
+        doc.body_end = doc.text.size();
+        return detect::detect(doc, detect::default_rules());
+    };
+    // Promises without a promise word or without a named Kamer.
+    auto items = run("Ik verwacht u in het najaar een reactie te kunnen geven op het advies. Ik zal de vragen van uw "
+                     "Kamer zo spoedig mogelijk beantwoorden. Ik ben voornemens voor de zomer te reageren op de motie-"
+                     "Bikker. Daarom vraag ik uw commissie de termijn te verlengen tot 1 april. In juni kunt u twee "
+                     "rapporten verwachten: de evaluatie en de monitor.\n");
+    REQUIRE(items.size() == 7);  // the last sentence promises two reports; the motion is named
+    CHECK(std::count_if(items.begin(), items.end(), [](auto& i) { return i.kind == Kind::commitment; }) == 6);
+    for (auto& i : items)
+        if (i.evidence.starts_with("Daarom vraag")) CHECK(i.due == "2026-04-01");
+    // Offering what comes along or separately today is no promise.
+    CHECK(run("Separaat ontvangt uw Kamer vandaag een brief over de kosten. Als bijlage ontvangt u het rapport.\n").empty());
+    // The Kamer writing to the minister promises nothing for the government, until the minister's answer.
+    auto exchange = run("BRIEF AAN DE MINISTER VAN FINANCIËN\n\nDe Kamer ontvangt graag voor 1 mei een overzicht van "
+                        "de toezeggingen.\n\nBRIEF VAN DE MINISTER VAN FINANCIËN\n\nIk zal uw Kamer voor 1 mei "
+                        "informeren.\n");
+    REQUIRE(exchange.size() == 1);
+    CHECK(exchange[0].evidence.starts_with("Ik zal uw Kamer"));
+}
+
+TEST_CASE("motion status words of this letter", "[detect]") {
+    Document doc;
+    doc.meta.date = "2026-03-01";
+    doc.text = "De motie van het lid Dassen over de heffing beschouw ik als afgedaan. De motie-Van Dijk over "
+               "toeslagen wordt meegenomen in de evaluatie. De motie van het lid Grinwis over de bouw kan niet worden "
+               "uitgevoerd. De motie van het lid Vijlbrief is ingehaald door de wetswijziging. Hieronder ga ik in op "
+               "de motie van het lid Omtzigt.\n";
+    doc.body_end = doc.text.size();
+    std::map<std::string, Status> status;
+    for (auto& i : detect::detect(doc, detect::default_rules())) status[i.member] = i.status;
+    CHECK(status == std::map<std::string, Status>{{"Dassen", Status::fulfilled}, {"Van Dijk", Status::open},
+                                                  {"Grinwis", Status::lapsed}, {"Vijlbrief", Status::lapsed},
+                                                  {"Omtzigt", Status::fulfilled}});
 }
 
 TEST_CASE("relative dates resolve against the letter date", "[detect]") {
