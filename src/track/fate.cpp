@@ -7,6 +7,7 @@
 #include <map>
 
 #include "core/date.hpp"
+#include "util/text.hpp"
 
 namespace toezeg::track {
 
@@ -29,6 +30,17 @@ std::string instant_key(const std::string& iso) {
 }
 
 }  // namespace
+
+std::string official_motion_subject(const std::string& onderwerp) {
+    std::string s = text::collapse_spaces(onderwerp);
+    if (auto tvv = s.rfind(" (t.v.v."); tvv != std::string::npos) s.resize(tvv);
+    for (const char* opening : {"Motie ", "Gewijzigde motie ", "Nader gewijzigde motie "})
+        if (s.starts_with(opening)) {
+            if (auto over = s.find(" over "); over != std::string::npos) s = s.substr(over + 6);
+            break;
+        }
+    return std::string(text::trim(s));
+}
 
 std::optional<OfficialFate> decide_fate(const MotionRecords& motion) {
     OfficialFate fate;

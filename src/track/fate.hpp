@@ -35,6 +35,10 @@ struct MotionRecords {
 // yet.
 std::optional<OfficialFate> decide_fate(const MotionRecords& motion);
 
+// What a motion asks, from its official title: "Motie van het lid X c.s. over Y (t.v.v. ...)"
+// gives "Y"; a title without "over" is kept whole (without its "(t.v.v. ...)"); "" for "".
+std::string official_motion_subject(const std::string& onderwerp);
+
 // The one wire format of a fate, as stored with a tracked item and shown by every JSON export:
 // {decision, besluit, date, summary, zaak, kamerstuk, besluit_id, besluit_soort, besluit_tekst,
 //  kabinetsappreciatie, votes_for, votes_against, votes: [{fractie, vote, seats}], successor, successor_zaak}.

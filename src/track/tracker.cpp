@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "track/fate.hpp"
 #include "track/link_scoring.hpp"
 #include "track/link_state.hpp"
 #include "track/review.hpp"
@@ -381,7 +382,11 @@ private:
         e.type = "decided";
         e.evidence = fate.summary();
         t.events.push_back(std::move(e));
-        if (t.subject.empty()) t.subject = fate.subject;
+        // The official title says what the motion asks; the sentence of a letter that mentions
+        // it often does not ("Hierbij wordt uw Kamer geïnformeerd over ..."). A subject a person
+        // corrected is set after this (apply_reviews).
+        if (auto official = official_motion_subject(fate.subject); !official.empty()) t.subject = official;
+        else if (t.subject.empty()) t.subject = fate.subject;
     }
 
     void record(const Letter& letter, const Item& it, std::size_t index) {

@@ -75,7 +75,8 @@ TEST_CASE("completion scripts and the man page come from the command table", "[c
 TEST_CASE("fit_to_width shortens the last column to the terminal", "[cli]") {
     std::vector<std::vector<std::string>> rows = {{"ID", "SUBJECT"}, {"tz-1", std::string(100, 'x')}, {"tz-2", "kort"}};
     auto fitted = cli::fit_to_width(rows, 40);
-    for (auto& line : text::split_lines(cli::format_table(fitted))) CHECK(line.size() <= 42);  // "…" is 3 bytes, 1 column
+    std::string table = cli::format_table(fitted);  // split_lines gives views into it: keep it alive
+    for (auto& line : text::split_lines(table)) CHECK(line.size() <= 42);  // "…" is 3 bytes, 1 column
     CHECK(fitted[2][1] == "kort");
     CHECK(fitted[1][1].ends_with("…"));
     CHECK(cli::fit_to_width(rows, 0) == rows);
@@ -98,7 +99,8 @@ TEST_CASE("status on a 70-column terminal: MEMBER gives way too, so every line f
          "2026-03-18 mentioned", "-", "Uw Kamer zal zoals toegezegd in het plan van aanpak over de voortgang"}};
     auto fitted = cli::fit_to_width(rows, 70, {6, 5, 1, 4, 3});  // the list `status` gives
     CHECK(fitted[0] == std::vector<std::string>{"ID", "STATUS", "SUBJECT"});
-    for (auto& line : text::split_lines(cli::format_table(fitted)))
+    std::string table = cli::format_table(fitted);  // split_lines gives views into it: keep it alive
+    for (auto& line : text::split_lines(table))
         CHECK(std::count_if(line.begin(), line.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }) <= 70);
 }
 

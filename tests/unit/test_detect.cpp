@@ -69,11 +69,13 @@ TEST_CASE("real letters: the score may not fall below the measured one", "[detec
     auto r = score("tests/data/real/gold.jsonl", "tests/data/real");
     for (auto& w : r.wrong) UNSCOPED_INFO(w);
     INFO("F1 " << r.f1() << ", status " << r.status.rate());
-    // Measured on sets c-h after the fifth rule changes: F1 0.9876, F1 x status 0.9793, made_on 30/31.
-    CHECK(r.f1() >= 0.987);
-    CHECK(r.f1() * r.status.rate() >= 0.979);
+    // Measured on sets c-i (set i labelled blind; alone it scores F1 0.839, F1 x status 0.677, with or
+    // without the rules written for sets g and h): F1 0.957, status 0.959, F1 x status 0.917,
+    // member 0.983, made_on 0.943, ref 1.000.
+    CHECK(r.f1() >= 0.95);
+    CHECK(r.f1() * r.status.rate() >= 0.91);
     CHECK(r.member.rate() >= 0.95);
-    CHECK(r.made_on.rate() >= 0.967);
+    CHECK(r.made_on.rate() >= 0.94);
     CHECK(r.ref.rate() >= 0.95);
 }
 

@@ -164,6 +164,22 @@ TEST_CASE("fate: the latest deciding Besluit by GewijzigdOp, votes per fractie, 
     CHECK(again->summary() == "verworpen 2 januari 2024, 5-0 (stemmen van 5 van 150 zetels bekend); Ontraden");
 }
 
+TEST_CASE("fate: what a motion asks, from its official title", "[import]") {
+    using toezeg::track::official_motion_subject;
+    // Real titles (../shared/opendata/odata): the lead-in and the "(t.v.v. ...)" go, the rest stays.
+    CHECK(official_motion_subject("Motie van het lid Bamenga c.s. over samen met Schiphol op de kortst mogelijke termijn een "
+                                  "nachtsluiting realiseren") ==
+          "samen met Schiphol op de kortst mogelijke termijn een nachtsluiting realiseren");
+    CHECK(official_motion_subject("Motie van de leden Omtzigt en Mutluer over bij de herziening van de Wiv voorstellen dat de "
+                                  "CTIVD functioneel toezicht houdt ") ==
+          "bij de herziening van de Wiv voorstellen dat de CTIVD functioneel toezicht houdt");
+    CHECK(official_motion_subject("Gewijzigde motie van het lid Kostic over een plan van aanpak (t.v.v. 28286-1300)") ==
+          "een plan van aanpak");
+    CHECK(official_motion_subject("Evaluatie van de Wet  herziening over 2024") == "Evaluatie van de Wet herziening over 2024");
+    CHECK(official_motion_subject("Motie van het lid Kostic (t.v.v. 28286-1300)") == "Motie van het lid Kostic");
+    CHECK(official_motion_subject("").empty());
+}
+
 TEST_CASE("kamerstuk ids: from a motion's reference and back", "[import]") {
     CHECK(kamerstuk_id("36 410 VIII, nr. 58") == "kst-36410-VIII-58");
     CHECK(kamerstuk_id("21 501-20, nr. 2247") == "kst-21501-20-2247");
