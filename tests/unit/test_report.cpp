@@ -330,7 +330,7 @@ TEST_CASE("report: the pieces kept of each item follow its row, and its light fa
     }
     CHECK(overdue > 0);
     CHECK(long_open > 0);
-    CHECK(review == 4);
+    CHECK(review == 0);  // tests/data/letters alone has no possible match since the linking rules (97d11e2)
 
     // One generation of pieces; a second run on the same date writes nothing.
     auto generation = [&] {
