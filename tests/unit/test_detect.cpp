@@ -69,13 +69,14 @@ TEST_CASE("real letters: the score may not fall below the measured one", "[detec
     auto r = score("tests/data/real/gold.jsonl", "tests/data/real");
     for (auto& w : r.wrong) UNSCOPED_INFO(w);
     INFO("F1 " << r.f1() << ", status " << r.status.rate());
-    // Measured on sets c-i (set i labelled blind; alone it scores F1 0.839, F1 x status 0.677, with or
-    // without the rules written for sets g and h): F1 0.957, status 0.959, F1 x status 0.917,
-    // member 0.983, made_on 0.943, ref 1.000.
-    CHECK(r.f1() >= 0.95);
-    CHECK(r.f1() * r.status.rate() >= 0.91);
+    // Measured on sets c-j. Blind, before any rule was written with them in view: set i alone F1
+    // 0.839, F1 x status 0.677 (the same with or without the rules written for sets g and h); set j
+    // alone F1 0.720, F1 x status 0.560. Whole folder: F1 0.939, status 0.948, F1 x status 0.890,
+    // member 0.984, made_on 0.919, ref 1.000.
+    CHECK(r.f1() >= 0.935);
+    CHECK(r.f1() * r.status.rate() >= 0.885);
     CHECK(r.member.rate() >= 0.95);
-    CHECK(r.made_on.rate() >= 0.94);
+    CHECK(r.made_on.rate() >= 0.91);
     CHECK(r.ref.rate() >= 0.95);
 }
 
