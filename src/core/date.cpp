@@ -4,6 +4,7 @@
 #include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 
 namespace toezeg {
 
@@ -110,6 +111,15 @@ int dutch_month(std::string_view word) {
 
 const char* dutch_month_name(int month) {
     return month >= 1 && month <= 12 ? k_month_names[static_cast<std::size_t>(month - 1)] : "?";
+}
+
+std::string utc_now_iso() {
+    std::time_t t = std::time(nullptr);
+    std::tm parts{};
+    gmtime_r(&t, &parts);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &parts);
+    return buf;
 }
 
 }  // namespace toezeg

@@ -25,6 +25,10 @@ struct Date {
 // starts with none (never a cut through a character of hostile text).
 std::string iso_date_prefix(std::string_view timestamp);
 
+// The present moment in UTC as ISO 8601 to the second ("2026-12-07T02:15:00Z"), as commits,
+// versions and corrections are stamped.
+std::string utc_now_iso();
+
 // 1..12 for a Dutch month name ("maart", "mrt", "sept."), 0 when it is none.
 int dutch_month(std::string_view word);
 const char* dutch_month_name(int month);

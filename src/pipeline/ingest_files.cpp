@@ -4,7 +4,6 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <ctime>
 #include <system_error>
 
 #include "core/date.hpp"
@@ -98,13 +97,6 @@ Result<std::vector<fs::path>> expand_inputs(const std::vector<std::string>& path
 }
 
 namespace {
-
-std::string now_iso() {
-    std::time_t t = std::time(nullptr);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
-    return buf;
-}
 
 std::string original_name_for(const fs::path& path) {
     std::string ext = path.extension().string();
@@ -206,7 +198,7 @@ IngestResult ingest_file(Store& store, const fs::path& path, const IngestOptions
         }
     }
     result.version = doc->version;
-    version.ingested_at = now_iso();
+    version.ingested_at = utc_now_iso();
     version.doc = std::move(*doc);
     auto commit = store.corpus().store(version, *bytes);
     if (!commit) return failed(path, commit.error());

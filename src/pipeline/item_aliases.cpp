@@ -1,8 +1,8 @@
 // Store::item_aliases and Store::keep_item_aliases: old item ids kept in git
 // (state/aliases.jsonl) and in the index (id_aliases), found at every retrack.
-#include <ctime>
 #include <nlohmann/json.hpp>
 
+#include "core/date.hpp"
 #include "db/id_aliases.hpp"
 #include "pipeline/id_aliases.hpp"
 #include "pipeline/store.hpp"
@@ -15,13 +15,6 @@ using nlohmann::json;
 namespace {
 
 constexpr const char* k_aliases_path = "state/aliases.jsonl";
-
-std::string now_iso_time() {
-    std::time_t t = std::time(nullptr);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
-    return buf;
-}
 
 }  // namespace
 
@@ -69,7 +62,7 @@ Result<bool> Store::keep_item_aliases(db::Database& previous, const std::set<std
         }
     if (!changed.empty()) {
         std::string text = corpus().read_file(k_aliases_path).value_or("");
-        std::string at = now_iso_time();
+        std::string at = utc_now_iso();
         for (auto& a : changed)
             text += json{{"alias", a.alias}, {"id", a.target}, {"why", a.why}, {"at", at}}.dump() + "\n";
         auto commit =

@@ -1,12 +1,12 @@
 // Store::retrack and the corrections kept in git.
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "core/date.hpp"
 #include "db/link_state.hpp"
 #include "db/official_records.hpp"
 #include "db/register_records.hpp"
@@ -95,13 +95,6 @@ std::string inputs_fingerprint(const std::vector<track::Correction>& corrections
     return text::hex(text::fnv1a(text)) + "-" + std::to_string(text.size());
 }
 
-std::string now_iso() {
-    std::time_t t = std::time(nullptr);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
-    return buf;
-}
-
 }  // namespace
 
 std::vector<track::Correction> Store::corrections() {
@@ -133,7 +126,7 @@ std::vector<track::Correction> Store::corrections() {
 
 Result<void> Store::add_correction(const track::Correction& c) {
     std::string text = corpus().read_file(k_corrections_path).value_or("");
-    json j = {{"op", c.op}, {"items", c.items}, {"at", c.at.empty() ? now_iso() : c.at}};
+    json j = {{"op", c.op}, {"items", c.items}, {"at", c.at.empty() ? utc_now_iso() : c.at}};
     if (!c.doc.empty()) j["doc"] = c.doc;
     if (!c.passages.empty()) {
         j["passages"] = json::array();

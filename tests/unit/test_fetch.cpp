@@ -221,3 +221,13 @@ TEST_CASE("a feed entry's date is its ISO date or none, never a cut through a ch
     CHECK(iso_date_prefix("") == "");
     CHECK(iso_date_prefix("2024-02-30") == "");
 }
+
+TEST_CASE("the moment versions and corrections are stamped with: UTC, ISO 8601 to the second", "[date]") {
+    std::string before = Date::today().iso();
+    std::string now = utc_now_iso();
+    REQUIRE(now.size() == 20);
+    CHECK(iso_date_prefix(now) == now.substr(0, 10));
+    CHECK((now.substr(0, 10) == before || now.substr(0, 10) == Date::today().iso()));  // midnight may pass
+    CHECK(now[10] == 'T');
+    CHECK(now.ends_with('Z'));
+}
