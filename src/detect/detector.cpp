@@ -46,14 +46,21 @@ bool is_all_caps(std::string_view s) {
     return upper >= 2;
 }
 
+// A motion whose state no words of the letter gave: only named, or only its own request quoted.
+bool state_unstated(const Item& it) { return it.rule == "motion.named" || it.rule == "motion-status.requested"; }
+
 int status_rank(Status s) {
     switch (s) {
-        case Status::lapsed: return 3;
-        case Status::partial: return 2;
-        case Status::fulfilled: return 1;
+        case Status::lapsed:
+            return 3;
+        case Status::partial:
+            return 2;
+        case Status::fulfilled:
+            return 1;
         case Status::open:
         case Status::rejected:
-        case Status::held: return 0;  // the Kamer's decisions, never detected in a letter
+        case Status::held:
+            return 0;  // the Kamer's decisions, never detected in a letter
     }
     return 0;
 }
@@ -61,23 +68,32 @@ int status_rank(Status s) {
 class Detector {
 public:
     Detector(const Document& doc, const RuleSet& rules)
-        : m_doc(doc), m_rules(rules), m_reference(reference_date(doc)),
-          m_plain(without_markers(doc)), m_sentences(split_sentences(doc.text, doc.body_end)) {
+        : m_doc(doc),
+          m_rules(rules),
+          m_reference(reference_date(doc)),
+          m_plain(without_markers(doc)),
+          m_sentences(split_sentences(doc.text, doc.body_end)) {
+        // A short line that cites a meeting or a Kamerstuk, or holds no word, is a cell of an
+        // overview's row ("Plenair debat d.d. 8 november 2017 (Handelingen II, ...)", "58)"), not
+        // the title of a section.
+        static const RE2 k_cell("(?i)\\bd\\.d\\.|\\((?:handelingen|kamerstuk)|\\bnrs?\\. ?\\d|^[^\\pL]*$");
+        m_title.resize(m_sentences.size(), false);
         m_heading_at_or_before.resize(m_sentences.size(), k_none);
-        for (std::size_t k = 0; k < m_sentences.size(); ++k)
-            m_heading_at_or_before[k] = m_sentences[k].heading ? k : k > 0 ? m_heading_at_or_before[k - 1] : k_none;
+        for (std::size_t k = 0; k < m_sentences.size(); ++k) {
+            m_title[k] = m_sentences[k].heading && !RE2::PartialMatch(sentence(k), k_cell);
+            m_heading_at_or_before[k] = m_title[k] ? k : k > 0 ? m_heading_at_or_before[k - 1] : k_none;
+        }
         constexpr std::size_t k_heading_reach = 12;  // the sender's line stands in the letter's opening
-        std::size_t foreign_at = 0;
         for (std::size_t k = 0; k < m_sentences.size() && k < k_heading_reach && !m_foreign_sender; ++k)
             if (first_match(RuleRole::foreign_sender, sentence(k))) {
                 m_foreign_sender = true;
-                foreign_at = k;
+                m_foreign_begin = k;
             }
         // A verslag of a written exchange: the Kamer's letter to the minister, then the
         // minister's answer under its own heading ("BRIEF VAN DE MINISTER ..."), which is the
         // government's again.
         if (m_foreign_sender)
-            for (std::size_t k = foreign_at + 1; k < m_sentences.size() && m_foreign_end == k_none; ++k)
+            for (std::size_t k = m_foreign_begin + 1; k < m_sentences.size() && m_foreign_end == k_none; ++k)
                 if (m_sentences[k].heading && first_match(RuleRole::government_sender, sentence(k))) m_foreign_end = k;
     }
 
@@ -144,9 +160,10 @@ private:
             auto at = std::lower_bound(m_recent.begin(), m_recent.end(), index);
             if (at == m_recent.end() || *at != index) m_recent.insert(at, index);
         }
-        bool present = !d.sentences.empty() && (d.sentences.back() == i ||
-                                               (d.sentences.back() > i &&
-                                                std::find(d.sentences.begin(), d.sentences.end(), i) != d.sentences.end()));
+        bool present =
+            !d.sentences.empty() &&
+            (d.sentences.back() == i ||
+             (d.sentences.back() > i && std::find(d.sentences.begin(), d.sentences.end(), i) != d.sentences.end()));
         if (!present) d.sentences.push_back(i);
         ++m_touches;
         d.last_sentence = i;
@@ -173,12 +190,14 @@ private:
         if (!rule.re->Match(s, 0, s.size(), RE2::UNANCHORED, &match, 1)) return false;
         auto pos = static_cast<std::size_t>(match.data() - s.data());
         if (id == "commitment.was-promised") {
-            static const RE2 k_by_other("(?i)\\bdoor (?:de |het )?(?:europese )?(?:commissie|raad|voorzitterschap|lidstaten|\\p{Lu}\\S+)");
+            static const RE2 k_by_other(
+                "(?i)\\bdoor (?:de |het )?(?:europese )?(?:commissie|raad|voorzitterschap|lidstaten|\\p{Lu}\\S+)");
             if (RE2::PartialMatch(s, k_by_other)) return government_is_subject(s, pos, pos);
             // "De Europese Commissie gaf een toelichting op de steunmaatregelen, die tijdens de
             // Raad zijn toegezegd": a third party acts and neither the government nor the Kamer
             // is named, so the promise is not the government's.
-            static const RE2 k_third_party("\\b(?:(?i:de )?Europese Commissie|de Commissie|(?i:het) voorzitterschap|(?i:de) lidstaten)\\b");
+            static const RE2 k_third_party(
+                "\\b(?:(?i:de )?Europese Commissie|de Commissie|(?i:het) voorzitterschap|(?i:de) lidstaten)\\b");
             return !RE2::PartialMatch(s, k_third_party) || government_acts(s) || addresses_parliament(s);
         }
         std::size_t verb_end = s.find(' ', pos);
@@ -203,8 +222,7 @@ private:
         if (rule.spec->role == RuleRole::closure) return base;
         if (matches("commitment-status.not-yet", s)) return set(Status::open, "commitment-status.not-yet");
         if (matches("commitment-status.done-now", s)) return set(Status::fulfilled, "commitment-status.done-now");
-        if (matches("commitment-status.still-open", s) || find_deadline(s, m_reference))
-            return set(Status::open, "commitment-status.still-open");
+        if (matches("commitment-status.still-open", s)) return set(Status::open, "commitment-status.still-open");
         return base;
     }
 
@@ -263,8 +281,10 @@ private:
     bool addresses_parliament(std::string_view s) const {
         // Answering the Kamer's own motion or questions addresses it: "te reageren op de motie-Lucas".
         static const RE2 k_kamer(
-            "(?i)\\b(?:uw kamer|de (?:eerste |tweede )?kamer|de [te]k|u|de leden|uw commissie|de (?:vaste )?commissie|"
-            "op (?:de|deze|die|uw|beide) (?:aangenomen )?(?:motie|moties|vragen|schriftelijke vragen))\\b");
+            "(?i)\\b(?:uw kamer|de (?:eerste |tweede )?kamer|de [te]k|u|de leden|het (?:kamer)?lid|uw commissie|de "
+            "(?:vaste )?commissie|"
+            "op (?:de|deze|die|uw|beide) (?:aangenomen )?(?:motie|moties|vragen|schriftelijke vragen)|"
+            "(?:de|deze|die|uw|haar|zijn|hun) (?:schriftelijke |feitelijke |aanvullende |resterende )?vragen)\\b");
         return RE2::PartialMatch(s, k_kamer);
     }
 
@@ -284,7 +304,9 @@ private:
     }
 
     bool government_acts(std::string_view s) const {
-        static const RE2 k_gov("(?i)\\b(?:ik|wij|we|mijn|onze|het kabinet|de regering|minister|staatssecretaris|minister-president|ambtsvoorganger)\\b");
+        static const RE2 k_gov(
+            "(?i)\\b(?:ik|wij|we|mijn|onze|het kabinet|de "
+            "regering|minister|staatssecretaris|minister-president|ambtsvoorganger)\\b");
         return RE2::PartialMatch(s, k_gov);
     }
 
@@ -307,8 +329,11 @@ private:
         std::string_view id = rule.spec->id;
         if (rule.spec->flags & k_after_delay) return after_delay_notice(i);
         if (id == "commitment.kamer-will-receive") {
-            static const RE2 k_passive_verb("(?i)\\b(?:uw kamer|kamer|u) (?:wordt|zal)\\b|\\bwordt (?:uw kamer|de kamer|u)\\b");
-            static const RE2 k_participle("(?i)\\b(?:geïnformeerd|op de hoogte|toegestuurd|toegezonden|ingelicht|bericht|ontvangen|meegenomen)\\b");
+            static const RE2 k_passive_verb(
+                "(?i)\\b(?:uw kamer|kamer|u) (?:wordt|zal)\\b|\\bwordt (?:uw kamer|de kamer|u)\\b");
+            static const RE2 k_participle(
+                "(?i)\\b(?:geïnformeerd|op de "
+                "hoogte|toegestuurd|toegezonden|ingelicht|bericht|ontvangen|meegenomen)\\b");
             return !RE2::PartialMatch(s, k_passive_verb) || RE2::PartialMatch(s, k_participle);
         }
         unsigned flags = rule.spec->flags;
@@ -324,7 +349,7 @@ private:
     void detect_commitment(std::size_t i, std::string_view s) {
         // A letter of the Algemene Rekenkamer or the Kamer's president: its "ik" and "wij" are not the
         // government's.
-        if (m_foreign_sender && i < m_foreign_end && !government_named(s)) return;
+        if (m_foreign_sender && i >= m_foreign_begin && i < m_foreign_end && !government_named(s)) return;
         const CompiledRule* earlier = nullptr;
         for (auto& r : m_rules.all()) {
             auto role = r.spec->role;
@@ -368,6 +393,16 @@ private:
             split_enumerated(target, i, s);
             return;
         }
+        // "Ik heb toegezegd X voor het reces te sturen. [...] Ik heb X nog niet ontvangen.": an
+        // interim reply keeps the earlier commitment open.
+        if (matches("commitment-status.not-yet", s))
+            if (Draft* d = recent_earlier_commitment(i)) {
+                d->item.status = Status::open;
+                d->item.rule = "commitment-status.not-yet";
+                d->status_stated = true;
+                attach(*d, i);
+                return;
+            }
         if (first_match(RuleRole::exclude, s)) return;
         for (auto* r : m_rules.with_role(RuleRole::new_commitment)) {
             if (RE2::PartialMatch(s, *r->re) && is_new_commitment(*r, i, s)) {
@@ -388,7 +423,8 @@ private:
                 add_commitment(i, Status::open, r->spec->id, false);
                 // "In april kunt u nog twee brieven verwachten: ... en ...": one per deliverable.
                 static const RE2 k_counted(
-                    "(?i)\\b(twee|drie|vier) (?:brieven|rapporten|notities|nota's|rapportages|reacties|kabinetsreacties|"
+                    "(?i)\\b(twee|drie|vier) "
+                    "(?:brieven|rapporten|notities|nota's|rapportages|reacties|kabinetsreacties|"
                     "evaluaties|stukken|documenten|overzichten)\\b");
                 std::string count;
                 if (RE2::PartialMatch(s, k_counted, &count)) {
@@ -405,7 +441,8 @@ private:
     // Weyenberg om ... en de toezegging aan lid Alkaya om ...": one commitment per phrase,
     // each with its own Kamerlid; m_drafts[target] takes the first.
     void split_enumerated(std::size_t target, std::size_t i, std::string_view s) {
-        static const RE2 k_each("(?i)\\b(?:de|een) toezegging (?:gedaan )?aan (?:het lid|lid|de heer|mevrouw|de leden|het kamerlid)\\b");
+        static const RE2 k_each(
+            "(?i)\\b(?:de|een) toezegging (?:gedaan )?aan (?:het lid|lid|de heer|mevrouw|de leden|het kamerlid)\\b");
         std::vector<std::size_t> starts;
         re2::StringPiece match;
         for (std::size_t pos = 0; pos < s.size() && k_each.Match(s, pos, s.size(), RE2::UNANCHORED, &match, 1);) {
@@ -432,7 +469,8 @@ private:
     // status and date, instead of one for the lead-in.
     void expand_announced_lists() {
         static const RE2 k_plural(
-            "(?i)\\b(?:enkele|een aantal|de volgende|diverse|meerdere|verschillende|twee|drie|vier|vijf|zes) toezeggingen\\b");
+            "(?i)\\b(?:enkele|een aantal|de volgende|diverse|meerdere|verschillende|twee|drie|vier|vijf|zes) "
+            "toezeggingen\\b");
         static const RE2 k_bullet("^\\s*(?:[•·▪◦*\\-–]|\\d{1,2}[.)]|[a-z][.)])\\s");
         std::vector<Draft> listed;
         std::erase_if(m_drafts, [&](const Draft& d) {
@@ -440,7 +478,8 @@ private:
             std::size_t lead = d.sentences.front();
             if (!RE2::PartialMatch(sentence(lead), k_plural)) return false;
             std::size_t colon = lead;
-            while (colon < m_sentences.size() && colon <= d.last_sentence + 1 && !sentence(colon).ends_with(":")) ++colon;
+            while (colon < m_sentences.size() && colon <= d.last_sentence + 1 && !sentence(colon).ends_with(":"))
+                ++colon;
             if (colon >= m_sentences.size() || !sentence(colon).ends_with(":")) return false;
             std::vector<std::size_t> bullets;
             for (std::size_t k = colon + 1; k < m_sentences.size() && RE2::PartialMatch(sentence(k), k_bullet); ++k)
@@ -486,6 +525,7 @@ private:
     };
 
     std::vector<Mention> find_mentions(std::size_t i) const {
+        static const RE2 k_member_word("(?i)\\b(?:lid|leden)\\s+$");
         std::vector<Mention> out;
         Span span = m_sentences[i].span;
         std::string_view s = sentence(i);
@@ -498,27 +538,41 @@ private:
                 m.begin = span.begin + static_cast<std::size_t>(groups[0].data() - s.data());
                 m.end = m.begin + groups[0].size();
                 pos = m.end - span.begin;
-                if (groups[0].empty()) { ++pos; continue; }
+                if (groups[0].empty()) {
+                    ++pos;
+                    continue;
+                }
                 bool overlaps = false;
                 for (auto& o : out) overlaps |= m.begin < o.end && o.begin < m.end;
                 if (overlaps) continue;
-                std::string head = utf8::to_lower(std::string(groups[0].substr(0, std::min<std::size_t>(groups[0].size(), 40))));
+                std::string head =
+                    utf8::to_lower(std::string(groups[0].substr(0, std::min<std::size_t>(groups[0].size(), 40))));
                 m.plural = head.find("moties") != std::string::npos;
                 std::string count(groups[1].data(), groups[1].size());
                 if (!count.empty()) {
                     std::string c = utf8::to_lower(count);
-                    m.count = c == "twee" || c == "beide" ? 2 : c == "drie" ? 3 : c == "vier" ? 4 : c == "vijf" ? 5 : std::max(1, std::atoi(c.c_str()));
+                    m.count = c == "twee" || c == "beide" ? 2
+                              : c == "drie"               ? 3
+                              : c == "vier"               ? 4
+                              : c == "vijf"               ? 5
+                                                          : std::max(1, std::atoi(c.c_str()));
                 }
                 std::string_view names(groups[2].data(), groups[2].size());
                 // "een motie van de Partij voor de Dieren" names a party; "MOTIE VAN HET LID" is a title.
-                if (!names.empty() && (utf8::is_lower(static_cast<unsigned char>(names[0])) || is_all_caps(names))) continue;
+                // After "lid" or "leden" a lower-case particle opens a name ("het lid van Dijk").
+                std::string_view lead(groups[0].data(), static_cast<std::size_t>(names.data() - groups[0].data()));
+                bool after_member_word = RE2::PartialMatch(lead, k_member_word);
+                if (!names.empty() && ((utf8::is_lower(static_cast<unsigned char>(names[0])) && !after_member_word) ||
+                                       is_all_caps(names)))
+                    continue;
                 // "de motie Vreemdelingen- en asielbeleid": the first half of a compound, not a name.
                 std::size_t after_names = static_cast<std::size_t>(names.data() + names.size() - s.data());
                 if (after_names < s.size() && s[after_names] == '-') continue;
                 m.members = split_names(names);
                 if (std::string_view(rule->spec->id) == "motion.by-pronoun") {
                     // "heeft het lid Omtzigt verzocht ... de door hem ingediende motie"
-                    auto before = find_members(s.substr(0, static_cast<std::size_t>(groups[0].data() - s.data()))).names;
+                    auto before =
+                        find_members(s.substr(0, static_cast<std::size_t>(groups[0].data() - s.data()))).names;
                     if (before.empty() && i > 0) before = find_members(sentence(i - 1)).names;
                     if (before.empty()) continue;
                     m.members = {before.back()};
@@ -527,7 +581,8 @@ private:
                 // "de moties Kamerstuk 32 793, nr. 176 (Dik-Faber), ...": a citation with a name in
                 // brackets is a motion only in a sentence that speaks of motions before it.
                 if (std::string_view(rule->spec->id) == "motion.cited-with-member") {
-                    std::string before = utf8::to_lower(std::string(s.substr(0, static_cast<std::size_t>(groups[0].data() - s.data()))));
+                    std::string before =
+                        utf8::to_lower(std::string(s.substr(0, static_cast<std::size_t>(groups[0].data() - s.data()))));
                     if (before.find("motie") == std::string::npos) continue;
                 }
                 out.push_back(std::move(m));
@@ -539,9 +594,11 @@ private:
             std::size_t stop = k + 1 < out.size() ? out[k + 1].begin : span.end;
             // A citation inside the mention ("motie (Kamerstuk 36 800 VI, nr. 38)") is its own,
             // before any that follows it.
-            if (std::string_view(m_doc.text).substr(out[k].begin, 12).find_first_of("0123456789") != std::string_view::npos)
+            if (std::string_view(m_doc.text).substr(out[k].begin, 12).find_first_of("0123456789") !=
+                std::string_view::npos)
                 for (auto& c : m_doc.citations)
-                    if (c.footnote == 0 && c.span.begin >= out[k].begin && c.span.begin < out[k].end + 2) out[k].refs.push_back(c.ref);
+                    if (c.footnote == 0 && c.span.begin >= out[k].begin && c.span.begin < out[k].end + 2)
+                        out[k].refs.push_back(c.ref);
             for (auto& c : m_doc.citations)
                 if (c.footnote == 0 && c.span.begin >= out[k].end && c.span.begin < stop) out[k].refs.push_back(c.ref);
             for (auto& f : m_doc.footnotes) {
@@ -558,12 +615,21 @@ private:
         return out;
     }
 
-    std::optional<std::pair<Status, std::string>> motion_status(std::string_view s) const {
-        std::optional<std::pair<Status, std::string>> best;
+    struct MotionStatus {
+        Status status;
+        std::string rule;
+        bool weak = false;  // k_weak: only where no other words gave a state
+    };
+
+    std::optional<MotionStatus> motion_status(std::string_view s) const {
+        std::optional<MotionStatus> best;
         for (auto* r : m_rules.with_role(RuleRole::motion_status)) {
             if (!RE2::PartialMatch(s, *r->re)) continue;
-            if (r->spec->flags & k_decisive) return {{*r->spec->status, r->spec->id}};
-            if (!best || status_rank(*r->spec->status) > status_rank(best->first)) best = {{*r->spec->status, r->spec->id}};
+            bool weak = r->spec->flags & k_weak;
+            if (r->spec->flags & k_decisive) return MotionStatus{*r->spec->status, r->spec->id, false};
+            if (!best || (best->weak && !weak) ||
+                (weak == best->weak && status_rank(*r->spec->status) > status_rank(best->status)))
+                best = MotionStatus{*r->spec->status, r->spec->id, weak};
         }
         return best;
     }
@@ -592,8 +658,8 @@ private:
             const Draft& d = m_drafts[k];
             if (d.item.kind != Kind::motion) continue;
             bool same_ref = !m.refs.empty() && std::find(m.refs.begin(), m.refs.end(), d.item.ref) != m.refs.end();
-            bool same_members = !m.members.empty() && d.key_members == m.members &&
-                                (m.refs.empty() || d.item.ref.empty() || same_ref);
+            bool same_members =
+                !m.members.empty() && d.key_members == m.members && (m.refs.empty() || d.item.ref.empty() || same_ref);
             if (same_ref || same_members) out.push_back(k);
         }
         return out;
@@ -610,7 +676,8 @@ private:
             // Without a mention, only a motion named just before can take this sentence (a
             // back-reference, an anaphor, an ordinal): most sentences need no status rules.
             auto near = recent(i, k_anaphor_reach);
-            if (std::none_of(near.begin(), near.end(), [&](std::size_t k) { return m_drafts[k].item.kind == Kind::motion; }))
+            if (std::none_of(near.begin(), near.end(),
+                             [&](std::size_t k) { return m_drafts[k].item.kind == Kind::motion; }))
                 return;
         }
         auto status = motion_status(s);
@@ -618,7 +685,8 @@ private:
         for (auto& m : mentions) {
             if (take_overview_row(i, m)) continue;
             auto group = group_for(m);
-            std::size_t wanted = m.plural ? std::max<std::size_t>({static_cast<std::size_t>(m.count), m.refs.size(), 1}) : 1;
+            std::size_t wanted =
+                m.plural ? std::max<std::size_t>({static_cast<std::size_t>(m.count), m.refs.size(), 1}) : 1;
             for (std::size_t k = 0; k < group.size() && k < m.refs.size(); ++k)
                 if (m_drafts[group[k]].item.ref.empty()) set_motion_ref(group[k], m.refs[k]);
             while (group.size() < wanted) {
@@ -641,11 +709,11 @@ private:
             touched.insert(touched.end(), group.begin(), group.end());
         }
         if (mentions.empty() && apply_ordinals(i, s)) return;
-        if (mentions.empty() && !first_match(RuleRole::motion_anaphor, s) && status &&
-            status->first != Status::open) {
+        if (mentions.empty() && !first_match(RuleRole::motion_anaphor, s) && status && status->status != Status::open) {
             // "Ik geef hier uitvoering aan": a strong status right after a motion, referring back.
             static const RE2 k_back("(?i)\\b(?:hier|daar|hieraan|daaraan|hiermee|daarmee)\\b");
-            if (!m_drafts.empty() && m_drafts.back().item.kind == Kind::motion && m_drafts.back().last_sentence + 1 == i &&
+            if (!m_drafts.empty() && m_drafts.back().item.kind == Kind::motion &&
+                m_drafts.back().last_sentence + 1 == i &&
                 m_sentences[m_drafts.back().last_sentence].paragraph == m_sentences[i].paragraph &&
                 RE2::PartialMatch(s, k_back) && !recent_commitment_in(i))
                 touched.push_back(m_drafts.size() - 1);
@@ -653,7 +721,8 @@ private:
         if (mentions.empty() && first_match(RuleRole::motion_anaphor, s)) {
             for (std::size_t k : recent(i, k_anaphor_reach)) {
                 const Draft& d = m_drafts[k];
-                if (d.item.kind == Kind::motion && m_sentences[d.last_sentence].paragraph + 1 >= m_sentences[i].paragraph)
+                if (d.item.kind == Kind::motion &&
+                    m_sentences[d.last_sentence].paragraph + 1 >= m_sentences[i].paragraph)
                     touched.push_back(k);
             }
             // Only the most recently named group.
@@ -666,9 +735,9 @@ private:
         for (auto k : touched) {
             Draft& d = m_drafts[k];
             attach(d, i);
-            if (status && !d.row) {
-                d.item.status = status->first;
-                d.item.rule = status->second;
+            if (status && !d.row && !(status->weak && !state_unstated(d.item))) {
+                d.item.status = status->status;
+                d.item.rule = status->rule;
             }
         }
     }
@@ -686,7 +755,7 @@ private:
         std::size_t end = i;
         for (std::size_t k = i + 1; k < m_sentences.size() && k <= i + k_row_reach; ++k) {
             bool opens_paragraph = m_sentences[k].paragraph != m_sentences[k - 1].paragraph;
-            if (m_sentences[k].heading || (opens_paragraph && RE2::PartialMatch(sentence(k), k_next_row))) break;
+            if (m_title[k] || (opens_paragraph && RE2::PartialMatch(sentence(k), k_next_row))) break;
             end = k;
         }
         return end;
@@ -757,7 +826,8 @@ private:
         std::size_t start = 0;
         while (start < s.size()) {
             std::size_t end = s.find(';', start);
-            std::string_view clause = s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+            std::string_view clause =
+                s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
             re2::StringPiece found[2];
             bool is_ordinal = k_ordinal.Match(clause, 0, clause.size(), RE2::UNANCHORED, found, 2);
             if (is_ordinal) {  // "de Eerste Kamer" is a chamber, not the first motion
@@ -767,12 +837,16 @@ private:
             }
             if (is_ordinal) {
                 std::string o = utf8::to_lower(std::string(found[1].data(), found[1].size()));
-                std::size_t k = o == "eerste" ? 0 : o == "tweede" ? 1 : o == "derde" ? 2 : o == "vierde" ? 3 : group.size() - 1;
+                std::size_t k = o == "eerste"   ? 0
+                                : o == "tweede" ? 1
+                                : o == "derde"  ? 2
+                                : o == "vierde" ? 3
+                                                : group.size() - 1;
                 if (k < group.size()) {
                     Draft* d = group[k];
                     auto st = motion_status(clause);
-                    d->item.status = st ? st->first : Status::open;
-                    d->item.rule = st ? st->second : "motion-status.open";
+                    d->item.status = st ? st->status : Status::open;
+                    d->item.rule = st ? st->rule : "motion-status.open";
                     attach(*d, i);
                     applied = true;
                 }
@@ -809,7 +883,8 @@ private:
         static const RE2 k_referred(
             "(?i)\\b(?:tijdens|in|bij|op)\\s+(?:deze|dit|die|dat|dezelfde|het|de|voornoemde|bovengenoemde|genoemde|"
             "eerdergenoemde|laatstgenoemde)\\s+(?:\\w+\\s+)?"
-            "(behandeling|vergadering|commissiedebat|debat|overleg|notaoverleg|wetgevingsoverleg|brief|bijeenkomst|gesprek)\\b");
+            "(behandeling|vergadering|commissiedebat|debat|overleg|notaoverleg|wetgevingsoverleg|brief|bijeenkomst|"
+            "gesprek)\\b");
         std::string noun;
         return RE2::PartialMatch(s, k_referred, &noun) ? utf8::to_lower(noun) : "";
     }
@@ -899,8 +974,10 @@ private:
     // The state a section's heading gives every item in it whose own words give none.
     std::optional<Status> section_status(std::size_t i) const {
         static const RE2 k_done(
-            "(?i)\\b(?:afgedane|afgeronde|uitgevoerde|voldane|afgehandelde|ingeloste|nagekomen)\\s+(?:moties|toezeggingen)\\b|"
-            "\\b(?:moties|toezeggingen)\\s+(?:die zijn |zijn )?(?:afgedaan|afgerond|uitgevoerd|voldaan|afgehandeld)\\b");
+            "(?i)\\b(?:afgedane|afgeronde|uitgevoerde|voldane|afgehandelde|ingeloste|nagekomen)\\s+(?:moties|"
+            "toezeggingen)\\b|"
+            "\\b(?:moties|toezeggingen)\\s+(?:die zijn |zijn "
+            ")?(?:afgedaan|afgerond|uitgevoerd|voldaan|afgehandeld)\\b");
         static const RE2 k_open(
             "(?i)\\b(?:openstaande|lopende|in behandeling zijnde|nog niet afgedane|niet afgedane|nog uit te voeren)\\s+"
             "(?:moties|toezeggingen)\\b");
@@ -1005,19 +1082,22 @@ private:
         } else {
             if (it.ref.empty() && overview_heading(d.sentences.front()))
                 it.ref = row_reference(d.sentences.front(), mention.end);
-            if (it.rule == "motion.named")
+            if (state_unstated(it))
                 if (auto st = section_status(d.sentences.front())) {
                     it.status = *st;
                     it.rule = "motion-status.section";
                 }
-            if (it.rule == "motion.named" && is_the_requested_report(d)) {
+            if (state_unstated(it) && is_the_requested_report(d)) {
                 it.status = Status::fulfilled;
                 it.rule = "motion-status.answered-by-letter";
             }
             it.actor = find_actor(primary, m_doc.meta);
-            std::string_view after = std::string_view(m_doc.text).substr(mention.end, std::min<std::size_t>(300, m_doc.body_end - mention.end));
+            std::string_view after = std::string_view(m_doc.text)
+                                         .substr(mention.end, std::min<std::size_t>(300, m_doc.body_end - mention.end));
             after = after.substr(0, after.find_first_of(".\n"));
-            static const RE2 k_about("^\\s*(?:c\\.s\\.\\s*)?(?:uit\\s+)?(?:\\([^)]*\\)\\s*)?,?\\s*(?:over|inzake|betreffende|ten aanzien van|gericht op)\\s");
+            static const RE2 k_about(
+                "^\\s*(?:c\\.s\\.\\s*)?(?:uit\\s+)?(?:\\([^)]*\\)\\s*)?,?\\s*(?:over|inzake|betreffende|ten aanzien "
+                "van|gericht op)\\s");
             it.subject = RE2::PartialMatch(after, k_about) ? subject_of(after) : "";
             if (it.subject.empty()) {
                 static const RE2 k_asks("(?i)verzoekt (?:de regering|het kabinet)\\s+(?:om\\s+)?([^.;]{6,})");
@@ -1036,7 +1116,8 @@ private:
 
     const Document& m_doc;
     const RuleSet& m_rules;
-    bool m_foreign_sender = false;  // the letter's heading names a sender outside the government
+    bool m_foreign_sender = false;    // the letter's heading names a sender outside the government
+    std::size_t m_foreign_begin = 0;  // its heading: a government letter may come first, the foreign one as annex
     std::size_t m_foreign_end = static_cast<std::size_t>(-1);  // the first sentence of a government reply after it
     std::optional<Date> m_reference;
     std::string m_plain;  // the text with footnote markers blanked, offsets unchanged
@@ -1046,10 +1127,12 @@ private:
     std::map<std::string, std::vector<std::size_t>> m_motions_by_ref;
     std::map<std::vector<std::string>, std::vector<std::size_t>> m_motions_by_members;
     static constexpr std::size_t k_none = static_cast<std::size_t>(-1);
-    std::vector<std::size_t> m_heading_at_or_before;  // per sentence: the nearest heading at or before it
+    std::vector<bool> m_title;                        // per sentence: a heading that is no overview cell
+    std::vector<std::size_t> m_heading_at_or_before;  // per sentence: the nearest such heading at or before it
     std::size_t m_touches = 0;
     mutable std::vector<std::size_t> m_recent;  // see recent()
-    mutable std::size_t m_registered = 0;       // drafts already considered by recent()  // times a draft took a sentence (attach)
+    mutable std::size_t m_registered =
+        0;  // drafts already considered by recent()  // times a draft took a sentence (attach)
 };
 
 }  // namespace

@@ -1,13 +1,13 @@
 #pragma once
 // Detection rules as data: one table of RE2 patterns, compiled once and checked at start-up.
+#include <re2/re2.h>
+
 #include <array>
 #include <memory>
 #include <optional>
 #include <span>
 #include <string>
 #include <vector>
-
-#include <re2/re2.h>
 
 #include "core/error.hpp"
 #include "core/item.hpp"
@@ -37,6 +37,7 @@ enum RuleFlag : unsigned {
     k_implied_by_deadline = 1u << 2,  // a first-person act with a time needs no named addressee
     k_decisive = 1u << 3,             // a status rule that, when it matches, decides over higher-ranked ones
     k_after_delay = 1u << 4,          // only after a delay notice, and then without a named actor or addressee
+    k_weak = 1u << 5,                 // a status that never replaces one other words of the letter gave
 };
 
 struct RuleSpec {
@@ -47,7 +48,11 @@ struct RuleSpec {
     const char* fires;             // a sentence it must match
     const char* silent;            // a sentence it must not match
     const char* note;
-    unsigned flags = 0;            // RuleFlag bits
+    unsigned flags = 0;  // RuleFlag bits
+    // A second pair of examples, written for a rule made general (a new alternative of its
+    // pattern); never copied from a labelled letter. Null when the rule has none.
+    const char* also_fires = nullptr;
+    const char* also_silent = nullptr;
 };
 
 struct CompiledRule {
