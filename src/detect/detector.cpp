@@ -403,7 +403,7 @@ private:
                 attach(*d, i);
                 return;
             }
-        if (first_match(RuleRole::exclude, s)) return;
+        if (first_match(RuleRole::exclude, s) && !first_match(RuleRole::announces_future, s)) return;
         for (auto* r : m_rules.with_role(RuleRole::new_commitment)) {
             if (RE2::PartialMatch(s, *r->re) && is_new_commitment(*r, i, s)) {
                 if (Draft* d = restated_commitment(i, s)) {  // "De toezegging is dat ik u eind 2016 informeer"
@@ -875,6 +875,17 @@ private:
         d.item.evidence = std::string(m_doc.slice(chosen));
     }
 
+    // "Het lid X heeft mij verzocht uw Kamer te informeren over Y. Deze informatie stuur ik u in
+    // mei.": a new promise that names no one, right after a Kamerlid's request in its paragraph
+    // or the one before, is made to that Kamerlid.
+    std::vector<std::string> requesting_members(std::size_t primary) const {
+        if (primary == 0) return {};
+        std::size_t k = primary - 1;
+        if (m_sentences[k].heading || m_sentences[primary].paragraph - m_sentences[k].paragraph > 1) return {};
+        if (!first_match(RuleRole::kamer_request, sentence(k))) return {};
+        return find_members(sentence(k)).names;
+    }
+
     // ---- when a commitment was made ----------------------------------------------------------
 
     // A meeting or letter the sentence refers back to without its date: "tijdens deze
@@ -1052,6 +1063,7 @@ private:
                     if (std::find(m.names.begin(), m.names.end(), n) == m.names.end()) m.names.push_back(n);
                 if (m.party.empty()) m.party = found.party;
             }
+            if (m.names.empty() && !d.earlier) m.names = requesting_members(d.sentences.front());
             it.members = d.own_members.empty() ? m.names : d.own_members;
             it.party = m.party;
             it.actor = find_actor(primary, m_doc.meta);
