@@ -128,7 +128,7 @@ bool Detector::names_future_occasion(std::string_view s) const {
     static const RE2 k_occasion(
         "(?i)\\b(?:in|via|bij) (?:het|de|een) (?:verslag|volgende|eerstvolgende|komende|nieuwe|"
         "(?:\\w+)?voortgangs(?:brief|rapportage)|geannoteerde agenda|verzamelbrief|kabinetsreactie|"
-        "beantwoording)\\b|\\bzodra\\b|\\bna afloop\\b");
+        "beantwoording)\\b|\\bzodra\\b|\\bna (?:afloop|afronding|ontvangst|oplevering|publicatie|vaststelling)\\b");
     return RE2::PartialMatch(s, k_occasion);
 }
 

@@ -33,6 +33,8 @@ std::vector<std::string> Detector::requesting_members(std::size_t primary) const
     std::size_t k = primary - 1;
     if (m_sentences[k].heading || m_sentences[primary].paragraph - m_sentences[k].paragraph > 1) return {};
     if (!first_match(RuleRole::kamer_request, sentence(k))) return {};
+    // "In de motie van het lid X wordt de regering verzocht ...": a motion's request, not X's own.
+    if (first_match(RuleRole::motion_request, sentence(k))) return {};
     return find_members(sentence(k)).names;
 }
 

@@ -62,6 +62,8 @@ std::string_view to_string(RuleRole role) {
             return "announces-future";
         case RuleRole::kamer_request:
             return "kamer-request";
+        case RuleRole::motion_request:
+            return "motion-request";
     }
     return "?";
 }

@@ -29,8 +29,9 @@ enum class RuleRole {
     government_sender,   // a heading naming a government sender: ends a foreign sender's part of the letter
     announces_future,  // the letter announces now a later act ("kondig ik aan dat ik ... zal"): exclusions do not hold
     kamer_request,     // a Kamerlid's request; a promise right after it that names no one answers it
+    motion_request,    // a request made by a motion ("in de motie ... wordt de regering verzocht"), not in person
 };
-inline constexpr std::size_t k_rule_roles = static_cast<std::size_t>(RuleRole::kamer_request) + 1;
+inline constexpr std::size_t k_rule_roles = static_cast<std::size_t>(RuleRole::motion_request) + 1;
 
 // What a rule needs of its sentence besides its pattern (checked by the detector).
 enum RuleFlag : unsigned {
