@@ -162,6 +162,9 @@ void Detector::detect_commitment(std::size_t i, std::string_view s) {
     // A letter of the Algemene Rekenkamer or the Kamer's president: its "ik" and "wij" are not the
     // government's.
     if (m_foreign_sender && i >= m_foreign_begin && i < m_foreign_end && !government_named(s)) return;
+    // "Met deze brief informeer ik u over de uitvoering van diverse moties en toezeggingen": a
+    // table of contents, not a commitment.
+    if (first_match(RuleRole::contents_overview, s)) return;
     const CompiledRule* earlier = nullptr;
     for (auto& r : m_rules.all()) {
         auto role = r.spec->role;

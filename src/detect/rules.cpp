@@ -64,6 +64,8 @@ std::string_view to_string(RuleRole role) {
             return "kamer-request";
         case RuleRole::motion_request:
             return "motion-request";
+        case RuleRole::contents_overview:
+            return "contents-overview";
     }
     return "?";
 }

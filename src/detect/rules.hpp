@@ -27,11 +27,12 @@ enum class RuleRole {
     delay_notice,        // the answer that was due comes later (makes an interim reply's promise)
     motion_cell,         // the state cell of an overview's row ("Afgedaan.")
     government_sender,   // a heading naming a government sender: ends a foreign sender's part of the letter
-    announces_future,  // the letter announces now a later act ("kondig ik aan dat ik ... zal"): exclusions do not hold
-    kamer_request,     // a Kamerlid's request; a promise right after it that names no one answers it
-    motion_request,    // a request made by a motion ("in de motie ... wordt de regering verzocht"), not in person
+    announces_future,   // the letter announces now a later act ("kondig ik aan dat ik ... zal"): exclusions do not hold
+    kamer_request,      // a Kamerlid's request; a promise right after it that names no one answers it
+    motion_request,     // a request made by a motion ("in de motie ... wordt de regering verzocht"), not in person
+    contents_overview,  // the letter announces it treats a collection of motions and commitments: no commitment itself
 };
-inline constexpr std::size_t k_rule_roles = static_cast<std::size_t>(RuleRole::motion_request) + 1;
+inline constexpr std::size_t k_rule_roles = static_cast<std::size_t>(RuleRole::contents_overview) + 1;
 
 // What a rule needs of its sentence besides its pattern (checked by the detector).
 enum RuleFlag : unsigned {

@@ -72,10 +72,10 @@ TEST_CASE("real letters: the score may not fall below the measured one", "[detec
     for (auto& w : r.wrong) UNSCOPED_INFO(w);
     INFO("F1 " << r.f1() << ", status " << r.status.rate());
     // Measured on sets c-i after detector round 3 (whose rules were written after reading set i, so
-    // set i is no longer blind; blind it scored F1 0.839, F1 x status 0.677 alone): F1 0.984,
-    // status 1.000, F1 x status 0.984, member 1.000, made_on 0.971, ref 1.000.
-    CHECK(r.f1() >= 0.98);
-    CHECK(r.f1() * r.status.rate() >= 0.98);
+    // set i is no longer blind; blind it scored F1 0.839, F1 x status 0.677 alone): F1 0.987,
+    // status 1.000, F1 x status 0.987, member 1.000, made_on 0.971, ref 1.000.
+    CHECK(r.f1() >= 0.985);
+    CHECK(r.f1() * r.status.rate() >= 0.985);
     CHECK(r.member.rate() >= 0.99);
     CHECK(r.made_on.rate() >= 0.97);
     CHECK(r.ref.rate() >= 0.99);
@@ -369,6 +369,15 @@ TEST_CASE("the kinds a blind set showed: rows with their cells, questions, reque
         REQUIRE(items.size() == 1);
         CHECK(items[0].status == Status::open);
         CHECK(detect_text("Hierbij ontvangt u het jaarverslag van de inspectie.").empty());
+    }
+    SECTION("a letter announcing the motions and commitments it treats makes no commitment of that") {
+        CHECK(detect_text("Met deze brief informeer ik u over de uitvoering van diverse moties en toezeggingen op het "
+                          "gebied van wonen.")
+                  .empty());
+        auto items =
+            detect_text("Hiermee is uitvoering gegeven aan enkele toezeggingen en moties op het gebied van wonen.");
+        REQUIRE(items.size() == 1);
+        CHECK(items[0].status == Status::fulfilled);
     }
 }
 
