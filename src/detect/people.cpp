@@ -11,10 +11,10 @@ namespace toezeg::detect {
 
 namespace {
 #define TZ_SURNAME "\\p{Lu}[\\p{L}'’]+(?:-\\p{Lu}?[\\p{L}'’]+)*"
-#define TZ_NAME                                                                                      \
-    "(?:\\p{Lu}[\\p{L}]+ (?:van |de |der |den |ter |ten |te )+" TZ_SURNAME                          \
-    "|(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Tt]e|[Ii]n|'t|’t|[Ee]l|[Vv]on|[Ll]a|[Ll]e|[Dd]os|[Dd]a) )*" \
-    TZ_SURNAME ")"
+#define TZ_NAME                                                                                                   \
+    "(?:\\p{Lu}[\\p{L}]+ (?:van |de |der |den |ter |ten |te )+" TZ_SURNAME                                        \
+    "|(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Tt]e|[Ii]n|'t|’t|[Ee]l|[Vv]on|[Ll]a|[Ll]e|[Dd]os|[Dd]a) " \
+    ")*" TZ_SURNAME ")"
 
 std::string capitalise_first(std::string s) {
     if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 32);
@@ -59,7 +59,8 @@ std::vector<std::string> split_names(std::string_view names) {
     std::size_t start = 0;
     while (start <= s.size()) {
         auto bar = s.find('|', start);
-        std::string part = std::string(text::trim(s.substr(start, bar == std::string::npos ? std::string::npos : bar - start)));
+        std::string part =
+            std::string(text::trim(s.substr(start, bar == std::string::npos ? std::string::npos : bar - start)));
         if (!part.empty() && is_plausible_name(part)) out.push_back(capitalise_first(part));
         if (bar == std::string::npos) break;
         start = bar + 1;
@@ -73,8 +74,10 @@ Members find_members(std::string_view sentence) {
         o.set_max_mem(64 << 20);
         return o;
     }();
-    static const RE2 k_member("(?:\\b(?i:het )?(?i:kamer)?[Ll]id[- ]|\\b(?i:de) leden |\\b(?:[Dd]e heer|[Mm]evrouw) )(" TZ_NAME
-                              "(?:(?:, | en (?:het lid )?)" TZ_NAME ")*)(?: \\(([^)]{2,30})\\))?", k_options);
+    static const RE2 k_member(
+        "(?:\\b(?i:het )?(?i:kamer)?[Ll]id[- ](?:(?:[Dd]e heer|[Mm]evrouw) )?|\\b(?i:de) leden |\\b(?:[Dd]e "
+        "heer|[Mm]evrouw) )(" TZ_NAME "(?:(?:, | en (?:het lid )?)" TZ_NAME ")*)(?: \\(([^)]{2,30})\\))?",
+        k_options);
     Members out;
     // The pattern is large; most sentences name no one, which a plain search shows.
     static const RE2 k_cue("(?i)lid|leden|heer|mevrouw");
@@ -93,7 +96,8 @@ Members find_members(std::string_view sentence) {
 
 std::string find_actor(std::string_view sentence, const Metadata& meta) {
     static const RE2 k_role(
-        "\\b((?i:minister-president|minister|staatssecretaris)(?: (?:van|voor) \\p{Lu}[\\p{L}]*(?:(?:,| en)? \\p{Lu}[\\p{L}]*)*)?)");
+        "\\b((?i:minister-president|minister|staatssecretaris)(?: (?:van|voor) \\p{Lu}[\\p{L}]*(?:(?:,| en)? "
+        "\\p{Lu}[\\p{L}]*)*)?)");
     std::string role;
     if (RE2::PartialMatch(sentence, k_role, &role) && role.find(' ') != std::string::npos) return lower_first(role);
     static const RE2 k_first_person("(?i)\\b(?:ik|mijn)\\b");
@@ -111,7 +115,9 @@ std::string find_actor(std::string_view sentence, const Metadata& meta) {
 
 bool government_is_subject(std::string_view sentence, std::size_t verb_pos, std::size_t verb_end) {
     static const RE2 k_government(
-        "(?i)\\b(?:ik|wij|we|het kabinet|de regering|(?:de|mijn|onze) (?:minister|staatssecretaris|ambtsvoorganger|voorganger)|minister|staatssecretaris|minister-president|premier|bewindspersoon|bewindspersonen)\\b");
+        "(?i)\\b(?:ik|wij|we|het kabinet|de regering|(?:de|mijn|onze) "
+        "(?:minister|staatssecretaris|ambtsvoorganger|voorganger)|minister|staatssecretaris|minister-president|premier|"
+        "bewindspersoon|bewindspersonen)\\b");
     // The words just after the verb ("heb ik", "zegde de minister") or the clause before it.
     std::string_view after = sentence.substr(verb_end, std::min<std::size_t>(40, sentence.size() - verb_end));
     std::size_t start = verb_pos > 60 ? verb_pos - 60 : 0;

@@ -34,18 +34,38 @@ const RuleSet& default_rules() {
 
 std::string_view to_string(RuleRole role) {
     switch (role) {
-        case RuleRole::earlier_commitment: return "earlier-commitment";
-        case RuleRole::closure: return "closure";
-        case RuleRole::new_commitment: return "new-commitment";
-        case RuleRole::commitment_status: return "commitment-status";
-        case RuleRole::motion_status: return "motion-status";
-        case RuleRole::motion_mention: return "motion-mention";
-        case RuleRole::motion_anaphor: return "motion-anaphor";
-        case RuleRole::exclude: return "exclude";
-        case RuleRole::foreign_sender: return "foreign-sender";
-        case RuleRole::delay_notice: return "delay-notice";
-        case RuleRole::motion_cell: return "motion-cell";
-        case RuleRole::government_sender: return "government-sender";
+        case RuleRole::earlier_commitment:
+            return "earlier-commitment";
+        case RuleRole::closure:
+            return "closure";
+        case RuleRole::new_commitment:
+            return "new-commitment";
+        case RuleRole::commitment_status:
+            return "commitment-status";
+        case RuleRole::motion_status:
+            return "motion-status";
+        case RuleRole::motion_mention:
+            return "motion-mention";
+        case RuleRole::motion_anaphor:
+            return "motion-anaphor";
+        case RuleRole::exclude:
+            return "exclude";
+        case RuleRole::foreign_sender:
+            return "foreign-sender";
+        case RuleRole::delay_notice:
+            return "delay-notice";
+        case RuleRole::motion_cell:
+            return "motion-cell";
+        case RuleRole::government_sender:
+            return "government-sender";
+        case RuleRole::announces_future:
+            return "announces-future";
+        case RuleRole::kamer_request:
+            return "kamer-request";
+        case RuleRole::motion_request:
+            return "motion-request";
+        case RuleRole::contents_overview:
+            return "contents-overview";
     }
     return "?";
 }

@@ -1,13 +1,13 @@
 #pragma once
 // Detection rules as data: one table of RE2 patterns, compiled once and checked at start-up.
+#include <re2/re2.h>
+
 #include <array>
 #include <memory>
 #include <optional>
 #include <span>
 #include <string>
 #include <vector>
-
-#include <re2/re2.h>
 
 #include "core/error.hpp"
 #include "core/item.hpp"
@@ -27,8 +27,12 @@ enum class RuleRole {
     delay_notice,        // the answer that was due comes later (makes an interim reply's promise)
     motion_cell,         // the state cell of an overview's row ("Afgedaan.")
     government_sender,   // a heading naming a government sender: ends a foreign sender's part of the letter
+    announces_future,   // the letter announces now a later act ("kondig ik aan dat ik ... zal"): exclusions do not hold
+    kamer_request,      // a Kamerlid's request; a promise right after it that names no one answers it
+    motion_request,     // a request made by a motion ("in de motie ... wordt de regering verzocht"), not in person
+    contents_overview,  // the letter announces it treats a collection of motions and commitments: no commitment itself
 };
-inline constexpr std::size_t k_rule_roles = static_cast<std::size_t>(RuleRole::government_sender) + 1;
+inline constexpr std::size_t k_rule_roles = static_cast<std::size_t>(RuleRole::contents_overview) + 1;
 
 // What a rule needs of its sentence besides its pattern (checked by the detector).
 enum RuleFlag : unsigned {
@@ -37,6 +41,7 @@ enum RuleFlag : unsigned {
     k_implied_by_deadline = 1u << 2,  // a first-person act with a time needs no named addressee
     k_decisive = 1u << 3,             // a status rule that, when it matches, decides over higher-ranked ones
     k_after_delay = 1u << 4,          // only after a delay notice, and then without a named actor or addressee
+    k_weak = 1u << 5,                 // a status that never replaces one other words of the letter gave
 };
 
 struct RuleSpec {
@@ -47,7 +52,11 @@ struct RuleSpec {
     const char* fires;             // a sentence it must match
     const char* silent;            // a sentence it must not match
     const char* note;
-    unsigned flags = 0;            // RuleFlag bits
+    unsigned flags = 0;  // RuleFlag bits
+    // A second pair of examples, written for a rule made general (a new alternative of its
+    // pattern); never copied from a labelled letter. Null when the rule has none.
+    const char* also_fires = nullptr;
+    const char* also_silent = nullptr;
 };
 
 struct CompiledRule {

@@ -1,7 +1,6 @@
 #include <algorithm>
-#include <map>
-
 #include <catch2/catch.hpp>
+#include <map>
 
 #include "cli/output.hpp"
 #include "detect/dates.hpp"
@@ -21,6 +20,8 @@ TEST_CASE("every rule compiles, fires on its example and stays silent on its cou
         INFO("rule " << rule.spec->id);
         CHECK(RE2::PartialMatch(rule.spec->fires, *rule.re));
         CHECK_FALSE(RE2::PartialMatch(rule.spec->silent, *rule.re));
+        if (rule.spec->also_fires) CHECK(RE2::PartialMatch(rule.spec->also_fires, *rule.re));
+        if (rule.spec->also_silent) CHECK_FALSE(RE2::PartialMatch(rule.spec->also_silent, *rule.re));
     }
 }
 
@@ -32,7 +33,8 @@ detect::EvalReport score(const std::string& gold_file, const std::string& folder
     auto files = pipeline::expand_inputs({(test::source_dir() / folder).string()});
     for (auto& f : *files) {
         auto doc = read_letter(std::filesystem::relative(f, test::source_dir()).string());
-        for (auto& item : detect::detect(doc, detect::default_rules())) predictions.push_back(cli::item_to_json(item, f.string()));
+        for (auto& item : detect::detect(doc, detect::default_rules()))
+            predictions.push_back(cli::item_to_json(item, f.string()));
     }
     return detect::evaluate(*gold, predictions);
 }
@@ -106,10 +108,11 @@ TEST_CASE("plural motions become one item each, with the references of their foo
 TEST_CASE("promises by others and information given before are no commitments", "[detect]") {
     Document doc;
     doc.meta.date = "2026-03-01";
-    doc.text = "De Europese Commissie heeft toegezegd voor de zomer een voorstel te doen. Frontex zegde toe extra "
-               "personeel te leveren. Uw Kamer is op 3 februari jl. geïnformeerd over de stand van zaken. Nederland "
-               "zal zich blijven inzetten voor een goede uitkomst. De Kamer wordt jaarlijks geïnformeerd over de "
-               "resultaten.\n";
+    doc.text =
+        "De Europese Commissie heeft toegezegd voor de zomer een voorstel te doen. Frontex zegde toe extra "
+        "personeel te leveren. Uw Kamer is op 3 februari jl. geïnformeerd over de stand van zaken. Nederland "
+        "zal zich blijven inzetten voor een goede uitkomst. De Kamer wordt jaarlijks geïnformeerd over de "
+        "resultaten.\n";
     doc.body_end = doc.text.size();
     CHECK(detect::detect(doc, detect::default_rules()).empty());
 }
@@ -123,20 +126,23 @@ TEST_CASE("promises in other words, offers, and letters to the government", "[de
         return detect::detect(doc, detect::default_rules());
     };
     // Promises without a promise word or without a named Kamer.
-    auto items = run("Ik verwacht u in het najaar een reactie te kunnen geven op het advies. Ik zal de vragen van uw "
-                     "Kamer zo spoedig mogelijk beantwoorden. Ik ben voornemens voor de zomer te reageren op de motie-"
-                     "Bikker. Daarom vraag ik uw commissie de termijn te verlengen tot 1 april. In juni kunt u twee "
-                     "rapporten verwachten: de evaluatie en de monitor.\n");
+    auto items =
+        run("Ik verwacht u in het najaar een reactie te kunnen geven op het advies. Ik zal de vragen van uw "
+            "Kamer zo spoedig mogelijk beantwoorden. Ik ben voornemens voor de zomer te reageren op de motie-"
+            "Bikker. Daarom vraag ik uw commissie de termijn te verlengen tot 1 april. In juni kunt u twee "
+            "rapporten verwachten: de evaluatie en de monitor.\n");
     REQUIRE(items.size() == 7);  // the last sentence promises two reports; the motion is named
     CHECK(std::count_if(items.begin(), items.end(), [](auto& i) { return i.kind == Kind::commitment; }) == 6);
     for (auto& i : items)
         if (i.evidence.starts_with("Daarom vraag")) CHECK(i.due == "2026-04-01");
     // Offering what comes along or separately today is no promise.
-    CHECK(run("Separaat ontvangt uw Kamer vandaag een brief over de kosten. Als bijlage ontvangt u het rapport.\n").empty());
+    CHECK(run("Separaat ontvangt uw Kamer vandaag een brief over de kosten. Als bijlage ontvangt u het rapport.\n")
+              .empty());
     // The Kamer writing to the minister promises nothing for the government, until the minister's answer.
-    auto exchange = run("BRIEF AAN DE MINISTER VAN FINANCIËN\n\nDe Kamer ontvangt graag voor 1 mei een overzicht van "
-                        "de toezeggingen.\n\nBRIEF VAN DE MINISTER VAN FINANCIËN\n\nIk zal uw Kamer voor 1 mei "
-                        "informeren.\n");
+    auto exchange =
+        run("BRIEF AAN DE MINISTER VAN FINANCIËN\n\nDe Kamer ontvangt graag voor 1 mei een overzicht van "
+            "de toezeggingen.\n\nBRIEF VAN DE MINISTER VAN FINANCIËN\n\nIk zal uw Kamer voor 1 mei "
+            "informeren.\n");
     REQUIRE(exchange.size() == 1);
     CHECK(exchange[0].evidence.starts_with("Ik zal uw Kamer"));
 }
@@ -144,15 +150,18 @@ TEST_CASE("promises in other words, offers, and letters to the government", "[de
 TEST_CASE("motion status words of this letter", "[detect]") {
     Document doc;
     doc.meta.date = "2026-03-01";
-    doc.text = "De motie van het lid Dassen over de heffing beschouw ik als afgedaan. De motie-Van Dijk over "
-               "toeslagen wordt meegenomen in de evaluatie. De motie van het lid Grinwis over de bouw kan niet worden "
-               "uitgevoerd. De motie van het lid Vijlbrief is ingehaald door de wetswijziging. Hieronder ga ik in op "
-               "de motie van het lid Omtzigt.\n";
+    doc.text =
+        "De motie van het lid Dassen over de heffing beschouw ik als afgedaan. De motie-Van Dijk over "
+        "toeslagen wordt meegenomen in de evaluatie. De motie van het lid Grinwis over de bouw kan niet worden "
+        "uitgevoerd. De motie van het lid Vijlbrief is ingehaald door de wetswijziging. Hieronder ga ik in op "
+        "de motie van het lid Omtzigt.\n";
     doc.body_end = doc.text.size();
     std::map<std::string, Status> status;
     for (auto& i : detect::detect(doc, detect::default_rules())) status[i.member] = i.status;
-    CHECK(status == std::map<std::string, Status>{{"Dassen", Status::fulfilled}, {"Van Dijk", Status::open},
-                                                  {"Grinwis", Status::lapsed}, {"Vijlbrief", Status::lapsed},
+    CHECK(status == std::map<std::string, Status>{{"Dassen", Status::fulfilled},
+                                                  {"Van Dijk", Status::open},
+                                                  {"Grinwis", Status::lapsed},
+                                                  {"Vijlbrief", Status::lapsed},
                                                   {"Omtzigt", Status::fulfilled}});
 }
 
@@ -215,7 +224,8 @@ TEST_CASE("one sentence naming several motions keeps each (regression: use after
 
 TEST_CASE("interim replies, overview rows, other senders: the kinds of real set g", "[detect]") {
     auto detect_text = [](const std::string& body) {
-        std::string text = "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 3 maart 2026\n\n" + body + "\n";
+        std::string text =
+            "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 3 maart 2026\n\n" + body + "\n";
         auto doc = ingest::read_text_document(text, "kinds.txt", {});
         REQUIRE(doc);
         return detect::detect(*doc, detect::default_rules());
@@ -263,8 +273,9 @@ TEST_CASE("interim replies, overview rows, other senders: the kinds of real set 
                   .size() == 1);
     }
     SECTION("'de Eerste Kamer' is not 'the first' of the motions named before") {
-        auto items = detect_text("De motie-Ram is ingetrokken. De motie-Bikker is ingetrokken.\n\nNamens de commissie van "
-                                 "de Eerste Kamer,");
+        auto items = detect_text(
+            "De motie-Ram is ingetrokken. De motie-Bikker is ingetrokken.\n\nNamens de commissie van "
+            "de Eerste Kamer,");
         REQUIRE(items.size() == 2);
         CHECK(items[0].status == Status::lapsed);
         CHECK(items[1].status == Status::lapsed);
@@ -279,9 +290,102 @@ TEST_CASE("interim replies, overview rows, other senders: the kinds of real set 
     }
 }
 
+TEST_CASE("the kinds a blind set showed: rows with their cells, questions, requests, interim replies", "[detect]") {
+    auto detect_text = [](const std::string& body) {
+        std::string text =
+            "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 3 maart 2026\n\n" + body + "\n";
+        auto doc = ingest::read_text_document(text, "round3.txt", {});
+        REQUIRE(doc);
+        return detect::detect(*doc, detect::default_rules());
+    };
+    auto motions_of = [](const std::vector<Item>& items) {
+        std::vector<Item> out;
+        for (auto& i : items)
+            if (i.kind == Kind::motion) out.push_back(i);
+        return out;
+    };
+    SECTION("a row's meeting cell is no section title: the table's title still gives the state") {
+        std::string rows =
+            "Tabel 5 Aanvaarde moties die zijn afgerond\n\nOmschrijving\n\nVindplaats\n\nStand van zaken";
+        for (const char* name : {"Ram", "Bikker", "Kröger"})
+            rows += std::string("\n\nDe motie van het lid ") + name +
+                    ". Verzoekt de regering de regeling te herzien.\n\nPlenair debat Begroting d.d. 8 november 2025 "
+                    "(Handelingen II, 2025/26, nr. 19, item 11)";
+        auto motions = motions_of(detect_text(rows));
+        REQUIRE(motions.size() == 3);
+        for (auto& m : motions) CHECK(m.status == Status::fulfilled);
+    }
+    SECTION("after 'het lid' a lower-case particle opens the name; 'motie het lid' lacks its 'van'") {
+        auto motions = motions_of(detect_text("De motie van het lid van Dijk over de huurtoeslag is uitgevoerd."));
+        REQUIRE(motions.size() == 1);
+        CHECK(motions[0].member == "Van Dijk");
+        CHECK(motions_of(detect_text("De motie het lid Ram over de huurtoeslag is uitgevoerd.")).size() == 1);
+        CHECK(motions_of(detect_text("Een motie van de fractie is verworpen.")).empty());
+    }
+    SECTION("the motion's own request does not undo the state this letter gives it") {
+        auto motions = motions_of(
+            detect_text("In navolging van de motie van het lid Ram stuur ik u hierbij het advies. De motie van het lid "
+                        "Ram verzoekt de regering de gevolgen in kaart te brengen."));
+        REQUIRE(motions.size() == 1);
+        CHECK(motions[0].status == Status::fulfilled);
+    }
+    SECTION("a question promises nothing; its answer can") {
+        CHECK(detect_text("Wanneer wordt de Kamer geïnformeerd over de resultaten van de pilot?").empty());
+        CHECK(detect_text("De Kamer wordt voor de zomer geïnformeerd over de resultaten van de pilot.").size() == 1);
+    }
+    SECTION("a promise right after a Kamerlid's request is made to that Kamerlid, not after a motion's request") {
+        auto items = detect_text(
+            "Het lid Bikker heeft mij gevraagd naar de kosten van de regeling. Ik zal de Kamer daarover voor 1 juni "
+            "informeren.");
+        REQUIRE(items.size() == 1);
+        CHECK(items[0].member == "Bikker");
+        auto after_motion = detect_text(
+            "In de motie van het lid Bikker wordt de regering verzocht de kosten te onderzoeken. Ik zal de Kamer "
+            "daarover voor 1 juni informeren.");
+        for (auto& i : after_motion)
+            if (i.kind == Kind::commitment) CHECK(i.member.empty());
+    }
+    SECTION("an interim reply: what was promised has not come in, so the earlier commitment stays open") {
+        auto items = detect_text(
+            "In het commissiedebat van 12 januari 2026 heb ik u toegezegd het advies van de raad toe te sturen.\n\nHet "
+            "advies van de raad heb ik nog niet ontvangen.");
+        REQUIRE(items.size() == 1);
+        CHECK(items[0].status == Status::open);
+        CHECK(items[0].made_on == "2026-01-12");
+    }
+    SECTION("an earlier promise with its own time is kept by the letter's annex") {
+        auto items = detect_text(
+            "In mijn brief van 5 februari jl. heb ik toegezegd voor de zomer de cijfers met uw Kamer te delen. In de "
+            "bijlage bij deze brief vindt u de cijfers.");
+        REQUIRE(items.size() == 1);
+        CHECK(items[0].status == Status::fulfilled);
+    }
+    SECTION("a letter addressed to a minister is the Kamer's, from its address line on") {
+        CHECK(detect_text("Aan de Minister van Volksgezondheid, Welzijn en Sport\n\nDe Kamer verneemt graag voor 1 "
+                          "mei wat de stand van zaken is. Wij zullen u hierover nader berichten.")
+                  .empty());
+    }
+    SECTION("'hierbij kondig ik aan dat ik ... zal' announces a promise; 'hierbij ontvangt u' delivers") {
+        auto items = detect_text("Hierbij kondig ik aan dat ik in het voorjaar een notitie naar uw Kamer zal sturen.");
+        REQUIRE(items.size() == 1);
+        CHECK(items[0].status == Status::open);
+        CHECK(detect_text("Hierbij ontvangt u het jaarverslag van de inspectie.").empty());
+    }
+    SECTION("a letter announcing the motions and commitments it treats makes no commitment of that") {
+        CHECK(detect_text("Met deze brief informeer ik u over de uitvoering van diverse moties en toezeggingen op het "
+                          "gebied van wonen.")
+                  .empty());
+        auto items =
+            detect_text("Hiermee is uitvoering gegeven aan enkele toezeggingen en moties op het gebied van wonen.");
+        REQUIRE(items.size() == 1);
+        CHECK(items[0].status == Status::fulfilled);
+    }
+}
+
 TEST_CASE("promises in the word orders ministries write, and what is not a promise", "[detect]") {
     auto detect_text = [](const std::string& body) {
-        std::string text = "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 3 maart 2026\n\n" + body + "\n";
+        std::string text =
+            "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 3 maart 2026\n\n" + body + "\n";
         auto doc = ingest::read_text_document(text, "words.txt", {});
         REQUIRE(doc);
         return detect::detect(*doc, detect::default_rules());
@@ -293,7 +397,8 @@ TEST_CASE("promises in the word orders ministries write, and what is not a promi
         CHECK(items[0].due == "2026-06-30");
     }
     SECTION("inversion after a fronted phrase, tied to a later report") {
-        auto items = detect_text("Over de uitkomst van de onderhandelingen informeer ik uw Kamer in het verslag van deze Raad.");
+        auto items =
+            detect_text("Over de uitkomst van de onderhandelingen informeer ik uw Kamer in het verslag van deze Raad.");
         REQUIRE(items.size() == 1);
         CHECK(items[0].status == Status::open);
     }
@@ -318,7 +423,8 @@ TEST_CASE("promises in the word orders ministries write, and what is not a promi
     SECTION("one sentence listing several commitments, each with its own Kamerlid") {
         auto items = detect_text(
             "In het verslag ga ik in op toezeggingen uit het commissiedebat van 9 februari jl. Het gaat hierbij om de "
-            "toezegging aan lid Van Weyenberg (D66) om terug te komen op de ruimte voor hervormingen en de toezegging aan "
+            "toezegging aan lid Van Weyenberg (D66) om terug te komen op de ruimte voor hervormingen en de toezegging "
+            "aan "
             "lid Alkaya (SP) om in het verslag terug te komen op het ontbijt.");
         REQUIRE(items.size() == 2);
         CHECK(items[0].member == "Van Weyenberg");
@@ -332,11 +438,13 @@ TEST_CASE("promises in the word orders ministries write, and what is not a promi
     }
     SECTION("support the Council promised, explained by the Commission") {
         CHECK(detect_text("De Europese Commissie gaf een toelichting op de steunmaatregelen, die tijdens de Raad "
-                          "van maart zijn toegezegd.").empty());
+                          "van maart zijn toegezegd.")
+                  .empty());
     }
     SECTION("dated by the meeting a sentence refers back to") {
         auto items = detect_text(
-            "Op 3 september 2025 werd het wetsvoorstel in uw Kamer behandeld. Tijdens deze behandeling heb ik u een brief "
+            "Op 3 september 2025 werd het wetsvoorstel in uw Kamer behandeld. Tijdens deze behandeling heb ik u een "
+            "brief "
             "toegezegd over het fraudebegrip. Deze toezegging doe ik hierbij gestand.");
         REQUIRE(items.size() == 1);
         CHECK(items[0].made_on == "2025-09-03");
@@ -344,8 +452,10 @@ TEST_CASE("promises in the word orders ministries write, and what is not a promi
     }
     SECTION("dated by the promise in the letter named, not the letter before it") {
         auto items = detect_text(
-            "In reactie op uw brief van 28 oktober 2024 en toezegging in mijn brief van 31 december 2024 doe ik u deze brief "
-            "toekomen. De toezegging is dat ik u eind 2026 informeer over de gehele uitwerking. Deze brief informeert u "
+            "In reactie op uw brief van 28 oktober 2024 en toezegging in mijn brief van 31 december 2024 doe ik u deze "
+            "brief "
+            "toekomen. De toezegging is dat ik u eind 2026 informeer over de gehele uitwerking. Deze brief informeert "
+            "u "
             "tussentijds.");
         REQUIRE(items.size() == 1);
         CHECK(items[0].made_on == "2024-12-31");
@@ -367,15 +477,18 @@ TEST_CASE("promises in the word orders ministries write, and what is not a promi
         REQUIRE(renewed.size() == 1);
         CHECK(renewed[0].status == Status::open);
         auto kept_then_new = detect_text(
-            "In het debat heb ik het lid Bushoff toegezegd uw Kamer te informeren over de wachttijden. Met deze brief kom "
-            "ik die toezegging na.\n\nDe wachttijden dalen. Ik zal uw Kamer voor 1 oktober informeren over de aanbesteding.");
+            "In het debat heb ik het lid Bushoff toegezegd uw Kamer te informeren over de wachttijden. Met deze brief "
+            "kom "
+            "ik die toezegging na.\n\nDe wachttijden dalen. Ik zal uw Kamer voor 1 oktober informeren over de "
+            "aanbesteding.");
         REQUIRE(kept_then_new.size() == 2);
         CHECK(kept_then_new[0].status == Status::fulfilled);
         CHECK(kept_then_new[1].status == Status::open);
     }
     SECTION("how a motion is being carried out is not that it was; a letter answering it is") {
-        auto manner = detect_text("Bij brief van 29 januari 2026 is uw Kamer geïnformeerd over de wijze waarop de motie "
-                                  "Ellian c.s. wordt uitgevoerd.");
+        auto manner = detect_text(
+            "Bij brief van 29 januari 2026 is uw Kamer geïnformeerd over de wijze waarop de motie "
+            "Ellian c.s. wordt uitgevoerd.");
         REQUIRE(manner.size() == 1);
         CHECK(manner[0].status == Status::open);
         auto answered = detect_text("Daarmee beantwoord ik tevens de motie van het lid De Lange.");
@@ -384,8 +497,10 @@ TEST_CASE("promises in the word orders ministries write, and what is not a promi
     }
     SECTION("an overview: the section heading gives the state, the row its reference and date") {
         auto items = detect_text(
-            "Afgedane moties\n\nOmschrijving motie Vindplaats Stand van Zaken\n\nMotie van Jansen over de wachtlijsten in de "
-            "zorg. 12-03-2025 Commissiedebat Zorg (36 600 XVI, nr. 12) Er is een plan gemaakt.\n\nIn behandeling zijnde "
+            "Afgedane moties\n\nOmschrijving motie Vindplaats Stand van Zaken\n\nMotie van Jansen over de wachtlijsten "
+            "in de "
+            "zorg. 12-03-2025 Commissiedebat Zorg (36 600 XVI, nr. 12) Er is een plan gemaakt.\n\nIn behandeling "
+            "zijnde "
             "toezeggingen\n\nDe pilot wordt uitgebreid. 11-06-2025 Wetgevingsoverleg De Kamer wordt na de zomer "
             "geïnformeerd over de pilot.");
         REQUIRE(items.size() == 2);
@@ -398,8 +513,10 @@ TEST_CASE("promises in the word orders ministries write, and what is not a promi
     }
     SECTION("a list of commitments announced by its lead-in") {
         auto items = detect_text(
-            "Op 1 oktober 2025 vergaderde de commissie. Tijdens deze vergadering zijn enkele toezeggingen gedaan.\n\nIn deze "
-            "brief ga ik in op de volgende punten:\n\n• Het overzicht van de uitkeringen.\n\n• De inzet van reserves door "
+            "Op 1 oktober 2025 vergaderde de commissie. Tijdens deze vergadering zijn enkele toezeggingen "
+            "gedaan.\n\nIn deze "
+            "brief ga ik in op de volgende punten:\n\n• Het overzicht van de uitkeringen.\n\n• De inzet van reserves "
+            "door "
             "gemeenten.");
         REQUIRE(items.size() == 2);
         CHECK(items[0].status == Status::fulfilled);
@@ -408,8 +525,10 @@ TEST_CASE("promises in the word orders ministries write, and what is not a promi
     }
     SECTION("an interim reply: an announcement reported, not yet kept, sent later") {
         auto items = detect_text(
-            "Tijdens de behandeling van het wetsvoorstel d.d. 19 mei 2025 heb ik aangekondigd dat ik de invoering een jaar "
-            "later zou evalueren.\n\nMet deze brief informeer ik u dat ik momenteel nog niet aan deze toezegging kan voldoen. "
+            "Tijdens de behandeling van het wetsvoorstel d.d. 19 mei 2025 heb ik aangekondigd dat ik de invoering een "
+            "jaar "
+            "later zou evalueren.\n\nMet deze brief informeer ik u dat ik momenteel nog niet aan deze toezegging kan "
+            "voldoen. "
             "De evaluatiebrief zal in het eerste kwartaal van 2027 aan uw Kamer worden verstuurd.");
         REQUIRE(items.size() == 1);
         CHECK(items[0].status == Status::open);
@@ -418,7 +537,8 @@ TEST_CASE("promises in the word orders ministries write, and what is not a promi
     }
     SECTION("a motion named by its submitter's pronoun") {
         auto items = detect_text(
-            "Tijdens het debat heeft het lid Omtzigt verzocht om een reactie op de door hem ingediende motie. Ik heb het lid "
+            "Tijdens het debat heeft het lid Omtzigt verzocht om een reactie op de door hem ingediende motie. Ik heb "
+            "het lid "
             "Omtzigt verzocht de motie aan te houden.");
         REQUIRE(items.size() == 1);
         CHECK(items[0].kind == Kind::motion);
@@ -427,19 +547,22 @@ TEST_CASE("promises in the word orders ministries write, and what is not a promi
     }
     SECTION("a letter opening with the report a motion asked for, promising nothing more, answers it") {
         auto items = detect_text(
-            "Uw Kamer heeft via de motie van het lid De Kort het kabinet verzocht om met de regio's in gesprek te gaan en "
+            "Uw Kamer heeft via de motie van het lid De Kort het kabinet verzocht om met de regio's in gesprek te gaan "
+            "en "
             "hierover de Kamer in het derde kwartaal te informeren.\n\nHieronder ga ik in op de bevindingen.");
         REQUIRE(items.size() == 1);
         CHECK(items[0].status == Status::fulfilled);
         auto later = detect_text(
-            "Uw Kamer heeft via de motie van het lid De Kort het kabinet verzocht de Kamer te informeren.\n\nIk zal uw Kamer "
+            "Uw Kamer heeft via de motie van het lid De Kort het kabinet verzocht de Kamer te informeren.\n\nIk zal uw "
+            "Kamer "
             "voor de zomer informeren over de gesprekken.");
         REQUIRE(later.size() == 2);
         CHECK(later[0].status == Status::open);
     }
     SECTION("confirming now that the promised note will come is not delivering it") {
         auto items = detect_text(
-            "Ik bevestig u hierbij dat uw Kamer vóór Prinsjesdag de toegezegde notitie over de belastingheffing tegemoet kan zien.");
+            "Ik bevestig u hierbij dat uw Kamer vóór Prinsjesdag de toegezegde notitie over de belastingheffing "
+            "tegemoet kan zien.");
         REQUIRE(items.size() == 1);
         CHECK(items[0].status == Status::open);
     }
