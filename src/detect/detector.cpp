@@ -13,6 +13,7 @@
 #include "detect/motion_document.hpp"
 #include "detect/people.hpp"
 #include "detect/sentences.hpp"
+#include "detect/subject.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
 
@@ -511,7 +512,11 @@ private:
                 }
                 std::string_view names(groups[2].data(), groups[2].size());
                 // "een motie van de Partij voor de Dieren" names a party; "MOTIE VAN HET LID" is a title.
-                if (!names.empty() && (utf8::is_lower(static_cast<unsigned char>(names[0])) || is_all_caps(names))) continue;
+                if (!names_a_member(s.substr(static_cast<std::size_t>(groups[0].data() - s.data()),
+                                             static_cast<std::size_t>(names.data() - groups[0].data())),
+                                    names) ||
+                    is_all_caps(names))
+                    continue;
                 // "de motie Vreemdelingen- en asielbeleid": the first half of a compound, not a name.
                 std::size_t after_names = static_cast<std::size_t>(names.data() + names.size() - s.data());
                 if (after_names < s.size() && s[after_names] == '-') continue;
@@ -961,6 +966,18 @@ private:
         return m_doc.meta.date;
     }
 
+    // The heading of the section a draft's first sentence stands in, "" if none; a heading
+    // the layout broke over two lines ("e. Digitale rechtspraak ... justitiële" / "opleiding") whole.
+    std::string nearest_heading(const Draft& d) const {
+        auto heads = headings_before(d.sentences.front());
+        std::erase(heads, d.sentences.front());
+        if (heads.empty()) return "";
+        std::string head(sentence(heads[0]));
+        if (heads.size() > 1 && utf8::is_lower(static_cast<unsigned char>(head[0])))
+            head = std::string(sentence(heads[1])) + " " + head;
+        return head;
+    }
+
     Item finish(Draft& d) {
         Item& it = d.item;
         it.earlier = d.earlier;
@@ -1001,7 +1018,7 @@ private:
                     break;
                 }
             }
-            it.subject = subject_of(primary);
+            it.subject = commitment_subject(primary, nearest_heading(d), m_doc.meta);
         } else {
             if (it.ref.empty() && overview_heading(d.sentences.front()))
                 it.ref = row_reference(d.sentences.front(), mention.end);
