@@ -7,6 +7,7 @@
 #include "detect/detector_impl.hpp"
 #include "detect/fields.hpp"
 #include "detect/people.hpp"
+#include "detect/subject.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
 
@@ -114,6 +115,16 @@ std::string Detector::made_on_of(const Draft& d) const {
     return m_doc.meta.date;
 }
 
+std::string Detector::nearest_heading(const Draft& d) const {
+    auto heads = headings_before(d.sentences.front());
+    std::erase(heads, d.sentences.front());
+    if (heads.empty()) return "";
+    std::string head(sentence(heads[0]));
+    if (heads.size() > 1 && utf8::is_lower(static_cast<unsigned char>(head[0])))
+        head = std::string(sentence(heads[1])) + " " + head;
+    return head;
+}
+
 Item Detector::finish(Draft& d) {
     Item& it = d.item;
     it.earlier = d.earlier;
@@ -155,7 +166,7 @@ Item Detector::finish(Draft& d) {
                 break;
             }
         }
-        it.subject = subject_of(primary);
+        it.subject = commitment_subject(primary, nearest_heading(d), m_doc.meta);
     } else {
         if (it.ref.empty() && overview_heading(d.sentences.front()))
             it.ref = row_reference(d.sentences.front(), mention.end);

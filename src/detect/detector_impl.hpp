@@ -228,6 +228,9 @@ private:
 
     std::string made_on_of(const Draft& d) const;
 
+    // The heading of the section a draft's first sentence stands in, "" if none; a heading
+    // the layout broke over two lines ("e. Digitale rechtspraak ... justitiële" / "opleiding") whole.
+    std::string nearest_heading(const Draft& d) const;
     Item finish(Draft& d);
 
     const Document& m_doc;

@@ -11,7 +11,6 @@
 namespace toezeg::detect {
 
 std::vector<Mention> Detector::find_mentions(std::size_t i) const {
-    static const RE2 k_member_word("(?i)\\b(?:lid|leden)\\s+$");
     std::vector<Mention> out;
     Span span = m_sentences[i].span;
     std::string_view s = sentence(i);
@@ -45,12 +44,9 @@ std::vector<Mention> Detector::find_mentions(std::size_t i) const {
             }
             std::string_view names(groups[2].data(), groups[2].size());
             // "een motie van de Partij voor de Dieren" names a party; "MOTIE VAN HET LID" is a title.
-            // After "lid" or "leden" a lower-case particle opens a name ("het lid van Dijk").
+            // After "lid", "leden" or "motie-" a lower-case particle opens a name ("het lid van Dijk").
             std::string_view lead(groups[0].data(), static_cast<std::size_t>(names.data() - groups[0].data()));
-            bool after_member_word = RE2::PartialMatch(lead, k_member_word);
-            if (!names.empty() &&
-                ((utf8::is_lower(static_cast<unsigned char>(names[0])) && !after_member_word) || is_all_caps(names)))
-                continue;
+            if (!names_a_member(lead, names) || is_all_caps(names)) continue;
             // "de motie Vreemdelingen- en asielbeleid": the first half of a compound, not a name.
             std::size_t after_names = static_cast<std::size_t>(names.data() + names.size() - s.data());
             if (after_names < s.size() && s[after_names] == '-') continue;

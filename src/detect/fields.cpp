@@ -15,8 +15,24 @@ std::string subject_of(std::string_view s) {
         "(?i)\\b(?:op de hoogte (?:houden|stellen|brengen) van|terug te komen op|terugkomen op|te informeren over|informeren over|te rapporteren over|in te gaan op|nader in te gaan op)\\s+([^,.;:()\\n]{6,}?)(?:\\s+(?:als afgedaan|te informeren|als uitgevoerd)|[,.;:(\\n]|$)");
     static const RE2 k_general(
         "(?i)\\b(?:over|inzake|betreffende|ten aanzien van|gericht op)\\s+([^,.;:()\\n]{6,}?)(?:\\s+(?:als afgedaan|te informeren|als uitgevoerd|is\\b|wordt\\b|uit\\b|informeert\\b)|[,.;:(\\n]|$)");
+    // "de motie van het lid Middendorp c.s.": the periods of "c.s." end no subject.
+    std::string text(s);
+    for (auto at = text.find(" c.s."); at != std::string::npos; at = text.find(" c.s.", at))
+        text.replace(at, 5, " c\x01s\x01");
     std::string subject;
-    if (!RE2::PartialMatch(s, k_specific, &subject) && !RE2::PartialMatch(s, k_general, &subject)) return "";
+    if (!RE2::PartialMatch(text, k_specific, &subject) && !RE2::PartialMatch(text, k_general, &subject)) return "";
+    for (char& c : subject)
+        if (c == '\x01') c = '.';
+    // The clause goes on after the matter: "studentenhuisvesting heeft de minister ...",
+    // "artikel 23 Grondwet tevens zou ingaan op ...", "X nog voor het kerstreces te kunnen informeren".
+    re2::StringPiece rest(subject), verb;
+    static const RE2 k_find(
+        "(\\s(?:heeft|hebben|had|kan|kunnen|zal|zullen|zou|zouden|wil|wordt|worden|werd|kondig|"
+        "kondigt|tevens|te kunnen|toe te|nog voor|heb|ben)(?:\\s|$))");
+    if (RE2::PartialMatch(rest, k_find, &verb)) {
+        std::size_t at = static_cast<std::size_t>(verb.data() - subject.data());
+        if (subject.find(' ') < at) subject.resize(at);
+    }
     // A footnote marker glued to the last word ("herkomstlanden2") is no part of it.
     while (!subject.empty() && subject.back() >= '0' && subject.back() <= '9' && subject.size() > 1 &&
            utf8::is_letter(static_cast<unsigned char>(subject[subject.size() - 2]) | 0x20))

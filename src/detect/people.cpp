@@ -41,6 +41,13 @@ bool is_plausible_name(std::string_view name) {
     return !(name.find(' ') == std::string_view::npos && k_not_names.contains(first));
 }
 
+bool names_a_member(std::string_view before, std::string_view names) {
+    if (names.empty() || !utf8::is_lower(static_cast<unsigned char>(names[0]))) return true;
+    static const RE2 k_particle("^(?:van|de|der|den|ter|ten|te|in 't|in ’t) ");
+    static const RE2 k_member_word("(?i)(?:\\blid(?:-|\\s+)|\\bleden\\s+|\\bmotie-)$");  // a line may break after "lid"
+    return RE2::PartialMatch(names, k_particle) && RE2::PartialMatch(before, k_member_word);
+}
+
 std::vector<std::string> split_names(std::string_view names) {
     std::vector<std::string> out;
     // Separators " en ", ", ", "/" and " & " become '|' (built anew: GCC 12 warns on replace()).
@@ -75,7 +82,7 @@ Members find_members(std::string_view sentence) {
         return o;
     }();
     static const RE2 k_member(
-        "(?:\\b(?i:het )?(?i:kamer)?[Ll]id[- ](?:(?:[Dd]e heer|[Mm]evrouw) )?|\\b(?i:de) leden |\\b(?:[Dd]e "
+        "(?:\\b(?i:het )?(?i:kamer)?[Ll]id[- ](?:(?i:mevrouw|de heer) )?|\\b(?i:de) leden |\\b(?:[Dd]e "
         "heer|[Mm]evrouw) )(" TZ_NAME "(?:(?:, | en (?:het lid )?)" TZ_NAME ")*)(?: \\(([^)]{2,30})\\))?",
         k_options);
     Members out;

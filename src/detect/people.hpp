@@ -18,6 +18,11 @@ Members find_members(std::string_view sentence);
 // Splits "Rajkowski en Van Zanten", "Van Zanten/Boomsma" into surnames.
 std::vector<std::string> split_names(std::string_view names);
 bool is_plausible_name(std::string_view name);
+// Whether `names`, matched right after `before` ("motie van het lid ", "motie-"), are
+// Kamerleden: a capitalised surname, or one whose particle is written in lower case after a
+// word that can only precede a name ("het lid van Tongeren", "motie-van der Plas"); not a
+// party ("motie van de Partij voor de Dieren").
+bool names_a_member(std::string_view before, std::string_view names);
 // The role of the government member who acts in the sentence ("minister van Asiel en
 // Migratie"); for "ik"/"wij"/"het kabinet" the letter's signers decide.
 std::string find_actor(std::string_view sentence, const Metadata& meta);

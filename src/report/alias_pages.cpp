@@ -3,7 +3,9 @@
 #include <set>
 
 #include "db/id_aliases.hpp"
+#include "db/tracked_items.hpp"
 #include "report/exports.hpp"
+#include "report/format.hpp"
 
 namespace toezeg::report {
 
@@ -28,9 +30,11 @@ bool safe_file_name(const std::string& id) {
 
 }  // namespace
 
-Result<std::size_t> write_alias_pages(const SiteData& site, db::Database& db, PageWriter& out) {
-    std::set<std::string> items;
-    for (auto& t : site.items) items.insert(t.id);
+Result<std::size_t> write_alias_pages(const SiteData& site, db::Database& db, PageWriter& out,
+                                      const std::string& feed_template) {
+    std::map<std::string, const db::ItemFacts*> items;
+    for (auto& t : site.items) items[t.id] = &t;
+    AtomWriter atom(feed_template);
     std::map<std::string, db::StoredAlias> of_items, of_documents;
     for (auto& [key, alias] : db::load_aliases(db)) (key.first == "item" ? of_items : of_documents)[key.second] = alias;
     std::size_t written = 0;
@@ -60,6 +64,30 @@ Result<std::size_t> write_alias_pages(const SiteData& site, db::Database& db, Pa
                 redirect("items/" + alias + ".html", alias, found->first + ".html", found->first, found->second, true);
             !done)
             return std::unexpected(done.error());
+        // The old feed goes on: the item's entries under the old feed's id, and one saying where it went.
+        ++written;
+        const std::string& target = found->first;
+        out.keyed_file("items/" + alias + ".xml",
+                       item_feed_key(*items.at(target), atom).add("alias").add(alias).add(found->second), [&] {
+                           auto t = db::load_tracked_item(db, target);
+                           std::vector<AtomEntry> entries;
+                           if (t)
+                               for (auto& [k, e] : AtomWriter::entries_of(*t, true)) entries.push_back(std::move(e));
+                           auto [verb, because] = wording(found->second);
+                           std::string moved = "Het item " + alias + " " + verb + " " + target;
+                           // Dated with the item's newest entry, so it stays at the top of the feed.
+                           std::string newest;
+                           for (auto& e : entries) newest = std::max(newest, e.date);
+                           entries.push_back(AtomEntry{newest.empty() ? site.as_of : newest,
+                                                       "urn:toezeg:item:" + alias + ":moved:" + target, moved, target,
+                                                       moved + (*because ? std::string(" (") + because + ")" : "") +
+                                                           "; volg voortaan " + target + ".xml."});
+                           return atom.render_entries(
+                               std::move(entries),
+                               {"urn:toezeg:item:" + alias,
+                                "toezeg: " + (t ? kind_label(t->kind) + " " + item_summary(*t) : target),
+                                alias + ".xml", "../", true});
+                       });
     }
     auto is_document = [&](const std::string& id) { return site.latest_version.contains(id); };
     for (auto& [alias, a] : of_documents) {

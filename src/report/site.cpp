@@ -109,7 +109,8 @@ public:
         if (!rest) return std::unexpected(rest.error());
         if (!items_done) return std::unexpected(items_done.error());
         if (auto done = write_index(); !done) return std::unexpected(done.error());
-        if (auto done = write_alias_pages(m_site, m_index.database(), m_out); !done) return std::unexpected(done.error());
+        if (auto done = write_alias_pages(m_site, m_index.database(), m_out, m_feed_template); !done)
+            return std::unexpected(done.error());
         auto stats = m_out.finish();
         if (stats) stats->week_note = m_week_note;
         return stats;

@@ -86,8 +86,13 @@ std::optional<std::size_t> FateIndex::find(const TrackedItem& t, const std::stri
 }
 
 std::string digits_and_dashes(const std::string& ref) {
+    // "30 306/30 307, letter D", a joint Kamerstuk: the first dossier names it (kst-30306-D).
+    std::string one = ref;
+    if (auto slash = one.find('/'), comma = one.find(',');
+        slash != std::string::npos && comma != std::string::npos && slash < comma)
+        one.erase(slash, comma - slash);
     std::string out;
-    for (char c : ref) {
+    for (char c : one) {
         if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'))
             out.push_back(c);
         else if ((c == '-' || c == ',' || c == ' ') && !out.empty() && out.back() != '-')

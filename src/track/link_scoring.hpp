@@ -29,7 +29,8 @@ MentionKeys mention_keys(const Item& it);
 // Keeps `list` to the `most` best matches (score, then id), whatever the order of adding;
 // returns the match that no longer fits, if any.
 std::optional<PossibleMatch> add_possible(std::vector<PossibleMatch>& list, PossibleMatch match, std::size_t most);
-// "21 501-04, nr. 287" -> "21501-04-287": the id part of a motion's number.
+// "21 501-04, nr. 287" -> "21501-04-287", "30 306/30 307, letter D" -> "30306-D": the id part
+// of a motion's number (of a joint Kamerstuk, its first dossier).
 std::string digits_and_dashes(const std::string& ref);
 // What a mention says, for comparing: its subject and evidence.
 std::string description(const Item& it);

@@ -77,7 +77,7 @@ struct TrackedItem {
 
 // The version of the linking rules: a stored linker state made by other rules is not
 // continued but linked again from the start (pipeline/tracking puts it in `link_inputs`).
-inline constexpr int k_linking_rules = 2;
+inline constexpr int k_linking_rules = 3;  // 3: a joint Kamerstuk's motion id from its first dossier
 
 // Links every item of every letter into tracked items. The result does not depend on the
 // order of `letters`. Corrections that name unknown items are reported in `warnings`.

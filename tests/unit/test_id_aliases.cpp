@@ -10,6 +10,7 @@
 #include "pipeline/ingest_files.hpp"
 #include "pipeline/store.hpp"
 #include "report/site.hpp"
+#include "track/link_scoring.hpp"
 #include "util/files.hpp"
 
 using namespace toezeg;
@@ -159,6 +160,29 @@ TEST_CASE("ids that changed keep working: corrections in git under an old id app
         CHECK(page->find("<a href=\"" + a + ".html\">" + a + "</a>") != std::string::npos);
         CHECK(std::filesystem::exists(options.out_dir / "items" / (b + ".html")));
         CHECK(std::filesystem::exists(options.out_dir / "items" / (a + ".html")));
+        // The old item feed goes on (a feed reader follows no meta refresh): the item's entries
+        // under the old feed id, and an entry that names the new id and its feed.
+        auto feed = files::read(options.out_dir / "items" / "tz-old-id-rule.xml", 1 << 20);
+        REQUIRE(feed);
+        auto current = files::read(options.out_dir / "items" / (a + ".xml"), 1 << 20);
+        REQUIRE(current);
+        CHECK(feed->find("<id>urn:toezeg:item:tz-old-id-rule</id>") != std::string::npos);
+        CHECK(feed->find("<link rel=\"self\" href=\"tz-old-id-rule.xml\"/>") != std::string::npos);
+        CHECK(feed->find("<title>Het item tz-old-id-rule heet nu " + a + "</title>") != std::string::npos);
+        CHECK(feed->find("volg voortaan " + a + ".xml.") != std::string::npos);
+        CHECK(feed->find("<link href=\"../items/" + a + ".html\"/>") != std::string::npos);
+        auto first_entry = current->find("<entry>");
+        REQUIRE(first_entry != std::string::npos);
+        auto entry_id = current->substr(current->find("<id>", first_entry),
+                                        current->find("</id>", first_entry) - current->find("<id>", first_entry));
+        CHECK(feed->find(entry_id) != std::string::npos);
+        CHECK(std::count(feed->begin(), feed->end(), '\n') > std::count(current->begin(), current->end(), '\n'));
+        // A second report keeps it unrendered, a fresh one writes it again byte for byte.
+        auto again = report::write_report(store->index(), options);
+        REQUIRE(again);
+        auto kept = files::read(options.out_dir / "items" / "tz-old-id-rule.xml", 1 << 20);
+        REQUIRE(kept);
+        CHECK(*kept == *feed);
     }
 }
 
@@ -192,4 +216,40 @@ TEST_CASE("reindex over an index of an earlier id rule keeps the old ids as alia
     REQUIRE(alias);
     CHECK(alias->target == a);
     CHECK(store->item_aliases().at("tz-before-reindex").target == a);
+}
+
+TEST_CASE("a motion on a joint Kamerstuk is named after its first dossier; the old id leads to it", "[aliases][e2e]") {
+    // "de motie-Essers c.s. (Kamerstuk 30 306/30 307, letter D)" gave motie-3030630-307-D.
+    CHECK(track::digits_and_dashes("30 306/30 307, letter D") == "30306-D");
+    CHECK(track::digits_and_dashes("36 200 XIV/36 201, nr. 5") == "36200-XIV-5");
+    CHECK(track::digits_and_dashes("21 501-02, nr. 1538") == "21501-02-1538");
+    CHECK(track::digits_and_dashes("33 000 VIII, nr. 55") == "33000-VIII-55");
+    test::TempDir tmp;
+    pipeline::StorePaths paths{tmp.path / "store"};
+    REQUIRE(pipeline::Store::init(paths));
+    auto copy = tmp.path / "d07.txt";
+    std::filesystem::copy_file(test::source_dir() /
+                                   "tests/data/real/"
+                                   "d07_kst-30804-F_ek-toegezegde-notitie-belastingheffing-overheidsbedrijven.txt",
+                               copy);
+    std::vector<std::string> warnings;
+    {
+        auto store = pipeline::Store::open(paths, pipeline::Access::write);
+        REQUIRE(store);
+        REQUIRE(pipeline::ingest_file(*store, copy, {}).outcome != pipeline::Outcome::failed);
+        REQUIRE(store->retrack(warnings));
+        auto& db = store->index().database();
+        auto motion = db::load_tracked_item(db, "motie-30306-D");
+        REQUIRE(motion);
+        CHECK(motion->ref == "30 306/30 307, letter D");
+        CHECK(motion->members == std::vector<std::string>{"Essers"});
+        // The index as the earlier id rule left it.
+        db.prepare("UPDATE tracked_items SET id = 'motie-3030630-307-D' WHERE id = 'motie-30306-D'").run();
+    }
+    REQUIRE(pipeline::Store::reindex(paths));
+    auto store = pipeline::Store::open(paths, pipeline::Access::read);
+    REQUIRE(store);
+    auto alias = db::find_alias(store->index().database(), "item", "motie-3030630-307-D");
+    REQUIRE(alias);
+    CHECK(alias->target == "motie-30306-D");
 }

@@ -51,18 +51,20 @@ TEST_CASE("report reading: overdue items first, the latest first, with days late
     INFO(late);
     CHECK(late.find("Termijn verlopen (16)") != std::string::npos);
     // Due 30 June 2026, made 12 May 2026: the latest, so the first row.
-    auto first = late.find("de uitvoering van de motie-Piri c 365 dagen te laat 30 juni 2026 12 mei 2026 Toezegging");
+    auto first = late.find(
+        "de uitvoering van de motie-Piri c.s. over wapenexport naar Israël 365 dagen te laat 30 juni 2026 12 mei 2026 "
+        "Toezegging");
     CHECK(first != std::string::npos);
     auto least = late.find("de voortgang van de werving van reservisten 30 dagen te laat 31 mei 2027 16 maart 2026");
     CHECK(least != std::string::npos);
     CHECK(first < least);
     // The full table puts the same item first too, and says "toegezegd op", not "gedaan".
     std::string all = words(section(index, "alles"));
-    CHECK(all.find("Termijn verlopen Toezegging de uitvoering van de motie-Piri c") <
+    CHECK(all.find("Termijn verlopen Toezegging de uitvoering van de motie-Piri c.s. over wapenexport naar Israël") <
           all.find("Termijn verlopen Toezegging de voortgang van de werving van reservisten"));
     CHECK(all.find("2026 gedaan") == std::string::npos);  // "18 maart 2026 gedaan" read as "done"
     CHECK(all.find("toegezegd op 12 mei 2026") != std::string::npos);
-    std::string item = words(slurp(site.out / "items" / "tz-e8bdc9852f.html"));
+    std::string item = words(slurp(site.out / "items" / "tz-9cb0e17420.html"));
     CHECK(item.find("Status Termijn verlopen 365 dagen te laat") != std::string::npos);
     CHECK(item.find("Open sinds 12 mei 2026") != std::string::npos);
     CHECK(item.find("Toegezegd op 12 mei 2026") != std::string::npos);
@@ -124,8 +126,8 @@ TEST_CASE("report reading: the weekly report says what fell overdue, and takes t
     CHECK(fell.find("Deze week termijn verlopen (4)") != std::string::npos);
     CHECK(fell.find("de uitvoering van het Asiel- en Migratiepact – termijn 1 juli 2026, nu 7 dagen te laat") !=
           std::string::npos);
-    CHECK(fell.find("de uitvoering van de motie-Piri c – termijn 30 juni 2026, nu 8 dagen te laat") !=
-          std::string::npos);
+    CHECK(fell.find("de uitvoering van de motie-Piri c.s. over wapenexport naar Israël – termijn 30 juni 2026, nu 8 "
+                    "dagen te laat") != std::string::npos);
 }
 
 TEST_CASE("report reading: a changed deadline shows the old and the new one", "[report]") {

@@ -114,23 +114,32 @@ TEST_CASE("the five seeds: tracked items (000 and 003 counted once)", "[track][e
     for (auto& f : *files) pipeline::ingest_file(*store, f, {});
     std::vector<std::string> warnings;
     REQUIRE(store->retrack(warnings));
-    CHECK(table(*store, "2026-06-01") == std::vector<std::string>{
-        "commitment | fulfilled | - |  | de algemene oriëntatie van de Raad inzake het voorstel voor een terugkeerverordening",
-        "commitment | fulfilled | - |  | de inhoud van het bereikte politieke akkoord over de richtlijn harmonisatie van bepaalde aspecten…",
-        "commitment | fulfilled | - |  | de stand van zaken ten aanzien van de terugkeersamenwerking met derde landen",
-        "commitment | fulfilled | - |  | de stand van zaken van de gesprekken in de Europese kopgroep over verdragen",
-        "commitment | fulfilled | - |  | de toepassing van de EU-lijst veilige landen van herkomst",
-        "commitment | fulfilled | - | Kröger | de werkwijze bij besluit- en vertrekmoratoria",
-        "commitment | fulfilled | - | Van Toorenburg | de voortgang van deze pilot",
-        "commitment | open | - |  | ",  // "Uw Kamer wordt hierover middels een BNC-fiche geïnformeerd"
-        "commitment | open | - |  | de uitvoering van de motie Van Zanten/Boomsma bij relevante ontwikkelingen geïnformeerd worden via…",
-        "commitment | open | - |  | de verdere ontwikkelingen",
-        "commitment | open | - |  | het instellen van een besluit- en vertrekmoratorium",
-        "motion | fulfilled | - | Eerdmans | ",
-        "motion | fulfilled | - | Eerdmans | het opstarten van informatiecampagnes en een terugkeerplan gericht op onwelwillende herkomstlanden",
-        "motion | fulfilled | - | Rajkowski,Van Zanten | alles op alles zetten om Dublinclaimanten naar andere Europese landen terug te sturen",
-        "motion | open | - | Ram | organisaties in de keten van mensensmokkel en mensenhandel",
-        "motion | open | - | Van Zanten,Boomsma | "});
+    CHECK(table(*store, "2026-06-01") ==
+          std::vector<std::string>{
+              "commitment | fulfilled | - |  | de algemene oriëntatie van de Raad inzake het voorstel voor een "
+              "terugkeerverordening",
+              "commitment | fulfilled | - |  | de inhoud van het bereikte politieke akkoord over de richtlijn "
+              "harmonisatie van bepaalde aspecten…",
+              "commitment | fulfilled | - |  | de stand van zaken ten aanzien van de terugkeersamenwerking met derde "
+              "landen",
+              "commitment | fulfilled | - |  | de stand van zaken van de gesprekken in de Europese kopgroep over "
+              "verdragen",
+              "commitment | fulfilled | - |  | de toepassing van de EU-lijst veilige landen van herkomst",
+              "commitment | fulfilled | - | Kröger | de werkwijze bij besluit- en vertrekmoratoria",
+              "commitment | fulfilled | - | Van Toorenburg | de voortgang van deze pilot",
+              // "Uw Kamer wordt hierover middels een BNC-fiche geïnformeerd": its section's heading.
+              "commitment | open | - |  | Digitale rechtspraak en strategieën voor justitiële opleiding",
+              "commitment | open | - |  | de uitvoering van de motie Van Zanten/Boomsma bij relevante ontwikkelingen "
+              "geïnformeerd",
+              "commitment | open | - |  | de verdere ontwikkelingen",
+              "commitment | open | - |  | het instellen van een besluit- en vertrekmoratorium",
+              "motion | fulfilled | - | Eerdmans | ",
+              "motion | fulfilled | - | Eerdmans | het opstarten van informatiecampagnes en een terugkeerplan gericht "
+              "op onwelwillende herkomstlanden",
+              "motion | fulfilled | - | Rajkowski,Van Zanten | alles op alles zetten om Dublinclaimanten naar andere "
+              "Europese landen terug te sturen",
+              "motion | open | - | Ram | organisaties in de keten van mensensmokkel en mensenhandel",
+              "motion | open | - | Van Zanten,Boomsma | "});
     // The motions carry their Kamerstuk numbers; the seven items of 000 are not doubled by 003.
     db::TrackedQuery only_motions;
     only_motions.kind = Kind::motion;
