@@ -151,7 +151,7 @@ const RuleSpec
              "a Kamerlid's request just before a promise that names no one: the promise is made to that Kamerlid "
              "(checked in code)"},
             {"context.motion-request", RuleRole::motion_request, std::nullopt,
-             R"((?i)\b(?:in|met|via|bij) (?:de|deze|die|een) (?:aangenomen |gewijzigde )?motie\b|\bmoties?\b[^.;]{0,150}?\b(?:verzoekt|verzoeken|vraagt|vragen)\b)",
+             R"((?i)\b(?:in|met|via|bij) (?:de|deze|die|een) (?:aangenomen |gewijzigde )?motie\b|\bmoties?\b[^;]{0,200}?\b(?:verzoekt|verzoeken|vraagt|vragen)\b)",
              "In de motie van het lid Jansen wordt de regering verzocht de regeling te evalueren.",
              "Het lid Jansen heeft mij verzocht uw Kamer te informeren over de uitvoering van zijn motie.",
              "a request made by a motion, not by a Kamerlid in person: no promise after it is made to its "
