@@ -73,12 +73,13 @@ TEST_CASE("real letters: the score may not fall below the measured one", "[detec
     INFO("F1 " << r.f1() << ", status " << r.status.rate());
     // Measured on sets c-j. Blind, before any rule was written with them in view: set i alone F1
     // 0.839, F1 x status 0.677 (the same with or without the rules written for sets g and h); set j
-    // alone F1 0.720, F1 x status 0.560. Whole folder: F1 0.939, status 0.948, F1 x status 0.890,
-    // member 0.984, made_on 0.919, ref 1.000.
-    CHECK(r.f1() >= 0.935);
-    CHECK(r.f1() * r.status.rate() >= 0.885);
-    CHECK(r.member.rate() >= 0.95);
-    CHECK(r.made_on.rate() >= 0.91);
+    // alone F1 0.720, F1 x status 0.560 before detector round 3 and 0.640 after it (set j is still
+    // blind: no rule has been written with it in view). Whole folder after round 3: F1 0.967,
+    // status 0.994, F1 x status 0.960, member 1.000, made_on 0.946, ref 1.000.
+    CHECK(r.f1() >= 0.965);
+    CHECK(r.f1() * r.status.rate() >= 0.955);
+    CHECK(r.member.rate() >= 0.99);
+    CHECK(r.made_on.rate() >= 0.94);
     CHECK(r.ref.rate() >= 0.95);
 }
 
