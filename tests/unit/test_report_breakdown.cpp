@@ -1,6 +1,7 @@
 // The dashboard's breakdowns as a reader sees them: one row per person.
+#include <re2/re2.h>
+
 #include <catch2/catch.hpp>
-#include <regex>
 
 #include "report_site.hpp"
 
@@ -20,11 +21,12 @@ TEST_CASE("report: the per-Kamerlid breakdown has one row per person, under the 
     REQUIRE(from != std::string::npos);
     auto table = index.substr(from, index.find("</table>", from) - from);
     // Both spellings lead to one page; it has one row, counting every motion of either spelling.
-    std::smatch m;
-    REQUIRE(std::regex_search(
-        table, m, std::regex("<a href=\"kamerlid/kostic.html\">([^<]+)</a></th>(<td>\\d+</td>){3}<td>(\\d+)</td>")));
-    CHECK(m[1].str() == "Kostić");
-    CHECK(std::stoi(m[3].str()) == static_cast<int>(inputs.size()));
+    std::string name;
+    int count = 0;
+    REQUIRE(RE2::PartialMatch(table, "<a href=\"kamerlid/kostic.html\">([^<]+)</a></th>(?:<td>\\d+</td>){3}<td>(\\d+)</td>",
+                              &name, &count));
+    CHECK(name == "Kostić");
+    CHECK(count == static_cast<int>(inputs.size()));
     CHECK(table.find("kamerlid/kostic.html", table.find("kamerlid/kostic.html") + 1) == std::string::npos);
     CHECK(table.find(">Kostic<") == std::string::npos);
 }
