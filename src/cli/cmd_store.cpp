@@ -199,7 +199,9 @@ void setup_gc(CLI::App& app, Runner& run) {
                   "One object: {packs_before, packs_after, loose_before, loose_after, objects, pack}");
     cmd->footer(
         "Every ingest batch of 1,000 files writes one pack; ingest already does this by itself when there\n"
-        "are more than 50. The new pack and its index are on disk (synced) before an old pack is removed;\n"
+        "are more than git's gc.autoPackLimit (50 unless `git --git-dir STORE/corpus.git config\n"
+        "gc.autoPackLimit N` says otherwise; 0: never). The new pack and its index are on disk (synced)\n"
+        "before an old pack is removed; "
         "objects no reference reaches are left out. Exit codes: 0 ok, 2 fatal error.");
     cmd->callback([&run, o] {
         run = [o] {

@@ -79,6 +79,18 @@ void remove_pack(const fs::path& dir, const std::string& stem) {
 
 }  // namespace
 
+std::size_t auto_pack_limit(const fs::path& git_dir) {
+    static std::once_flag init;
+    std::call_once(init, [] { git_libgit2_init(); });
+    Owned<git_repository, git_repository_free> repo;
+    if (git_repository_open_bare(&repo.ptr, git_dir.c_str()) != 0) return k_default_auto_pack_limit;
+    Owned<git_config, git_config_free> config;
+    if (git_repository_config_snapshot(&config.ptr, repo.ptr) != 0) return k_default_auto_pack_limit;
+    int32_t value = 0;
+    if (git_config_get_int32(&value, config.ptr, "gc.autoPackLimit") != 0 || value < 0) return k_default_auto_pack_limit;
+    return static_cast<std::size_t>(value);
+}
+
 PackCount count_packs(const fs::path& git_dir) {
     PackCount count;
     std::error_code ec;

@@ -23,6 +23,13 @@ struct Consolidation {
     std::string pack;         // the new pack's file name ("pack-<hash>.pack"), empty when nothing was done
 };
 
+// How many packs ingest lets accumulate before it consolidates them: git's own setting
+// gc.autoPackLimit in the repository's config (`git --git-dir store/corpus.git config
+// gc.autoPackLimit 20`), 50 (git's default too) when it is not set or cannot be read; 0 turns
+// the automatic consolidation off, as in git. A negative or unreadable value counts as unset.
+std::size_t auto_pack_limit(const std::filesystem::path& git_dir);
+inline constexpr std::size_t k_default_auto_pack_limit = 50;
+
 // Counts packs and loose objects without opening the repository.
 PackCount count_packs(const std::filesystem::path& git_dir);
 

@@ -8,6 +8,7 @@
 
 #include "core/date.hpp"
 #include "core/official.hpp"
+#include "corpus/git_packs.hpp"
 #include "corpus/git_repository.hpp"
 #include "ingest/fingerprint.hpp"
 #include "ingest/identity.hpp"
@@ -211,6 +212,7 @@ Result<void> ingest_files(Store& store, const std::vector<fs::path>& files, cons
                           const std::function<void(const IngestResult&)>& report) {
     constexpr std::size_t k_batch = 1000;
     auto& corpus = store.corpus();
+    const std::size_t pack_limit = corpus::auto_pack_limit(store.paths().git());
     for (std::size_t at = 0; at < files.size(); at += k_batch) {
         // A batch is one pack in git and one SQLite transaction, committed in that order
         // (a crash between the two is caught up from git at the next open); its results
@@ -227,9 +229,11 @@ Result<void> ingest_files(Store& store, const std::vector<fs::path>& files, cons
             throw;
         }
         for (auto& r : results) report(r);
-        // Every batch is a pack: past Store::k_max_packs they become one, so that libgit2
-        // never looks through hundreds of packs (the pack count does not grow with the runs).
-        if (auto packed = store.consolidate_packs(Store::k_max_packs); !packed) return std::unexpected(packed.error());
+        // Every batch is a pack: past git's gc.autoPackLimit (50 unless the store's git config
+        // says otherwise; 0: never) they become one, so that libgit2 never looks through hundreds
+        // of packs (the pack count does not grow with the runs).
+        if (pack_limit > 0)
+            if (auto packed = store.consolidate_packs(pack_limit); !packed) return std::unexpected(packed.error());
     }
     return {};
 }

@@ -69,7 +69,6 @@ public:
     // reopens the repository; `toezeg gc` passes 0 (any second pack or loose object). Writers
     // only, with no batch open. Returns what was done (nothing: `pack` empty).
     Result<corpus::Consolidation> consolidate_packs(std::size_t max_packs);
-    static constexpr std::size_t k_max_packs = 50;
     // Old item ids and what they stand for, from state/aliases.jsonl in git (the last line
     // of an alias wins); retrack adds the ids that changed (pipeline/id_aliases).
     std::map<std::string, db::StoredAlias> item_aliases();

@@ -8,13 +8,13 @@
 
 namespace toezeg::report {
 
-std::string script_safe(const std::string& json) {
+std::string script_safe(const std::string& json_text) {
     // JSON is JavaScript; "</" is written "<\/" so the text can never end a script element.
     std::string out;
-    out.reserve(json.size() + 8);
-    for (std::size_t i = 0; i < json.size(); ++i) {
-        out += json[i];
-        if (json[i] == '<' && i + 1 < json.size() && json[i + 1] == '/') out += '\\';
+    out.reserve(json_text.size() + 8);
+    for (std::size_t i = 0; i < json_text.size(); ++i) {
+        out += json_text[i];
+        if (json_text[i] == '<' && i + 1 < json_text.size() && json_text[i + 1] == '/') out += '\\';
     }
     return out;
 }

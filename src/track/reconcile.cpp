@@ -19,13 +19,13 @@ constexpr double k_cited_in_passage = 1.0;  // the passage itself names the numb
 constexpr double k_cited_near = 0.8;        // the letter names it within k_near_bytes of the passage
 constexpr double k_cited_elsewhere = 0.4;   // the letter names it, far from this passage
 constexpr std::size_t k_near_bytes = 1500;
-constexpr double k_same_date = 0.35;
+constexpr double k_register_same_date = 0.35;
 constexpr double k_same_member = 0.25;
 constexpr double k_member_differs = -0.3;
 constexpr double k_same_minister = 0.1;
 constexpr double k_same_due = 0.1;
 constexpr double k_same_debate = 0.05;
-constexpr double k_subject_weight = 0.6;
+constexpr double k_register_subject_weight = 0.6;
 constexpr std::size_t k_max_per_key = 200;  // candidates per shared date, member or minister
 
 // "prof. dr. S.C. van Bijsterveld (CDA)", "Van Bijsterveld", "Wiersma, F.M." -> "bijsterveld", "wiersma".
@@ -254,7 +254,7 @@ std::vector<RegisterJoin> join_registers(std::vector<TrackedItem>& items, const 
                 s.reasons.push_back(cite_reason);
             }
             if (!r.made_on.empty() && r.made_on == t.made_on) {
-                s.score += k_same_date;
+                s.score += k_register_same_date;
                 s.reasons.push_back("toegezegd op dezelfde dag (" + dutch_date(r.made_on) + ")");
             }
             if (!members.empty() && !keys[k].members.empty()) {
@@ -284,7 +284,7 @@ std::vector<RegisterJoin> join_registers(std::vector<TrackedItem>& items, const 
             }
             double subject = similarity(record_words, keys[k].words);
             if (subject > 0) {
-                s.score += k_subject_weight * subject;
+                s.score += k_register_subject_weight * subject;
                 auto words = shared_words(record_words, keys[k].words);
                 s.reasons.push_back("onderwerp: " + std::to_string(static_cast<int>(subject * 100 + 0.5)) +
                                     "% dezelfde woorden (" + text::join(words, ", ") + ")");

@@ -1,6 +1,7 @@
 #pragma once
 // Shared test helpers: repository paths, reading seeds, temporary directories.
 #include <filesystem>
+#include <fstream>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -17,6 +18,12 @@ extern char** environ;
 namespace toezeg::test {
 
 inline std::filesystem::path source_dir() { return TOEZEG_SOURCE_DIR; }
+
+// The whole file, as bytes (empty when it cannot be read).
+inline std::string slurp(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
 
 inline std::string read_source(const std::string& relative) {
     auto data = files::read(source_dir() / relative, 1 << 26);

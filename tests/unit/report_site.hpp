@@ -10,11 +10,6 @@
 
 namespace toezeg::test {
 
-inline std::string slurp(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
 // The letters `inputs` (relative to the source folder) ingested and tracked in a fresh store.
 struct ReportSite {
     TempDir tmp;

@@ -6,6 +6,7 @@
 #include "core/official.hpp"
 #include "corpus/document_json.hpp"
 #include "feed_fixtures.hpp"
+#include "helpers.hpp"
 #include "fetch/official_identity.hpp"
 #include "pipeline/import_records.hpp"
 #include "report/site.hpp"
@@ -35,10 +36,7 @@ Document stored(pipeline::Store& store, const std::string& id) {
     return *doc;
 }
 
-std::string slurp(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
+using test::slurp;
 
 }  // namespace
 

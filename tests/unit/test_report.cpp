@@ -43,8 +43,8 @@ TEST_CASE("report: hostile text appears as text on every page that shows it", "[
     CHECK(doc.find("&amp; &quot;de gevolgen&quot; voor &#39;R&amp;D&#39;") != std::string::npos);
     std::string index = slurp(site.out / "index.html");
     CHECK(index.find("O&apos;Brien") != std::string::npos);
-    std::string json = slurp(site.out / "items.json");
-    CHECK(json.find("<script>alert(1)</script>") != std::string::npos);  // JSON keeps the text as it is
+    std::string items_json = slurp(site.out / "items.json");
+    CHECK(items_json.find("<script>alert(1)</script>") != std::string::npos);  // JSON keeps the text as it is
 }
 
 TEST_CASE("report: a second run with nothing changed rewrites nothing", "[report]") {
