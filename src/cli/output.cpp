@@ -103,6 +103,8 @@ std::size_t terminal_width() {
     return 0;
 }
 
+std::string tracked_items(std::size_t n) { return std::to_string(n) + (n == 1 ? " tracked item" : " tracked items"); }
+
 std::string format_table(const std::vector<std::vector<std::string>>& rows) {
     std::vector<std::size_t> widths;
     for (auto& row : rows)
