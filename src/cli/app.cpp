@@ -2,6 +2,7 @@
 #include "cli/app.hpp"
 
 #include <chrono>
+#include <cstdlib>
 #include <exception>
 #include <iostream>
 
@@ -27,41 +28,80 @@ void setup_docs(CLI::App& app, Runner& run) {
         };
     });
     auto* man = app.add_subcommand("man", "Print the manual page (roff) built from every command's --help");
-    man->footer("Read it with: toezeg man | man -l -");
+    man->footer("Read it with: toezeg man | man -l -\n"
+                "The date in its header is the month of $SOURCE_DATE_EPOCH (seconds since 1970-01-01 UTC; the build\n"
+                "sets it to the commit's time), else this month, so one commit always gives the same page.");
     man->callback([&run, &app] {
         run = [&app] {
-            std::cout << man_page(app, TOEZEG_VERSION, Date::today().iso().substr(0, 7));
+            const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+            std::string month = Date::today().iso().substr(0, 7);
+            if (epoch != nullptr && *epoch != '\0') {
+                auto given = man_page_month(epoch);
+                if (!given) {
+                    std::cerr << "toezeg: error: SOURCE_DATE_EPOCH: '" << epoch
+                              << "' is not a whole number of seconds since 1970-01-01 UTC; unset it or give e.g. "
+                                 "$(git log -1 --format=%ct)\n";
+                    return k_exit_fatal;
+                }
+                month = *given;
+            }
+            std::cout << man_page(app, TOEZEG_VERSION, month);
             return k_exit_ok;
         };
     });
 }
 
-// The first argument that is not an option: the command the user typed.
+// The flags toezeg itself takes before the command (none of them takes a value).
+bool global_flag(std::string_view arg) {
+    return arg == "-q" || arg == "--quiet" || arg == "-v" || arg == "--verbose" || arg == "-h" || arg == "--help" ||
+           arg == "--version";
+}
+
+// What the user gave where the command belongs: the first argument that is not a global flag.
 std::string typed_command(int argc, char** argv) {
     for (int i = 1; i < argc; ++i)
-        if (argv[i][0] != '-') return argv[i];
+        if (!global_flag(argv[i])) return argv[i];
     return "";
 }
 
+// Every parse error goes out here, with the `toezeg: error:` prefix; a wrong or missing
+// command gets the list of commands, a mistyped one the nearest ("bedoelde u status?").
 int parse_error(const CLI::App& app, const CLI::ParseError& e, int argc, char** argv) {
     std::string typed = typed_command(argc, argv);
+    const char* commands_hint = "\nRun 'toezeg --help' for the list of commands.\n";
+    if (typed.empty()) {
+        std::cerr << "toezeg: error: no command given" << commands_hint;
+        return k_exit_fatal;
+    }
+    if (typed.starts_with('-')) {
+        std::cerr << "toezeg: error: " << typed << " is not an option of toezeg itself; a command's options go after it "
+                  << "(toezeg COMMAND " << typed << " ...)" << commands_hint;
+        return k_exit_fatal;
+    }
     bool known = false;
     for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; }))
         known = known || sub->get_name() == typed;
-    if (!typed.empty() && !known) {
+    if (!known) {
         std::cerr << "toezeg: error: unknown command '" << typed << "'";
-        if (auto near = nearest_subcommand(app, typed); !near.empty()) std::cerr << "; did you mean '" << near << "'?";
-        std::cerr << "\nRun 'toezeg --help' for the list of commands.\n";
+        if (auto near = nearest_subcommand(app, typed); !near.empty()) std::cerr << "; bedoelde u " << near << "?";
+        std::cerr << commands_hint;
         return k_exit_fatal;
     }
-    std::cerr << "toezeg: error: " << e.what() << "\nRun with --help for more information.\n";
+    // --quiet with --verbose is an error of toezeg's own flags, not of the command's options.
+    std::string_view what = e.what();
+    if (what.starts_with("--quiet") || what.starts_with("--verbose")) {
+        std::cerr << "toezeg: error: " << what << "\nRun 'toezeg --help' for its options.\n";
+        return k_exit_fatal;
+    }
+    std::cerr << "toezeg: error: " << what << "\nRun 'toezeg " << typed << " --help' for its options.\n";
     return k_exit_fatal;
 }
 
 }  // namespace
 
 int run(int argc, char** argv) {
-    CLI::App app{"toezeg: follow ministers' commitments (toezeggingen) and motions (moties) across letters to parliament"};
+    CLI::App app{"toezeg: follow ministers' commitments (toezeggingen) and motions (moties) across letters to parliament",
+                 "toezeg"};  // named, so --help says "Usage: toezeg ..." wherever the binary lies
     app.set_version_flag("--version", std::string("toezeg ") + TOEZEG_VERSION);
     app.require_subcommand(1, 1);
     app.fallthrough();

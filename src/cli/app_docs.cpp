@@ -1,7 +1,10 @@
 #include "cli/app_docs.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <vector>
+
+#include "core/date.hpp"
 
 namespace toezeg::cli {
 
@@ -61,7 +64,8 @@ std::string roff(std::string_view s) {
 
 std::string option_synopsis(const CLI::Option& opt) {
     std::string name = opt.get_name(false, true);
-    if (opt.get_type_size() != 0 && !opt.get_positional()) name += " " + (opt.get_type_name().empty() ? "VALUE" : opt.get_type_name());
+    // As --help writes it: a flag has no type name, so nothing follows its name.
+    if (opt.get_type_size() != 0 && !opt.get_positional() && !opt.get_type_name().empty()) name += " " + opt.get_type_name();
     return name;
 }
 
@@ -117,7 +121,17 @@ std::string man_page(const CLI::App& app, std::string_view version, std::string_
     out += ".SH EXIT STATUS\n0 ok, 1 some inputs failed, 2 usage or fatal error.\n";
     out += ".SH ENVIRONMENT\n.TP\n.B TOEZEG_STORE\nThe store directory when \\-\\-store is not given (else .toezeg).\n";
     out += ".TP\n.B NO_COLOR\nNo colour in terminal output.\n";
+    out += ".TP\n.B SOURCE_DATE_EPOCH\nSeconds since 1970\\-01\\-01 UTC: the month in this page's header (else the current month).\n";
     return out;
+}
+
+std::optional<std::string> man_page_month(std::string_view source_date_epoch) {
+    constexpr long long k_last_second_of_9999 = 253402300799;
+    long long seconds = -1;
+    const char* end = source_date_epoch.data() + source_date_epoch.size();
+    auto [at, error] = std::from_chars(source_date_epoch.data(), end, seconds);
+    if (error != std::errc{} || at != end || seconds < 0 || seconds > k_last_second_of_9999) return std::nullopt;
+    return Date::from_days(static_cast<long>(seconds / 86400)).iso().substr(0, 7);
 }
 
 }  // namespace toezeg::cli

@@ -103,6 +103,7 @@ void print_curve(const std::vector<detect::CurvePoint>& curve) {
 
 void print_explanation(const std::map<std::string, std::vector<std::string>>& groups) {
     std::cout << "\nwhy\n";
+    if (groups.empty()) std::cout << "nothing to explain: no misses, false positives or wrong fields\n";
     for (const auto& [reason, lines] : groups) {
         std::cout << reason << " (" << lines.size() << ")\n";
         for (const auto& line : lines) std::cout << "  " << line << "\n";
@@ -213,7 +214,7 @@ void setup_eval(CLI::App& app, Runner& run) {
                 {"ref accuracy", percent(r.ref.rate()) + " (" + std::to_string(r.ref.right) + "/" + std::to_string(r.ref.total) + ")"},
                 {"F1 x status", percent(r.f1() * r.status.rate())}});
             if (!o->quiet) {
-                for (auto& m : r.misses) std::cout << "miss: " << m.value("id", "") << " " << m.value("doc", "") << " \"" << m["anchor"].dump() << "\"\n";
+                for (auto& m : r.misses) std::cout << "miss: " << m.value("id", "") << " " << m.value("doc", "") << " " << m["anchor"].dump() << "\n";  // dump() quotes it once
                 for (auto& p : r.false_positives)
                     std::cout << "false positive: " << std::filesystem::path(p.value("doc", "")).filename().string() << " "
                               << p.value("kind", "") << " \"" << text::shorten(p.value("evidence", ""), 120) << "\"\n";

@@ -39,7 +39,9 @@ void add_fetch_flags(CLI::App* cmd, FetchFlags& f) {
     cmd->add_option("--since", f.since,
                     "A store without a feed position starts at the changes of this day (YYYY-MM-DD), found by a "
                     "search of about 50 page requests, instead of at the feed's oldest page; older entries are skipped")
-        ->check([](const std::string& v) { return Date::parse_iso(v) ? std::string() : "must be a date as YYYY-MM-DD"; });
+        ->check([](const std::string& v) {
+            return Date::parse_iso(v) ? std::string() : "must be a date as YYYY-MM-DD, not '" + v + "'";
+        });
     cmd->add_option("--dossier", f.dossier, "Only documents of this dossier, e.g. 32317");
     cmd->add_option("--max-pages", f.max_pages, "Read at most this many feed pages (default 1000)");
     cmd->add_option("--timeout", f.timeout, "Seconds before a request is abandoned (default 60)");

@@ -57,7 +57,7 @@ void setup_import(CLI::App& app, Runner& run) {
             std::cout << done->pages.size() << " page" << (done->pages.size() == 1 ? "" : "s") << " (" << entities
                       << "), " << done->failed.size() << " failed: " << done->added << " new, " << done->changed
                       << " changed, " << done->unchanged << " unchanged, " << done->deleted << " deleted; "
-                      << done->tracked << " tracked items\n";
+                      << tracked_items(done->tracked) << "\n";
             return done->failed.empty() ? k_exit_ok : k_exit_some_failed;
         };
     });

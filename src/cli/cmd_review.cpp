@@ -59,7 +59,7 @@ int decide(const std::string& store_flag, const std::string& op, const std::vect
     for (auto& d : decisions)
         std::cout << done << " " << d.items[0] << " (" << d.passages.size() << " passage"
                   << (d.passages.size() == 1 ? "" : "s") << ")\n";
-    std::cout << *n << " tracked items\n";
+    std::cout << tracked_items(*n) << "\n";
     return k_exit_ok;
 }
 

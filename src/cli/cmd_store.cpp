@@ -117,7 +117,7 @@ void setup_ingest(CLI::App& app, Runner& run) {
             }
             std::cout << n_files << " file" << (n_files == 1 ? "" : "s") << ": " << counts[0] << " new, "
                       << counts[1] << " new version" << (counts[1] == 1 ? "" : "s") << ", " << counts[2]
-                      << " unchanged, " << counts[3] << " failed; " << *tracked << " tracked items\n";
+                      << " unchanged, " << counts[3] << " failed; " << tracked_items(*tracked) << "\n";
             return counts[3] ? k_exit_some_failed : k_exit_ok;
         };
     });

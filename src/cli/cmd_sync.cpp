@@ -64,7 +64,7 @@ void setup_sync(CLI::App& app, Runner& run) {
             auto& s = done->saved;
             std::cout << done->requests << " request" << (done->requests == 1 ? "" : "s") << ": " << s.added << " new, "
                       << s.changed << " changed, " << s.unchanged << " unchanged, " << s.deleted << " deleted; "
-                      << s.tracked << " tracked items\n";
+                      << tracked_items(s.tracked) << "\n";
             return k_exit_ok;
         };
     });

@@ -223,7 +223,7 @@ int unlink_register(pipeline::Store& store, const std::string& item, const std::
     }
     auto n = retrack(store);
     if (!n) return k_exit_fatal;
-    std::cout << "unlinked register record " << reg << " from " << item << "; " << *n << " tracked items\n";
+    std::cout << "unlinked register record " << reg << " from " << item << "; " << tracked_items(*n) << "\n";
     return k_exit_ok;
 }
 
@@ -262,7 +262,7 @@ void setup_link(CLI::App& app, Runner& run) {
             }
             auto n = retrack(*store);
             if (!n) return k_exit_fatal;
-            std::cout << "linked " << text::join(o->ids, " ") << "; " << *n << " tracked items\n";
+            std::cout << "linked " << text::join(o->ids, " ") << "; " << tracked_items(*n) << "\n";
             return k_exit_ok;
         };
     });
@@ -301,8 +301,8 @@ void setup_unlink(CLI::App& app, Runner& run) {
             }
             auto n = retrack(*store);
             if (!n) return k_exit_fatal;
-            std::cout << "unlinked " << o->doc << " from " << o->id << " (now " << o->id << "~" << o->doc << "); " << *n
-                      << " tracked items\n";
+            std::cout << "unlinked " << o->doc << " from " << o->id << " (now " << o->id << "~" << o->doc << "); "
+                      << tracked_items(*n) << "\n";
             return k_exit_ok;
         };
     });

@@ -103,6 +103,8 @@ std::size_t terminal_width() {
     return 0;
 }
 
+std::string tracked_items(std::size_t n) { return std::to_string(n) + (n == 1 ? " tracked item" : " tracked items"); }
+
 std::string format_table(const std::vector<std::vector<std::string>>& rows) {
     std::vector<std::size_t> widths;
     for (auto& row : rows)
@@ -112,11 +114,14 @@ std::string format_table(const std::vector<std::vector<std::string>>& rows) {
         }
     std::string out;
     for (auto& row : rows) {
+        std::string line;
         for (std::size_t c = 0; c < row.size(); ++c) {
-            out += row[c];
-            if (c + 1 < row.size()) out += std::string(widths[c] - display_width(row[c]) + 2, ' ');
+            line += row[c];
+            if (c + 1 < row.size()) line += std::string(widths[c] - display_width(row[c]) + 2, ' ');
         }
-        out += "\n";
+        // Empty last cells (a deletion has no version or source) leave no trailing blanks.
+        line.erase(line.find_last_not_of(' ') + 1);
+        out += line + "\n";
     }
     return out;
 }

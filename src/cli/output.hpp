@@ -39,8 +39,10 @@ bool valid_date_option(const std::string& value, const char* name);
 bool use_colour();
 // Columns of the terminal stdout writes to ($COLUMNS, else the tty's), 0 when not a terminal.
 std::size_t terminal_width();
-// Left-aligned columns; the last column is not padded.
+// Left-aligned columns; the last column is not padded and no line ends in blanks.
 std::string format_table(const std::vector<std::vector<std::string>>& rows);
+// "1 tracked item", "16 tracked items": the count every changing command ends with.
+std::string tracked_items(std::size_t n);
 // Makes format_table's lines fit in `width` columns: first drops the columns `droppable`
 // names (in that order) while the others leave the last column fewer than 24 columns, then
 // shortens the last column (with "…"; at least 12 of it stay). A width of 0 changes nothing.

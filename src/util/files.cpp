@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <system_error>
@@ -18,10 +20,15 @@ Result<std::string> read(const std::filesystem::path& path, std::size_t max_byte
     auto size = std::filesystem::file_size(path, ec);
     if (ec) return fail(path.string(), "cannot read size: " + ec.message());
     if (size > max_bytes) {
-        char buf[96];
-        std::snprintf(buf, sizeof buf, "file too large (%.1f MB; the limit is %.1f MB, see --max-size)",
-                      static_cast<double>(size) / 1e6, static_cast<double>(max_bytes) / 1e6);
-        return fail(path.string(), buf);
+        // In MB as --max-size takes them, or in bytes when a tenth of a MB would round to nothing.
+        auto amount = [small = max_bytes < 100'000](std::uintmax_t bytes) {
+            char buf[48];
+            if (small) std::snprintf(buf, sizeof buf, "%ju bytes", bytes);
+            else std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / 1e6);
+            return std::string(buf);
+        };
+        return fail(path.string(),
+                    "file too large (" + amount(size) + "; the limit is " + amount(max_bytes) + ", see --max-size)");
     }
     std::ifstream in(path, std::ios::binary);
     if (!in) return fail(path.string(), std::string("cannot open: ") + std::strerror(errno));

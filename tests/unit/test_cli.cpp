@@ -72,6 +72,17 @@ TEST_CASE("completion scripts and the man page come from the command table", "[c
     CHECK(test::run_program({TOEZEG_BINARY, "completion", "fish"}) == 2);
 }
 
+TEST_CASE("the man page's month comes from SOURCE_DATE_EPOCH, whole seconds since 1970", "[cli]") {
+    CHECK(cli::man_page_month("0") == "1970-01");
+    CHECK(cli::man_page_month("1773791999") == "2026-03");  // 2026-03-17 23:59:59 UTC
+    CHECK(cli::man_page_month("1772323199") == "2026-02");  // the last second of February
+    CHECK(cli::man_page_month("253402300799") == "9999-12");
+    for (const char* bad : {"", "-1", "12x", " 5", "1.5", "gisteren", "253402300800"}) {
+        INFO(bad);
+        CHECK_FALSE(cli::man_page_month(bad));
+    }
+}
+
 TEST_CASE("fit_to_width shortens the last column to the terminal", "[cli]") {
     std::vector<std::vector<std::string>> rows = {{"ID", "SUBJECT"}, {"tz-1", std::string(100, 'x')}, {"tz-2", "kort"}};
     auto fitted = cli::fit_to_width(rows, 40);

@@ -231,3 +231,40 @@ TEST_CASE("the moment versions and corrections are stamped with: UTC, ISO 8601 t
     CHECK(now[10] == 'T');
     CHECK(now.ends_with('Z'));
 }
+
+TEST_CASE("toezeg fetch --since DATE --soort A --soort B: the lines a user sees", "[fetch][cli]") {
+    test::FixtureServer server;
+    test::serve_feed(server);
+    // The fixture feed has two pages; any other skiptoken the start search asks for is past its end.
+    server.fallback([&](const std::string&) {
+        return test::Route{"<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"></feed>"};
+    });
+    test::TempDir tmp;
+    std::string store = (tmp.path / "store").string(), fresh = (tmp.path / "fresh").string();
+    REQUIRE(test::run_program({TOEZEG_BINARY, "init", "--store", store}) == 0);
+    REQUIRE(test::run_program({TOEZEG_BINARY, "init", "--store", fresh}) == 0);
+    ::setenv("TOEZEG_FETCH_INTERVAL_MS", "0", 1);
+    auto fetch = [&](const std::string& dir, std::vector<std::string> more) {
+        std::vector<std::string> args = {TOEZEG_BINARY, "fetch",   "--store", dir,      "--base-url", server.base(),
+                                         "--since",     "2026-02-04", "--soort", "Motie", "--soort",   "Brief regering",
+                                         "--timeout",   "5"};
+        args.insert(args.end(), more.begin(), more.end());
+        std::string out;
+        int code = test::run_program(args, &out);
+        return std::make_pair(code, out);
+    };
+    // The entry of 2026-02-03 is older than --since, the Verslag is of neither kind: two of four.
+    auto [code, out] = fetch(store, {});
+    CHECK(code == 0);
+    CHECK(out == "new               kst-36196-12                          v1  2024D01234\n"
+                 "new               doc-7879290e0573                      v1  2026D11000\n"
+                 "deleted upstream  0b1c2d3e-0000-4000-8000-000000000009\n"
+                 "fetched 2 feed pages, 5 entries: 2 ingested, 2 skipped, 1 deleted upstream, 0 failed\n");
+    auto [json_code, json] = fetch(fresh, {"--json"});
+    CHECK(json_code == 0);
+    CHECK(json == "{\"deleted\":[\"0b1c2d3e-0000-4000-8000-000000000009\"],\"entries\":5,\"errors\":[],\"ingested\":["
+                  "{\"id\":\"kst-36196-12\",\"note\":null,\"outcome\":\"new\",\"source\":\"2024D01234\",\"version\":1,"
+                  "\"warnings\":[]},{\"id\":\"doc-7879290e0573\",\"note\":null,\"outcome\":\"new\",\"source\":\"2026D11000\","
+                  "\"version\":1,\"warnings\":[]}],\"pages\":2,\"search_requests\":2,\"skipped\":2,\"stopped\":null}\n");
+    ::unsetenv("TOEZEG_FETCH_INTERVAL_MS");
+}
