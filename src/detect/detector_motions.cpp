@@ -59,6 +59,14 @@ std::vector<Mention> Detector::find_mentions(std::size_t i) const {
                 m.members = {before.back()};
             }
             if (m.members.empty() && std::string_view(rule->spec->id) == "motion.named") continue;
+            // "De motie Bikker ... De motie, die de regering verzoekt ...": a motion named just
+            // before is restated by its request, not a new one.
+            if (std::string_view(rule->spec->id) == "motion.by-request") {
+                auto near = recent(i, k_anaphor_reach);
+                if (!out.empty() || std::any_of(near.begin(), near.end(),
+                                                [&](std::size_t k) { return m_drafts[k].item.kind == Kind::motion; }))
+                    continue;
+            }
             // "de moties Kamerstuk 32 793, nr. 176 (Dik-Faber), ...": a citation with a name in
             // brackets is a motion only in a sentence that speaks of motions before it.
             if (std::string_view(rule->spec->id) == "motion.cited-with-member") {
