@@ -164,6 +164,10 @@ bool Detector::is_new_commitment(const CompiledRule& rule, std::size_t i, std::s
         static const RE2 k_participle(
             "(?i)\\b(?:geïnformeerd|op de "
             "hoogte|toegestuurd|toegezonden|ingelicht|bericht|ontvangen|meegenomen)\\b");
+        // "Uw Kamer mag van mij verwachten dat ik ...": an expectation of conduct, no deliverable.
+        static const RE2 k_conduct(
+            "(?i)\\b(?:verwachten|tegemoet zien) (?:dat|van)\\b|\\bvan (?:mij|ons|het kabinet) verwachten\\b");
+        if (RE2::PartialMatch(s, k_conduct)) return false;
         return !RE2::PartialMatch(s, k_passive_verb) || RE2::PartialMatch(s, k_participle);
     }
     unsigned flags = rule.spec->flags;

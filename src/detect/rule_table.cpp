@@ -137,7 +137,7 @@ const RuleSpec
              "present tense with a deadline or 'op korte termijn'; the Kamer as object (checked in code)",
              k_needs_deadline},
             {"commitment.kamer-will-receive", RuleRole::new_commitment, open,
-             R"((?i)\b(?:uw kamer|de (?:eerste |tweede )?kamer|de [te]k|u)\b (?:wordt|zal|ontvangt|krijgt)\b|\b(?:wordt|ontvangt|krijgt) (?:uw kamer|de (?:eerste |tweede )?kamer|de [te]k|u)\b|\b(?:zal|zullen) (?:uw kamer|de (?:eerste |tweede )?kamer|de [te]k|u)\b[^;]{0,120}?\b(?:geïnformeerd|ingelicht|bericht|toegestuurd|toegezonden) (?:worden|zal worden)\b|\b(?:zal|zullen)\b[^;]{0,150}?\baan (?:uw|de) (?:eerste |tweede )?kamer (?:worden|zijn) (?:verstuurd|verzonden|gezonden|gestuurd|toegestuurd|toegezonden|aangeboden|voorgelegd)\b|\b(?:uw kamer|de (?:eerste |tweede )?kamer|u)\b[^;]{0,60}?\b(?:zal|zullen) (?:worden )?(?:toegestuurd|toegezonden|gestuurd|aangeboden|voorgelegd)(?: worden)?\b|\b(?:kunt u|kan uw kamer|kan de kamer|mag u|mag uw kamer|(?:u|uw kamer|de (?:eerste |tweede )?kamer) (?:kunt|kan|mag|moogt))\b[^;]{0,120}?\b(?:verwachten|tegemoet zien|tegemoetzien)\b|\b(?:zult u|zal uw kamer|zal de kamer|u zult)\b[^;]{0,120}?\bontvangen\b)",
+             R"((?i)\b(?:uw kamer|de (?:eerste |tweede )?kamer|de [te]k|u)\b (?:wordt|zal|ontvangt|krijgt)\b|\b(?:wordt|ontvangt|krijgt) (?:uw kamer|de (?:eerste |tweede )?kamer|de [te]k|u)\b|\b(?:zal|zullen) (?:uw kamer|de (?:eerste |tweede )?kamer|de [te]k|u)\b[^;]{0,120}?\b(?:geïnformeerd|ingelicht|bericht|toegestuurd|toegezonden) (?:worden|zal worden)\b|\b(?:zal|zullen)\b[^;]{0,150}?\b(?:aan|naar) (?:uw|de) (?:eerste |tweede )?kamer (?:(?:worden|zijn) (?:verstuurd|verzonden|gezonden|gestuurd|toegestuurd|toegezonden|aangeboden|voorgelegd)|(?:verstuurd|verzonden|gezonden|gestuurd|toegestuurd|toegezonden|aangeboden|voorgelegd) (?:worden|zijn))\b|\b(?:uw kamer|de (?:eerste |tweede )?kamer|u)\b[^;]{0,60}?\b(?:zal|zullen) (?:worden )?(?:toegestuurd|toegezonden|gestuurd|aangeboden|voorgelegd)(?: worden)?\b|\b(?:kunt u|kan uw kamer|kan de kamer|mag u|mag uw kamer|(?:u|uw kamer|de (?:eerste |tweede )?kamer) (?:kunt|kan|mag|moogt))\b[^;]{0,120}?\b(?:verwachten|tegemoet zien|tegemoetzien)\b|\b(?:zult u|zal uw kamer|zal de kamer|u zult)\b[^;]{0,120}?\bontvangen\b)",
              "Uw Kamer wordt hierover middels een BNC-fiche geïnformeerd.",
              "Uw Kamer is op 3 december jl. geïnformeerd.",
              "passive: the Kamer will be informed or receive something; 'u kunt ... tegemoet zien'", 0,
@@ -227,10 +227,12 @@ const RuleSpec
              "code)",
              k_addressee_implied | k_after_delay},
             {"context.delay-notice", RuleRole::delay_notice, std::nullopt,
-             R"((?i)\bniet (?:mogelijk|haalbaar|gelukt)\b[^;]{0,160}?\b(?:termijn|te beantwoorden|te doen|voor \d{1,2} \w+)\b|\bniet binnen de (?:gestelde|gebruikelijke|gevraagde) termijn\b|\btot mijn spijt\b[^;]{0,120}?\bniet\b)",
+             R"((?i)\bniet (?:mogelijk|haalbaar|gelukt)\b[^;]{0,160}?\b(?:termijn|te beantwoorden|te doen|voor \d{1,2} \w+)\b|\btermijn\b[^;]{0,60}?\bniet (?:haalbaar|te halen|gehaald)\b|\bniet binnen de (?:gestelde|gebruikelijke|gevraagde) termijn\b|\btot mijn spijt\b[^;]{0,120}?\bniet\b)",
              "Het is daarom niet mogelijk het verslag voor 29 april te beantwoorden.",
              "Het is mogelijk het verslag voor 29 april te beantwoorden.",
-             "a sentence that says a promised or requested answer comes later than due"},
+             "a sentence that says a promised or requested answer comes later than due", 0,
+             "De door uw commissie gevraagde termijn is helaas niet haalbaar gebleken.",
+             "De door uw commissie gevraagde termijn is haalbaar gebleken."},
 
             // --- Status modifiers for commitments made earlier ---------------------------------------
             {"commitment-status.lapsed", RuleRole::commitment_status, lapsed,

@@ -41,6 +41,7 @@ TEST_CASE("a future communication to the Kamer, in other verbs, word orders and 
         {"Ik zal in het tweede trimester met een nadere uitwerking van het plan komen.", "2026-08-31"},
         {"Uw Kamer kan de kabinetsreactie in de eerste week van mei tegemoet zien.", "2026-05-07"},
         {"U zult de evaluatie nog dit jaar ontvangen.", "2026-12-31"},
+        {"De kabinetsreactie zal uiterlijk in juni naar uw Kamer worden gestuurd.", "2026-06-30"},
     };
     for (const auto& c : cases) {
         Item it = only_item(c.text);
@@ -61,12 +62,23 @@ TEST_CASE("look-alikes of a future communication: others, the past, requests, no
         "Het streven van de sector is om in de tweede week van maart de plannen toe te sturen.",
         "Mijn ambtsvoorganger verwachtte in 2020 de evaluatie aan te bieden.",
         "U kunt de rapportage vinden op de website van het ministerie.",
+        "Uw Kamer mag van mij verwachten dat ik mij hier voor de zomer voor inzet.",
+        "Indien de Raad van State tijdig adviseert, kom ik in mei met een wetsvoorstel.",
+        "Ik ben van plan de regeling voor de zomer aan te passen.",
         "Zoals de provincies hebben toegezegd, worden de plannen voor de zomer ingediend.",
     };
     for (const char* text : none) {
         INFO(text);
         CHECK(run(text).empty());
     }
+}
+
+TEST_CASE("an interim reply: the term is not met, the answer follows", "[detect]") {
+    Item it = only_item("De gevraagde termijn blijkt niet haalbaar. De reactie volgt zo spoedig mogelijk.");
+    CHECK(it.status == Status::open);
+    CHECK(it.due_text == "zo spoedig mogelijk");
+    // Without the term missed, a sentence with no actor and no Kamer promises nothing.
+    CHECK(run("De termijn is haalbaar gebleken. De reactie volgt zo spoedig mogelijk.").empty());
 }
 
 TEST_CASE("a promise kept by this letter, or the first of a promised series", "[detect]") {
