@@ -170,6 +170,9 @@ private:
 
     // "De eerste motie is hiermee uitgevoerd; de tweede wordt betrokken bij de evaluatie."
     bool apply_ordinals(std::size_t i, std::string_view s);
+    // The motion named just before whose asked-for product (a verkenning, a report) this
+    // sentence offers the Kamer now; none when there is no such motion.
+    Draft* motion_product_delivered(std::size_t i, std::string_view s);
 
     // ---- fields --------------------------------------------------------------------------
 

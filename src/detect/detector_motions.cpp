@@ -209,6 +209,13 @@ void Detector::detect_motions(std::size_t i, std::string_view s) {
             std::erase_if(touched, [&](std::size_t k) { return m_drafts[k].last_sentence != latest; });
         }
     }
+    if (mentions.empty() && touched.empty())
+        if (Draft* d = motion_product_delivered(i, s)) {
+            d->item.status = Status::fulfilled;
+            d->item.rule = "motion-status.delivered-in-execution";
+            attach(*d, i);
+            return;
+        }
     for (auto k : touched) {
         Draft& d = m_drafts[k];
         attach(d, i);
@@ -263,6 +270,35 @@ bool Detector::apply_ordinals(std::size_t i, std::string_view s) {
         start = end + 1;
     }
     return applied;
+}
+
+Draft* Detector::motion_product_delivered(std::size_t i, std::string_view s) {
+    // "Naar aanleiding van een motie van het lid X heb ik de SER gevraagd een verkenning uit te
+    // voeren. [...] Via deze brief bied ik u de verkenning aan.": what the motion led to is
+    // delivered now, so the motion is carried out.
+    static const RE2 k_offers(
+        "(?i)\\b(?:(?:via|met|bij) deze brief (?:bied|stuur|zend) ik|hierbij (?:bied|stuur|zend) "
+        "ik|(?:bied|stuur|zend) ik "
+        "u hierbij|hierbij ontvangt u|ontvangt u hierbij|treft u (?:hierbij|bijgaand))\\b");
+    if (!RE2::PartialMatch(s, k_offers)) return nullptr;
+    static const RE2 k_prompted(
+        "(?i)\\b(?:naar aanleiding van|ter uitvoering van|in navolging van|gevolg gevend aan)\\b");
+    static const RE2 k_product(
+        "(?i)\\b(?:gevraagd|verzocht|opdracht "
+        "(?:gegeven|verleend)|laten)\\b[^;]{0,80}?\\b(verkenning|onderzoek|evaluatie|"
+        "rapport|advies|analyse|studie|inventarisatie|notitie|overzicht|verslag|visie|plan van aanpak)\\b");
+    constexpr std::size_t k_product_reach = 3;
+    for (std::size_t k : recent(i, k_product_reach)) {
+        Draft& d = m_drafts[k];
+        if (d.item.kind != Kind::motion || d.row || d.item.status != Status::open) continue;
+        if (m_sentences[i].paragraph > m_sentences[d.last_sentence].paragraph + 1) continue;
+        std::string_view named = sentence(d.sentences.front());
+        std::string product;
+        if (!RE2::PartialMatch(named, k_prompted) || !RE2::PartialMatch(named, k_product, &product)) continue;
+        const RE2 same("(?i)\\b" + RE2::QuoteMeta(product) + "\\b");
+        if (RE2::PartialMatch(s, same)) return &d;
+    }
+    return nullptr;
 }
 
 }  // namespace toezeg::detect

@@ -107,6 +107,19 @@ TEST_CASE("a motion named only by what it asks, unless it restates one named bef
     CHECK(run("De regering is verzocht de subsidie te verhogen.").empty());
 }
 
+TEST_CASE("a motion is carried out when this letter offers what it led to", "[detect]") {
+    const std::string named =
+        "Naar aanleiding van de motie van het lid Jansen heb ik het planbureau opdracht gegeven een onderzoek "
+        "naar de huurprijzen uit te voeren. Het planbureau heeft dat werk inmiddels afgerond. ";
+    auto items = run(named + "Hierbij ontvangt u het onderzoek, met mijn eerste reactie.");
+    REQUIRE(items.size() == 1);
+    CHECK(items[0].status == Status::fulfilled);
+    // Another product offered leaves the motion as it was.
+    auto other = run(named + "Hierbij ontvangt u ook het jaarverslag van het planbureau.");
+    REQUIRE(other.size() == 1);
+    CHECK(other[0].status == Status::open);
+}
+
 TEST_CASE("the author of a report is no Kamerlid", "[detect]") {
     Item it = only_item(
         "Met de toezending van het rapport van de heer Alders heb ik aangegeven uw Kamer in november te "
