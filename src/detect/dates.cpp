@@ -208,6 +208,13 @@ std::optional<Deadline> find_deadline(std::string_view sentence, std::optional<D
         int month = p == "begin" ? 3 : p == "medio" ? 6 : 12;
         return make(phrase, Date{reference->year + 1, month, days_in_month(2001, month)});
     }
+    // "in de eerste helft van 2027": the end of that half.
+    static const RE2 k_half(
+        "(?i)\\b((?:uiterlijk |voor |vóór )?(?:in )?de (eerste|tweede) helft van (?:(\\d{4})|dit jaar|het jaar))");
+    if (RE2::PartialMatch(s, k_half, &phrase, &a, &b)) {
+        int month = utf8::to_lower(a) == "eerste" ? 6 : 12;
+        return make(phrase, year_or(b, month, days_in_month(2001, month)));
+    }
     struct Season {
         const char* pattern;
         int month, day;
@@ -218,7 +225,8 @@ std::optional<Deadline> find_deadline(std::string_view sentence, std::optional<D
         {"(?i)\\b((?:in|voor) het najaar(?: van (\\d{4}))?)", 11, 30},
         {"(?i)\\b(dit najaar)()", 11, 30},
         {"(?i)\\b(dit voorjaar)()", 5, 31},
-        {"(?i)\\b(nog dit jaar|dit jaar nog)()", 12, 31},
+        {"(?i)\\b(nog dit jaar|dit jaar nog|eind dit jaar)()", 12, 31},
+        {"(?i)\\b(medio dit jaar)()", 6, 30},
         {"(?i)\\b((?:in|voor) het voorjaar(?: van (\\d{4}))?)", 5, 31},
         {"(?i)\\b(voor het kerstreces(?: van (\\d{4}))?)", 12, 19},
         {"(?i)\\b(voor (?:het eind(?:e)? van (?:het|dit) jaar|de jaarwisseling))()", 12, 31},

@@ -42,6 +42,8 @@ TEST_CASE("a future communication to the Kamer, in other verbs, word orders and 
         {"Uw Kamer kan de kabinetsreactie in de eerste week van mei tegemoet zien.", "2026-05-07"},
         {"U zult de evaluatie nog dit jaar ontvangen.", "2026-12-31"},
         {"De kabinetsreactie zal uiterlijk in juni naar uw Kamer worden gestuurd.", "2026-06-30"},
+        {"De uitkomsten van de pilot deel ik in de tweede helft van 2026 met uw Kamer.", "2026-12-31"},
+        {"De cijfers worden medio dit jaar met de Kamer gedeeld.", "2026-06-30"},
     };
     for (const auto& c : cases) {
         Item it = only_item(c.text);
@@ -65,6 +67,8 @@ TEST_CASE("look-alikes of a future communication: others, the past, requests, no
         "Uw Kamer mag van mij verwachten dat ik mij hier voor de zomer voor inzet.",
         "Indien de Raad van State tijdig adviseert, kom ik in mei met een wetsvoorstel.",
         "Ik ben van plan de regeling voor de zomer aan te passen.",
+        "De uitkomsten van de pilot heb ik in maart met uw Kamer gedeeld.",
+        "Nederland deelt in het voorjaar de kosten met Duitsland.",
         "Zoals de provincies hebben toegezegd, worden de plannen voor de zomer ingediend.",
     };
     for (const char* text : none) {
