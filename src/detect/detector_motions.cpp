@@ -63,9 +63,16 @@ std::vector<Mention> Detector::find_mentions(std::size_t i) const {
             // before is restated by its request, not a new one.
             if (std::string_view(rule->spec->id) == "motion.by-request") {
                 auto near = recent(i, k_anaphor_reach);
-                if (!out.empty() || std::any_of(near.begin(), near.end(),
-                                                [&](std::size_t k) { return m_drafts[k].item.kind == Kind::motion; }))
-                    continue;
+                auto is_motion = [&](std::size_t k) { return m_drafts[k].item.kind == Kind::motion; };
+                if (!out.empty() || std::any_of(near.begin(), near.end(), is_motion)) continue;
+                // "de motie, die de regering verzoekt ..." may point back further than "een
+                // motie ... waarin": definite, it is new only before any motion of the letter.
+                static const RE2 k_definite("(?i)\\b(?:de|deze|die|genoemde|bovengenoemde) $");
+                std::string_view before = s.substr(0, static_cast<std::size_t>(groups[0].data() - s.data()));
+                if (before.size() > 20) before = before.substr(before.size() - 20);
+                bool any_motion = std::any_of(m_drafts.begin(), m_drafts.end(),
+                                              [](const Draft& d) { return d.item.kind == Kind::motion; });
+                if (RE2::PartialMatch(before, k_definite) && any_motion) continue;
             }
             // "de moties Kamerstuk 32 793, nr. 176 (Dik-Faber), ...": a citation with a name in
             // brackets is a motion only in a sentence that speaks of motions before it.

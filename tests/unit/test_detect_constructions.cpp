@@ -109,6 +109,12 @@ TEST_CASE("a motion named only by what it asks, unless it restates one named bef
     CHECK(restated[0].member == "Jansen");
     CHECK(restated[0].status == Status::open);
     CHECK(run("De regering is verzocht de subsidie te verhogen.").empty());
+    // Definite and far from the motion it restates: still that motion.
+    auto far =
+        run("De motie van het lid Jansen (Kamerstuk 36 100, nr. 12) is aangenomen. De subsidie is een belangrijk "
+            "instrument. Gemeenten gebruiken haar veel. Zij vragen om meer ruimte. Het budget is beperkt. De motie die "
+            "de regering verzoekt de subsidie te verhogen, wordt momenteel uitgewerkt.");
+    CHECK(std::count_if(far.begin(), far.end(), [](const Item& it) { return it.kind == Kind::motion; }) == 1);
 }
 
 TEST_CASE("a motion is carried out when this letter offers what it led to", "[detect]") {
