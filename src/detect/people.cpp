@@ -96,7 +96,8 @@ Members find_members(std::string_view sentence) {
     std::vector<std::string> authors;
     re2::StringPiece scan(sentence.data(), sentence.size());
     std::string author;
-    while (RE2::FindAndConsume(&scan, k_author, &author)) authors.push_back(author);
+    if (sentence.find("e heer ") != std::string_view::npos || sentence.find("evrouw ") != std::string_view::npos)
+        while (RE2::FindAndConsume(&scan, k_author, &author)) authors.push_back(author);
     std::string names, party;
     while (RE2::FindAndConsume(&input, k_member, &names, &party)) {
         for (auto& n : split_names(names))

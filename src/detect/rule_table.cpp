@@ -50,7 +50,7 @@ const RuleSpec
              "akkoord.",
              "Er is veel gezegd over het akkoord.", "passive 'is toegezegd'"},
             {"commitment.as-promised", RuleRole::earlier_commitment, fulfilled,
-             R"((?i)\b(?:zoals|conform|overeenkomstig|in lijn met|ter uitvoering van|naar aanleiding van) (?:eerder |reeds )?(?:(?:de|mijn|onze|deze|die|het) )?(?:toegezegd|toezegging)\b|\bzoals (?:(?:eerder|reeds|al|ook|vorig|vorige|dit|deze|jaar|maand|week|schriftelijk|mondeling|aan|uw|de|kamer|commissie|in|tijdens|bij|mijn|onze|het|\w*debat|\w*brief|\w*overleg|\w*verslag|behandeling|van|jl\.?|\d{1,4}|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\d{0,2},?\s+){1,12}(?:is |heb ik |hebben wij |hebben we )?toegezegd\b)",
+             R"((?i)\b(?:zoals|conform|overeenkomstig|in lijn met|ter uitvoering van|naar aanleiding van) (?:eerder |reeds )?(?:(?:de|mijn|onze|deze|die|het) )?(?:toegezegd|toezegging)\b|\bzoals (?:(?:eerder|reeds|al|ook|vorig|vorige|dit|deze|jaar|maand|week|schriftelijk|mondeling|aan|uw|de|kamer|commissie|in|tijdens|bij|mijn|onze|het|\w*debat|\w*brief|\w*overleg|\w*verslag|behandeling|van|jl\.?|\d{1,4}|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\d{0,2},?\s+)+(?:is |heb ik |hebben wij |hebben we )?toegezegd\b)",
              "Conform de toezegging in het debat van 2 oktober jl. wordt u hierbij geïnformeerd.",
              "Zoals eerder aan uw Kamer gemeld, is het akkoord gesloten.",
              "'zoals toegezegd', 'conform de toezegging'; between 'zoals' and 'toegezegd' only words of time, "
