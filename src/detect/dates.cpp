@@ -13,13 +13,12 @@ namespace toezeg::detect {
 
 namespace {
 
-const std::string k_months =
-    "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december";
+const std::string k_months = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december";
 
 int number_word(const std::string& w) {
-    static const std::map<std::string, int> k_words = {{"een", 1}, {"één", 1}, {"twee", 2}, {"drie", 3},
-                                                        {"vier", 4}, {"vijf", 5}, {"zes", 6},  {"acht", 8},
-                                                        {"tien", 10}, {"twaalf", 12}};
+    static const std::map<std::string, int> k_words = {{"een", 1},   {"één", 1},    {"twee", 2}, {"drie", 3},
+                                                       {"vier", 4},  {"vijf", 5},   {"zes", 6},  {"acht", 8},
+                                                       {"tien", 10}, {"twaalf", 12}};
     if (auto it = k_words.find(w); it != k_words.end()) return it->second;
     return std::atoi(w.c_str());
 }
@@ -113,7 +112,8 @@ std::vector<DatedAt> event_dates(std::string_view sentence, std::optional<Date> 
     int numeric_month = 0, numeric_year = 0;
     while (RE2::FindAndConsume(&input, k_numeric, &before, &day, &numeric_month, &numeric_year)) {
         Date d{numeric_year, numeric_month, day};
-        if (!excluded(before) && d.valid()) out.push_back({static_cast<std::size_t>(input.data() - sentence.data()), d});
+        if (!excluded(before) && d.valid())
+            out.push_back({static_cast<std::size_t>(input.data() - sentence.data()), d});
     }
     std::sort(out.begin(), out.end(), [](const DatedAt& a, const DatedAt& b) { return a.pos < b.pos; });
     return out;
@@ -143,8 +143,10 @@ std::optional<Deadline> find_deadline(std::string_view sentence, std::optional<D
     auto make = [&](const std::string& text, std::optional<Date> due) {
         Deadline d;
         d.text = text;
-        if (due && due->valid()) d.due = due->iso();
-        else d.vague = true;
+        if (due && due->valid())
+            d.due = due->iso();
+        else
+            d.vague = true;
         return d;
     };
     auto year_or = [&](const std::string& y, int month, int day) -> std::optional<Date> {
@@ -153,7 +155,8 @@ std::optional<Deadline> find_deadline(std::string_view sentence, std::optional<D
         return next_occurrence(*reference, month, day);
     };
 
-    static const RE2 k_before_date("(?i)\\b((?:uiterlijk|voor|vóór|per)(?: op)? (\\d{1,2}) (" + k_months + ")(?: (\\d{4}))?)");
+    static const RE2 k_before_date("(?i)\\b((?:uiterlijk|voor|vóór|per)(?: op)? (\\d{1,2}) (" + k_months +
+                                   ")(?: (\\d{4}))?)");
     int day = 0;
     if (RE2::PartialMatch(s, k_before_date, &phrase, &day, &a, &b)) {
         auto date = year_or(b, dutch_month(a), day);
@@ -162,13 +165,54 @@ std::optional<Deadline> find_deadline(std::string_view sentence, std::optional<D
         return make(phrase, date);
     }
     // A term extended or postponed to a day: "de termijn te verlengen tot 20 februari".
-    static const RE2 k_extended("(?i)\\b(?:verleng\\w*|uitstel|uitgesteld|verschoven|verzet)\\b[^.;]{0,60}?\\b(tot (?:en met )?(\\d{1,2}) (" + k_months + ")(?: (\\d{4}))?)");
+    static const RE2 k_extended(
+        "(?i)\\b(?:verleng\\w*|uitstel|uitgesteld|verschoven|verzet)\\b[^.;]{0,60}?\\b(tot (?:en met )?(\\d{1,2}) (" +
+        k_months + ")(?: (\\d{4}))?)");
     if (RE2::PartialMatch(s, k_extended, &phrase, &day, &a, &b)) return make(phrase, year_or(b, dutch_month(a), day));
-    static const RE2 k_quarter("(?i)\\b((?:uiterlijk |voor |vóór )?(?:in )?het (eerste|tweede|derde|vierde|1e|2e|3e|4e) kwartaal(?: van)?(?: (\\d{4}))?)");
+    static const RE2 k_quarter(
+        "(?i)\\b((?:uiterlijk |voor |vóór )?(?:in )?het (eerste|tweede|derde|vierde|1e|2e|3e|4e) kwartaal(?: van)?(?: "
+        "(\\d{4}))?)");
     if (RE2::PartialMatch(s, k_quarter, &phrase, &a, &b)) {
-        static const std::map<std::string, int> k_q = {{"eerste", 3}, {"1e", 3}, {"tweede", 6}, {"2e", 6},
-                                                      {"derde", 9},  {"3e", 9}, {"vierde", 12}, {"4e", 12}};
+        static const std::map<std::string, int> k_q = {{"eerste", 3}, {"1e", 3}, {"tweede", 6},  {"2e", 6},
+                                                       {"derde", 9},  {"3e", 9}, {"vierde", 12}, {"4e", 12}};
         int month = k_q.at(utf8::to_lower(a));
+        return make(phrase, year_or(b, month, days_in_month(2001, month)));
+    }
+    // "in het eerste trimester van 2018": a third of the year.
+    static const RE2 k_trimester(
+        "(?i)\\b((?:uiterlijk |voor |vóór )?(?:in )?het (eerste|tweede|derde|1e|2e|3e) trimester(?: van)?(?: "
+        "(\\d{4}))?)");
+    if (RE2::PartialMatch(s, k_trimester, &phrase, &a, &b)) {
+        std::string t = utf8::to_lower(a);
+        int month = t == "eerste" || t == "1e" ? 4 : t == "tweede" || t == "2e" ? 8 : 12;
+        return make(phrase, year_or(b, month, days_in_month(2001, month)));
+    }
+    // "in de tweede week van maart": the last week_end of that week.
+    static const RE2 k_week(
+        "(?i)\\b((?:uiterlijk |voor |vóór )?(?:in )?de (eerste|tweede|derde|vierde|laatste) week van (" + k_months +
+        ")(?: (\\d{4}))?)");
+    if (RE2::PartialMatch(s, k_week, &phrase, &c, &a, &b)) {
+        int month = dutch_month(a);
+        std::string w = utf8::to_lower(c);
+        int week_end = w == "eerste" ? 7 : w == "tweede" ? 14 : w == "derde" ? 21 : w == "vierde" ? 28 : 31;
+        std::optional<Date> due = year_or(b, month, std::min(week_end, 28));
+        if (due) due = Date{due->year, month, std::min(week_end, days_in_month(due->year, month))};
+        return make(phrase, due);
+    }
+    // "begin volgend jaar", "nog dit jaar": the year after the letter's, or its own.
+    static const RE2 k_next_year(
+        "(?i)\\b((begin|medio|eind|einde|in de loop van) volgend jaar|voor het einde van volgend jaar)");
+    if (RE2::PartialMatch(s, k_next_year, &phrase, &a)) {
+        if (!reference) return make(phrase, std::nullopt);
+        std::string p = utf8::to_lower(a);
+        int month = p == "begin" ? 3 : p == "medio" ? 6 : 12;
+        return make(phrase, Date{reference->year + 1, month, days_in_month(2001, month)});
+    }
+    // "in de eerste helft van 2027": the end of that half.
+    static const RE2 k_half(
+        "(?i)\\b((?:uiterlijk |voor |vóór )?(?:in )?de (eerste|tweede) helft van (?:(\\d{4})|dit jaar|het jaar))");
+    if (RE2::PartialMatch(s, k_half, &phrase, &a, &b)) {
+        int month = utf8::to_lower(a) == "eerste" ? 6 : 12;
         return make(phrase, year_or(b, month, days_in_month(2001, month)));
     }
     struct Season {
@@ -180,6 +224,9 @@ std::optional<Deadline> find_deadline(std::string_view sentence, std::optional<D
         {"(?i)\\b(na (?:de zomer|het zomerreces)(?: van (\\d{4}))?)", 9, 30},
         {"(?i)\\b((?:in|voor) het najaar(?: van (\\d{4}))?)", 11, 30},
         {"(?i)\\b(dit najaar)()", 11, 30},
+        {"(?i)\\b(dit voorjaar)()", 5, 31},
+        {"(?i)\\b(nog dit jaar|dit jaar nog|eind dit jaar)()", 12, 31},
+        {"(?i)\\b(medio dit jaar)()", 6, 30},
         {"(?i)\\b((?:in|voor) het voorjaar(?: van (\\d{4}))?)", 5, 31},
         {"(?i)\\b(voor het kerstreces(?: van (\\d{4}))?)", 12, 19},
         {"(?i)\\b(voor (?:het eind(?:e)? van (?:het|dit) jaar|de jaarwisseling))()", 12, 31},
@@ -202,7 +249,8 @@ std::optional<Deadline> find_deadline(std::string_view sentence, std::optional<D
         if (d < *reference) d = third_tuesday_of_september(reference->year + 1);
         return make(phrase, d.plus_days(-1));
     }
-    static const RE2 k_in_month("(?i)\\b((?:uiterlijk |voor )?(in|eind|medio|begin|half) (" + k_months + ")(?: (\\d{4}))?)");
+    static const RE2 k_in_month("(?i)\\b((?:uiterlijk |voor )?(in|eind|medio|begin|half) (" + k_months +
+                                ")(?: (\\d{4}))?)");
     std::string part;
     if (RE2::PartialMatch(s, k_in_month, &phrase, &part, &a, &b)) {
         int month = dutch_month(a);
@@ -213,14 +261,19 @@ std::optional<Deadline> find_deadline(std::string_view sentence, std::optional<D
         int last_day = p == "medio" || p == "half" ? 15 : p == "begin" ? 10 : days_in_month(year, month);
         return make(phrase, Date{year, month, last_day});
     }
-    static const RE2 k_within("(?i)\\b(binnen (\\d+|een|één|twee|drie|vier|vijf|zes|acht|tien|twaalf) (weken|maanden))");
+    static const RE2 k_within(
+        "(?i)\\b(binnen (\\d+|een|één|twee|drie|vier|vijf|zes|acht|tien|twaalf) (weken|maanden))");
     if (RE2::PartialMatch(s, k_within, &phrase, &a, &b)) {
         if (!reference) return make(phrase, std::nullopt);
         int n = number_word(utf8::to_lower(a));
         Date d = b.starts_with("w") ? reference->plus_days(7L * n) : reference->plus_months(n);
         return make(phrase, d);
     }
-    static const RE2 k_vague("(?i)\\b(op (?:korte|zo kort mogelijke) termijn|zo (?:spoedig|snel) mogelijk|binnenkort|te zijner tijd|later dit jaar|de komende (?:periode|maanden|weken)|in de loop van (?:dit|het) jaar)\\b");
+    static const RE2 k_vague(
+        "(?i)\\b(op (?:korte|zo kort mogelijke) termijn|zo (?:spoedig|snel) mogelijk|binnenkort|te zijner tijd|later "
+        "dit jaar|de komende (?:periode|maanden|weken)|in de loop van (?:dit|het) jaar|(?:uiterlijk "
+        ")?(?:voor|vóór|na|direct na|rond) (?:het (?:einde|eind|begin) van )?het "
+        "(?:voorjaars|mei|herfst|zomer|kerst|krokus)?reces)\\b");
     if (RE2::PartialMatch(s, k_vague, &phrase)) return make(phrase, std::nullopt);
     return std::nullopt;
 }

@@ -74,7 +74,8 @@ std::vector<Item> Detector::run() {
     static const RE2 k_triggers(
         "(?i)toezeg|toegezeg|\\bzeg|motie|kamer|\\bu\\b|hoogte|terug|informe|bericht|rapporte|stuur|stur|zend|"
         "toekom|\\b[tk]k\\b|aangegeven|aangekondigd|gemeld|meegedeeld|medegedeeld|laten weten|spoedig|zo snel "
-        "mogelijk|binnenkort|op korte termijn");
+        "mogelijk|binnenkort|op korte termijn|aanbied|aan te (?:kunnen )?bieden|voorleg|voor te leggen|tegemoet|"
+        "\\bkom(?:t|en)? (?:ik|wij|we|het kabinet)\\b|\\b(?:ik|wij|we|kabinet) kom(?:t|en)?\\b|\\bkomen[.,;:]");
     std::size_t last_hit = static_cast<std::size_t>(-2);
     for (std::size_t i = 0; i < m_sentences.size(); ++i) {
         std::string_view s = sentence(i);

@@ -73,6 +73,20 @@ Draft* Detector::restated_commitment(std::size_t i, std::string_view s) {
     return &d;
 }
 
+Draft* Detector::moved_announcement(const CompiledRule& rule, Status status, std::size_t i, std::string_view s) {
+    // "In het overleg van 14 september heb ik aangegeven dat ik de reactie eind oktober
+    // voorzag. In mijn brief van 23 september heb ik aangegeven die niet eerder dan in november
+    // te kunnen aanbieden.": an open promise announced again, right after, with a new date.
+    if (status != Status::open || std::string_view(rule.spec->id) != "commitment.announced-earlier") return nullptr;
+    if (m_drafts.empty() || !find_members(s).names.empty()) return nullptr;
+    Draft& d = m_drafts.back();
+    if (d.item.kind != Kind::commitment || !d.earlier || d.item.status != Status::open || d.last_sentence + 1 != i ||
+        d.item.rule != "commitment.announced-earlier" ||
+        m_sentences[d.last_sentence].paragraph != m_sentences[i].paragraph)
+        return nullptr;
+    return &d;
+}
+
 Draft* Detector::continued_commitment(std::size_t i, std::string_view s) {
     if (!find_members(s).names.empty()) return nullptr;
     Draft* d = recent_earlier_commitment(i);
@@ -133,7 +147,11 @@ bool Detector::names_future_occasion(std::string_view s) const {
 }
 
 bool Detector::first_person_acts(std::string_view s) const {
-    static const RE2 k_first("(?i)\\b(?:ik|wij|we)\\b");
+    // The writer acting: "ik", "wij", "het kabinet", or an intention of the writer's own ("Mijn
+    // streven is om ...", "Het is onze planning ...").
+    static const RE2 k_first(
+        "(?i)\\b(?:ik|wij|we|het kabinet|(?:mijn|onze) "
+        "(?:streven|voornemen|planning|inzet|verwachting|bedoeling|intentie))\\b");
     return RE2::PartialMatch(s, k_first);
 }
 
@@ -146,6 +164,10 @@ bool Detector::is_new_commitment(const CompiledRule& rule, std::size_t i, std::s
         static const RE2 k_participle(
             "(?i)\\b(?:geïnformeerd|op de "
             "hoogte|toegestuurd|toegezonden|ingelicht|bericht|ontvangen|meegenomen)\\b");
+        // "Uw Kamer mag van mij verwachten dat ik ...": an expectation of conduct, no deliverable.
+        static const RE2 k_conduct(
+            "(?i)\\b(?:verwachten|tegemoet zien) (?:dat|van)\\b|\\bvan (?:mij|ons|het kabinet) verwachten\\b");
+        if (RE2::PartialMatch(s, k_conduct)) return false;
         return !RE2::PartialMatch(s, k_passive_verb) || RE2::PartialMatch(s, k_participle);
     }
     unsigned flags = rule.spec->flags;
@@ -192,6 +214,10 @@ void Detector::detect_commitment(std::size_t i, std::string_view s) {
             if (only_back) return;
         }
         std::size_t target = m_drafts.size();
+        if (Draft* d = moved_announcement(*earlier, status, i, s)) {
+            attach(*d, i);
+            return;
+        }
         if (Draft* d = restated_commitment(i, s)) {
             if (status != Status::open || d->item.status == Status::open || decided_by != earlier->spec->id) {
                 d->item.status = status;

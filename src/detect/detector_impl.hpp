@@ -116,6 +116,7 @@ private:
     // A later document or moment the act is tied to: "in het verslag van deze Raad", "in de
     // volgende voortgangsbrief", "zodra het rapport verschijnt", "na afloop van de Raad".
     bool names_future_occasion(std::string_view s) const;
+    Draft* moved_announcement(const CompiledRule& rule, Status status, std::size_t i, std::string_view s);
 
     bool first_person_acts(std::string_view s) const;
 
@@ -169,6 +170,9 @@ private:
 
     // "De eerste motie is hiermee uitgevoerd; de tweede wordt betrokken bij de evaluatie."
     bool apply_ordinals(std::size_t i, std::string_view s);
+    // The motion named just before whose asked-for product (a verkenning, a report) this
+    // sentence offers the Kamer now; none when there is no such motion.
+    Draft* motion_product_delivered(std::size_t i, std::string_view s);
 
     // ---- fields --------------------------------------------------------------------------
 

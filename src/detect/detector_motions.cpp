@@ -59,6 +59,21 @@ std::vector<Mention> Detector::find_mentions(std::size_t i) const {
                 m.members = {before.back()};
             }
             if (m.members.empty() && std::string_view(rule->spec->id) == "motion.named") continue;
+            // "De motie Bikker ... De motie, die de regering verzoekt ...": a motion named just
+            // before is restated by its request, not a new one.
+            if (std::string_view(rule->spec->id) == "motion.by-request") {
+                auto near = recent(i, k_anaphor_reach);
+                auto is_motion = [&](std::size_t k) { return m_drafts[k].item.kind == Kind::motion; };
+                if (!out.empty() || std::any_of(near.begin(), near.end(), is_motion)) continue;
+                // "de motie, die de regering verzoekt ..." may point back further than "een
+                // motie ... waarin": definite, it is new only before any motion of the letter.
+                static const RE2 k_definite("(?i)\\b(?:de|deze|die|genoemde|bovengenoemde) $");
+                std::string_view before = s.substr(0, static_cast<std::size_t>(groups[0].data() - s.data()));
+                if (before.size() > 20) before = before.substr(before.size() - 20);
+                bool any_motion = std::any_of(m_drafts.begin(), m_drafts.end(),
+                                              [](const Draft& d) { return d.item.kind == Kind::motion; });
+                if (RE2::PartialMatch(before, k_definite) && any_motion) continue;
+            }
             // "de moties Kamerstuk 32 793, nr. 176 (Dik-Faber), ...": a citation with a name in
             // brackets is a motion only in a sentence that speaks of motions before it.
             if (std::string_view(rule->spec->id) == "motion.cited-with-member") {
@@ -201,6 +216,13 @@ void Detector::detect_motions(std::size_t i, std::string_view s) {
             std::erase_if(touched, [&](std::size_t k) { return m_drafts[k].last_sentence != latest; });
         }
     }
+    if (mentions.empty() && touched.empty())
+        if (Draft* d = motion_product_delivered(i, s)) {
+            d->item.status = Status::fulfilled;
+            d->item.rule = "motion-status.delivered-in-execution";
+            attach(*d, i);
+            return;
+        }
     for (auto k : touched) {
         Draft& d = m_drafts[k];
         attach(d, i);
@@ -255,6 +277,35 @@ bool Detector::apply_ordinals(std::size_t i, std::string_view s) {
         start = end + 1;
     }
     return applied;
+}
+
+Draft* Detector::motion_product_delivered(std::size_t i, std::string_view s) {
+    // "Naar aanleiding van een motie van het lid X heb ik de SER gevraagd een verkenning uit te
+    // voeren. [...] Via deze brief bied ik u de verkenning aan.": what the motion led to is
+    // delivered now, so the motion is carried out.
+    static const RE2 k_offers(
+        "(?i)\\b(?:(?:via|met|bij) deze brief (?:bied|stuur|zend) ik|hierbij (?:bied|stuur|zend) "
+        "ik|(?:bied|stuur|zend) ik "
+        "u hierbij|hierbij ontvangt u|ontvangt u hierbij|treft u (?:hierbij|bijgaand))\\b");
+    if (!RE2::PartialMatch(s, k_offers)) return nullptr;
+    static const RE2 k_prompted(
+        "(?i)\\b(?:naar aanleiding van|ter uitvoering van|in navolging van|gevolg gevend aan)\\b");
+    static const RE2 k_product(
+        "(?i)\\b(?:gevraagd|verzocht|opdracht "
+        "(?:gegeven|verleend)|laten)\\b[^;]{0,80}?\\b(verkenning|onderzoek|evaluatie|"
+        "rapport|advies|analyse|studie|inventarisatie|notitie|overzicht|verslag|visie|plan van aanpak)\\b");
+    constexpr std::size_t k_product_reach = 3;
+    for (std::size_t k : recent(i, k_product_reach)) {
+        Draft& d = m_drafts[k];
+        if (d.item.kind != Kind::motion || d.row || d.item.status != Status::open) continue;
+        if (m_sentences[i].paragraph > m_sentences[d.last_sentence].paragraph + 1) continue;
+        std::string_view named = sentence(d.sentences.front());
+        std::string product;
+        if (!RE2::PartialMatch(named, k_prompted) || !RE2::PartialMatch(named, k_product, &product)) continue;
+        const RE2 same("(?i)\\b" + RE2::QuoteMeta(product) + "\\b");
+        if (RE2::PartialMatch(s, same)) return &d;
+    }
+    return nullptr;
 }
 
 }  // namespace toezeg::detect

@@ -90,10 +90,20 @@ Members find_members(std::string_view sentence) {
     static const RE2 k_cue("(?i)lid|leden|heer|mevrouw");
     if (!RE2::PartialMatch(sentence, k_cue)) return out;
     re2::StringPiece input(sentence.data(), sentence.size());
+    // "het rapport van de heer Alders": the author of a report or advice is no Kamerlid.
+    static const RE2 k_author(
+        "(?i)\\b(?:rapport|advies|onderzoek|verkenning)\\w* (?:van|door) (?:de heer|mevrouw) (\\p{Lu}[\\p{L}'’-]+)");
+    std::vector<std::string> authors;
+    re2::StringPiece scan(sentence.data(), sentence.size());
+    std::string author;
+    if (sentence.find("e heer ") != std::string_view::npos || sentence.find("evrouw ") != std::string_view::npos)
+        while (RE2::FindAndConsume(&scan, k_author, &author)) authors.push_back(author);
     std::string names, party;
     while (RE2::FindAndConsume(&input, k_member, &names, &party)) {
         for (auto& n : split_names(names))
-            if (std::find(out.names.begin(), out.names.end(), n) == out.names.end()) out.names.push_back(n);
+            if (std::find(out.names.begin(), out.names.end(), n) == out.names.end() &&
+                std::find(authors.begin(), authors.end(), n) == authors.end())
+                out.names.push_back(n);
         if (out.party.empty() && !party.empty() && party.find(' ') == std::string::npos &&
             !(party[0] >= '0' && party[0] <= '9'))
             out.party = party;

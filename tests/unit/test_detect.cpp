@@ -75,11 +75,13 @@ TEST_CASE("real letters: the score may not fall below the measured one", "[detec
     // 0.839, F1 x status 0.677 (the same with or without the rules written for sets g and h); set j
     // alone F1 0.720, F1 x status 0.560 before detector round 3 and 0.640 after it (set j is still
     // blind: no rule has been written with it in view). Whole folder after round 3: F1 0.967,
-    // status 0.994, F1 x status 0.960, member 1.000, made_on 0.946, ref 1.000.
-    CHECK(r.f1() >= 0.965);
-    CHECK(r.f1() * r.status.rate() >= 0.955);
+    // status 0.994, F1 x status 0.960, member 1.000, made_on 0.946, ref 1.000. After round 4
+    // (written with set j's misses in view, so set j is training data now): F1 0.988, status
+    // 1.000, F1 x status 0.988, member 1.000, made_on 0.947, ref 1.000.
+    CHECK(r.f1() >= 0.985);
+    CHECK(r.f1() * r.status.rate() >= 0.985);
     CHECK(r.member.rate() >= 0.99);
-    CHECK(r.made_on.rate() >= 0.94);
+    CHECK(r.made_on.rate() >= 0.945);
     CHECK(r.ref.rate() >= 0.95);
 }
 
