@@ -260,9 +260,9 @@ TEST_CASE("toezeg fetch --since DATE --soort A --soort B: the lines a user sees"
                  "new               doc-7879290e0573                      v1  2026D11000\n"
                  "deleted upstream  0b1c2d3e-0000-4000-8000-000000000009\n"
                  "fetched 2 feed pages, 5 entries: 2 ingested, 2 skipped, 1 deleted upstream, 0 failed\n");
-    auto [json_code, json] = fetch(fresh, {"--json"});
+    auto [json_code, json_out] = fetch(fresh, {"--json"});
     CHECK(json_code == 0);
-    CHECK(json == "{\"deleted\":[\"0b1c2d3e-0000-4000-8000-000000000009\"],\"entries\":5,\"errors\":[],\"ingested\":["
+    CHECK(json_out == "{\"deleted\":[\"0b1c2d3e-0000-4000-8000-000000000009\"],\"entries\":5,\"errors\":[],\"ingested\":["
                   "{\"id\":\"kst-36196-12\",\"note\":null,\"outcome\":\"new\",\"source\":\"2024D01234\",\"version\":1,"
                   "\"warnings\":[]},{\"id\":\"doc-7879290e0573\",\"note\":null,\"outcome\":\"new\",\"source\":\"2026D11000\","
                   "\"version\":1,\"warnings\":[]}],\"pages\":2,\"search_requests\":2,\"skipped\":2,\"stopped\":null}\n");
