@@ -152,10 +152,11 @@ const RuleSpec
              "Omdat de gegevens later komen, verzoek ik u de termijn voor mijn reactie met een maand te verlengen.",
              "Ik verzoek u de termijn voor de inschrijving onder de aandacht van de gemeenten te brengen."},
             {"exclude.offered-now", RuleRole::exclude, std::nullopt,
-             R"((?i)\b(?:als bijlage|separaat|vandaag|gelijktijdig|tegelijkertijd|tegelijk met)\b[^;]{0,80}?\b(?:ontvangt|ontvangen|krijgt|krijgen|stuur|zend|bied)\b|\b(?:ontvangt|krijgt) (?:u|uw kamer|de kamer)\b[^;]{0,60}?\b(?:als bijlage|separaat|vandaag|gelijktijdig|tegelijkertijd)\b)",
+             R"((?i)\b(?:als bijlage|separaat|vandaag|gelijktijdig|tegelijkertijd|tegelijk met)\b[^;]{0,80}?\b(?:ontvangt|ontvangen|krijgt|krijgen|stuur|zend|bied)\b|\b(?:ontvangt|krijgt) (?:u|uw kamer|de kamer)\b[^;]{0,60}?\b(?:als bijlage|separaat|vandaag|gelijktijdig|tegelijkertijd)\b|\b(?:hierbij|bijgaand|bij deze) (?:ontvangt|krijgt) (?:u|uw kamer|de (?:eerste |tweede )?kamer)\b|\b(?:ontvangt|krijgt) (?:u|uw kamer|de (?:eerste |tweede )?kamer) (?:hierbij|bijgaand|bij deze)\b|\b(?:u|uw kamer|de (?:eerste |tweede )?kamer) (?:ontvangt|krijgt) (?:deze|dit) (?:brief|verslag|rapportage|voortgangsrapportage|nota|overzicht|bericht)\b)",
              "Gelijktijdig met deze nota ontvangt uw Kamer het jaarverslag van de inspectie.",
              "Uw Kamer ontvangt het jaarverslag van de inspectie in mei.",
-             "what is sent along or separately today is offered, not promised (LABELLING: mere offering)"},
+             "what is sent along, separately today or herewith is offered, not promised, and so is this "
+             "letter itself (\"Uw Kamer ontvangt deze brief voorafgaand aan het debat\") (LABELLING: mere offering)"},
             // --- What keeps a sentence from being a commitment to parliament --------------------------
             {"exclude.routine", RuleRole::exclude, std::nullopt,
              R"((?i)\b(?:jaarlijks|periodiek|regelmatig|zoals gebruikelijk|telkens|doorgaans|steeds)\b)",

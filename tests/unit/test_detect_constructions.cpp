@@ -136,3 +136,25 @@ TEST_CASE("the author of a report is no Kamerlid", "[detect]") {
         "informeren.");
     CHECK(it.member.empty());
 }
+
+TEST_CASE("this letter itself, or what it brings herewith, is offered, not promised", "[detect]") {
+    for (const char* text : {
+             "Uw Kamer ontvangt deze brief voorafgaand aan het commissiedebat over het cultuurbeleid.",
+             "U ontvangt dit verslag in aanloop naar de behandeling van de begroting.",
+             "Hierbij ontvangt u de antwoorden op de vragen van de commissie over de regeling.",
+             "Bijgaand ontvangt de Tweede Kamer het rapport van de inspectie over de opvang.",
+             "De Eerste Kamer ontvangt deze voortgangsrapportage gelijk met de Tweede Kamer.",
+         }) {
+        INFO(text);
+        CHECK(run(text).empty());
+    }
+    // What the Kamer is still to receive stays a promise.
+    for (const char* text : {
+             "Uw Kamer ontvangt de evaluatie van de regeling voor de zomer.",
+             "U ontvangt deze zomer de volgende voortgangsrapportage over de aanpak.",
+         }) {
+        auto item = only_item(text);
+        CHECK(item.kind == Kind::commitment);
+        CHECK(item.status == Status::open);
+    }
+}
