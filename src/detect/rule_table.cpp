@@ -31,9 +31,16 @@ const RuleSpec
              "Met deze brief wordt invulling gegeven aan de toezegging aan het lid Dittrich.",
              "a commitment partly kept"},
             {"commitment.kept", RuleRole::closure, fulfilled,
-             R"((?i)\btoezegging(?:en)?\b[^;]{0,250}?\b(?:nagekomen|afgedaan|afgehandeld|gestand|ingelost|tegemoet gekomen|tegemoetgekomen|voldaan)\b|\b(?:voldaan|voldoe|voldoen|tegemoet(?:ge)?komen|invulling|uitvoering|gevolg|gestand)\b[^;]{0,60}?\btoezegging(?:en)?\b|\b(?:kom|komt|komen)(?: ik| wij| het kabinet)? (?:deze|die|de|mijn|onze) toezegging na\b)",
+             R"((?i)\btoezegging(?:en)?\b[^;]{0,250}?\b(?:nagekomen|afgedaan|afgehandeld|gestand|ingelost|tegemoet gekomen|tegemoetgekomen|voldaan)\b|\b(?:voldaan|voldoe|voldoen|tegemoet(?:ge)?komen|invulling|uitvoering|gevolg|gestand)\b[^;]{0,60}?\btoezegging(?:en)?\b|\b(?:kom|komt|komen)(?: ik| wij| het kabinet)? (?:deze|die|de|mijn|onze) toezegging na\b|\b(?:voldoe|voldoet|voldoen|invulling|uitvoering|gevolg)\s+aan\b[^;]{0,300}?\ben (?:ook )?aan (?:mijn|onze|de|het|deze|die) (?:\w+ )?toezegging(?:en)?\b)",
              "Hiermee is de toezegging nagekomen.", "De toezegging wordt na de zomer uitgewerkt.",
-             "a commitment declared kept, with its own content or referring back"},
+             "a commitment declared kept, with its own content or referring back; also the second of two "
+             "things kept ('geef ik invulling aan de motie X, die ..., en aan mijn toezegging ...')", 0,
+             "Met deze brief geef ik invulling aan de motie Jansen, die de regering verzoekt om in overleg met de "
+             "provincies en de gemeenten te bezien hoe de regeling eenvoudiger kan worden, en aan mijn toezegging in "
+             "het debat van 3 maart om u voor de zomer te informeren.",
+             "Met deze brief geef ik invulling aan de motie Jansen, die de regering verzoekt om in overleg met de "
+             "provincies en de gemeenten te bezien hoe de regeling eenvoudiger kan worden, en ik kom voor de zomer "
+             "terug op mijn toezegging in het debat van 3 maart."},
             {"commitment.promised-by-government", RuleRole::earlier_commitment, fulfilled,
              R"((?i)\bzegden? (?:ik|wij|het kabinet|de regering|(?:de |mijn )?(?:minister|staatssecretaris|minister-president|premier|bewindspersoon|ambtsvoorganger|voorganger)\b)[^;]{0,200}?\btoe\b|\b(?:ik|wij|het kabinet) zegden? [^;]{0,200}?\btoe\b)",
              "In het commissiedebat van 3 maart jl. zegde de minister het lid Kröger toe om terug te komen op de "
@@ -152,7 +159,7 @@ const RuleSpec
              "Omdat de gegevens later komen, verzoek ik u de termijn voor mijn reactie met een maand te verlengen.",
              "Ik verzoek u de termijn voor de inschrijving onder de aandacht van de gemeenten te brengen."},
             {"exclude.offered-now", RuleRole::exclude, std::nullopt,
-             R"((?i)\b(?:als bijlage|separaat|vandaag|gelijktijdig|tegelijkertijd|tegelijk met)\b[^;]{0,80}?\b(?:ontvangt|ontvangen|krijgt|krijgen|stuur|zend|bied)\b|\b(?:ontvangt|krijgt) (?:u|uw kamer|de kamer)\b[^;]{0,60}?\b(?:als bijlage|separaat|vandaag|gelijktijdig|tegelijkertijd)\b|\b(?:hierbij|bijgaand|bij deze) (?:ontvangt|krijgt) (?:u|uw kamer|de (?:eerste |tweede )?kamer)\b|\b(?:ontvangt|krijgt) (?:u|uw kamer|de (?:eerste |tweede )?kamer) (?:hierbij|bijgaand|bij deze)\b|\b(?:u|uw kamer|de (?:eerste |tweede )?kamer) (?:ontvangt|krijgt) (?:deze|dit) (?:brief|verslag|rapportage|voortgangsrapportage|nota|overzicht|bericht)\b)",
+             R"((?i)\b(?:als bijlage|separaat|vandaag|gelijktijdig|tegelijkertijd|tegelijk met)\b[^;]{0,80}?\b(?:ontvangt|ontvangen|krijgt|krijgen|stuur|zend|bied)\b|\b(?:(?:ontvangt|krijgt) (?:u|uw kamer|de (?:eerste |tweede )?kamer)|(?:u|uw kamer|de (?:eerste |tweede )?kamer) (?:ontvangt|krijgt))\b[^;]{0,60}?\b(?:als bijlage|separaat|vandaag|gelijktijdig|tegelijkertijd|parallel aan (?:deze|dit|de) (?:brief|nota|verslag))\b|\b(?:hierbij|bijgaand|bij deze) (?:ontvangt|krijgt) (?:u|uw kamer|de (?:eerste |tweede )?kamer)\b|\b(?:ontvangt|krijgt) (?:u|uw kamer|de (?:eerste |tweede )?kamer) (?:hierbij|bijgaand|bij deze)\b|\b(?:u|uw kamer|de (?:eerste |tweede )?kamer) (?:ontvangt|krijgt) (?:deze|dit) (?:brief|verslag|rapportage|voortgangsrapportage|nota|overzicht|bericht)\b)",
              "Gelijktijdig met deze nota ontvangt uw Kamer het jaarverslag van de inspectie.",
              "Uw Kamer ontvangt het jaarverslag van de inspectie in mei.",
              "what is sent along, separately today or herewith is offered, not promised, and so is this "

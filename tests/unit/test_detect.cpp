@@ -82,9 +82,11 @@ TEST_CASE("real letters: the score may not fall below the measured one", "[detec
     // 0.625, F1 x status 0.513, with the rules before and after round 4 alike (the same detections,
     // byte for byte): round 4 did not generalise to it. Whole folder c-k after round 4: F1 0.971,
     // status 0.967, F1 x status 0.939, member 1.000, made_on 0.930, ref 1.000. Then (set k in
-    // view) this letter itself is offered, not promised: F1 0.973, F1 x status 0.941.
+    // view) this letter itself, or one sent alongside it, is offered, not promised, and the second
+    // of two things kept ("invulling aan de motie X, die ..., en aan mijn toezegging"): F1 0.973,
+    // status 0.973, F1 x status 0.947.
     CHECK(r.f1() >= 0.97);
-    CHECK(r.f1() * r.status.rate() >= 0.935);
+    CHECK(r.f1() * r.status.rate() >= 0.945);
     CHECK(r.member.rate() >= 0.99);
     CHECK(r.made_on.rate() >= 0.93);
     CHECK(r.ref.rate() >= 0.95);

@@ -158,3 +158,22 @@ TEST_CASE("this letter itself, or what it brings herewith, is offered, not promi
         CHECK(item.status == Status::open);
     }
 }
+
+TEST_CASE("a letter sent alongside this one is offered, not promised", "[detect]") {
+    CHECK(run("Van de minister van Financiën ontvangt u een brief over de fiscale maatregelen, parallel aan deze brief.")
+              .empty());
+    CHECK(run("Uw Kamer ontvangt gelijktijdig een brief van de staatssecretaris over de uitvoering.").empty());
+}
+
+TEST_CASE("the second of two things kept: 'invulling aan de motie X, die ..., en aan mijn toezegging'", "[detect]") {
+    auto items = run(
+        "Met deze brief geef ik invulling aan de motie Jansen, die de regering verzoekt om in overleg met de provincies "
+        "en de gemeenten te bezien hoe de regeling eenvoudiger kan worden, en aan mijn toezegging in het debat van "
+        "3 februari 2026 om u voor de zomer een brief hierover te sturen.");
+    auto commitment = std::find_if(items.begin(), items.end(), [](const Item& i) { return i.kind == Kind::commitment; });
+    REQUIRE(commitment != items.end());
+    CHECK(commitment->status == Status::fulfilled);
+    auto motion = std::find_if(items.begin(), items.end(), [](const Item& i) { return i.kind == Kind::motion; });
+    REQUIRE(motion != items.end());
+    CHECK(motion->status == Status::fulfilled);
+}
