@@ -145,7 +145,7 @@ const RuleSpec
              k_needs_deadline, "De uitkomsten deel ik na de zomer met uw Kamer.",
              "De uitkomsten heb ik in maart met uw Kamer gedeeld."},
             {"commitment.kamer-will-receive", RuleRole::new_commitment, open,
-             R"((?i)\b(?:uw kamer|de (?:eerste |tweede )?kamer|de [te]k|u)\b (?:wordt|zal|ontvangt|krijgt)\b|\b(?:wordt|ontvangt|krijgt) (?:uw kamer|de (?:eerste |tweede )?kamer|de [te]k|u)\b|\b(?:zal|zullen) (?:uw kamer|de (?:eerste |tweede )?kamer|de [te]k|u)\b[^;]{0,120}?\b(?:geïnformeerd|ingelicht|bericht|toegestuurd|toegezonden) (?:worden|zal worden)\b|\b(?:zal|zullen)\b[^;]{0,150}?\b(?:aan|naar) (?:uw|de) (?:eerste |tweede )?kamer (?:(?:worden|zijn) (?:verstuurd|verzonden|gezonden|gestuurd|toegestuurd|toegezonden|aangeboden|voorgelegd)|(?:verstuurd|verzonden|gezonden|gestuurd|toegestuurd|toegezonden|aangeboden|voorgelegd) (?:worden|zijn))\b|\b(?:uw kamer|de (?:eerste |tweede )?kamer|u)\b[^;]{0,60}?\b(?:zal|zullen) (?:worden )?(?:toegestuurd|toegezonden|gestuurd|aangeboden|voorgelegd)(?: worden)?\b|\b(?:kunt u|kan uw kamer|kan de kamer|mag u|mag uw kamer|(?:u|uw kamer|de (?:eerste |tweede )?kamer) (?:kunt|kan|mag|moogt))\b[^;]{0,120}?\b(?:verwachten|tegemoet zien|tegemoetzien)\b|\b(?:zult u|zal uw kamer|zal de kamer|u zult)\b[^;]{0,120}?\bontvangen\b|\b(?:wordt|worden|zal|zullen)\b[^;]{0,100}?\bmet (?:uw|de) (?:eerste |tweede )?kamer (?:worden )?gedeeld\b)",
+             R"((?i)\b(?:uw kamer|de (?:eerste |tweede )?kamer|de [te]k|u)\b (?:wordt|zal|ontvangt|krijgt)\b|\b(?:wordt|ontvangt|krijgt) (?:uw kamer|de (?:eerste |tweede )?kamer|de [te]k|u)\b|\b(?:zal|zullen) (?:uw kamer|de (?:eerste |tweede )?kamer|de [te]k|u)\b[^;]{0,120}?\b(?:geïnformeerd|ingelicht|bericht|toegestuurd|toegezonden|nagezonden|nagestuurd|gezonden|gestuurd|aangeboden|voorgelegd|verstrekt) (?:worden|zal worden)\b|\b(?:zal|zullen)\b[^;]{0,150}?\b(?:aan|naar) (?:uw|de) (?:eerste |tweede )?kamer (?:(?:worden|zijn) (?:verstuurd|verzonden|gezonden|gestuurd|toegestuurd|toegezonden|aangeboden|voorgelegd)|(?:verstuurd|verzonden|gezonden|gestuurd|toegestuurd|toegezonden|aangeboden|voorgelegd) (?:worden|zijn))\b|\b(?:uw kamer|de (?:eerste |tweede )?kamer|u)\b[^;]{0,60}?\b(?:zal|zullen) (?:worden )?(?:toegestuurd|toegezonden|gestuurd|aangeboden|voorgelegd)(?: worden)?\b|\b(?:kunt u|kan uw kamer|kan de kamer|mag u|mag uw kamer|(?:u|uw kamer|de (?:eerste |tweede )?kamer) (?:kunt|kan|mag|moogt))\b[^;]{0,120}?\b(?:verwachten|tegemoet zien|tegemoetzien)\b|\b(?:zult u|zal uw kamer|zal de kamer|u zult)\b[^;]{0,120}?\bontvangen\b|\b(?:wordt|worden|zal|zullen)\b[^;]{0,100}?\bmet (?:uw|de) (?:eerste |tweede )?kamer (?:worden )?gedeeld\b)",
              "Uw Kamer wordt hierover middels een BNC-fiche geïnformeerd.",
              "Uw Kamer is op 3 december jl. geïnformeerd.",
              "passive: the Kamer will be informed or receive something; 'u kunt ... tegemoet zien'", 0,
@@ -293,6 +293,12 @@ const RuleSpec
              "(?i:ingediend|ingebracht|aangenomen gekregen)\\b",
              "Het lid Jansen heeft daarover een motie ingediend.", "Het lid Jansen heeft daarover vragen gesteld.",
              "a motion introduced by its submitters ('de leden X en Y hebben hierover een motie ingediend')"},
+            {"motion.adopted-of-member", RuleRole::motion_mention, std::nullopt,
+             "\\b()(?i:is|werd|zijn|werden)\\s+(?i:een|twee|drie)\\s+(?i:moties?)\\s+"
+             "(?i:aangenomen|ingediend|aanvaard)\\s+(?i:van)\\s+(?i:het (?:kamer)?lid|de leden)\\s+(" TZ_NAMES ")",
+             "Op 3 maart 2025 is een motie aangenomen van het lid Jansen over de kinderopvang.",
+             "Op 3 maart 2025 is een wetsvoorstel aangenomen van de minister.",
+             "a motion told by its adoption and submitter ('is een motie aangenomen van het lid X')"},
             {"motion.by-pronoun", RuleRole::motion_mention, std::nullopt,
              "\\b(?i:de "
              "door)()\\s+(?i:hem|haar|hen)()\\s+(?i:ingediende|aangenomen|aangehouden|gewijzigde)\\s+(?i:moties?)",

@@ -177,3 +177,20 @@ TEST_CASE("the second of two things kept: 'invulling aan de motie X, die ..., en
     REQUIRE(motion != items.end());
     CHECK(motion->status == Status::fulfilled);
 }
+
+TEST_CASE("a motion told by its adoption and submitter; a passive sending still to come", "[detect]") {
+    for (const char* text : {"In 2023 werd een motie aangenomen van het lid Jansen over de regeling.",
+                             "Op 4 april is een motie ingediend van het lid De Vries over de kinderopvang."}) {
+        auto item = only_item(text);
+        CHECK(item.kind == Kind::motion);
+        CHECK_FALSE(item.member.empty());
+    }
+    CHECK(run("Op 3 maart is een amendement aangenomen van het lid Jansen over de regeling.").empty());
+    for (const char* text : {"De ontbrekende gegevens zullen u na de zomer nagestuurd worden.",
+                             "De tabellen zullen de Kamer voor 1 mei aangeboden worden."}) {
+        auto item = only_item(text);
+        CHECK(item.kind == Kind::commitment);
+        CHECK(item.status == Status::open);
+    }
+    CHECK(run("De ontbrekende gegevens zijn u in maart nagestuurd.").empty());
+}
