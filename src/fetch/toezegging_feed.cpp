@@ -38,10 +38,15 @@ void collect(const pugi::xml_node& node, std::vector<pugi::xml_node>& out) {
     }
 }
 
-void add_reference(json& r, std::string_view navigation, const pugi::xml_node& node) {
+// Adds a reference {"Id": ref} to the list `navigation` of the record. False when an element of
+// the same name came first as a value (hostile or broken input: the two cannot both be kept).
+bool add_reference(json& r, std::string_view navigation, const pugi::xml_node& node) {
     std::string ref = attr_local(node, "ref");
-    if (ref.empty() || is_nil(node)) return;
-    r[std::string(navigation)].push_back({{"Id", ref}});
+    if (ref.empty() || is_nil(node)) return true;
+    json& list = r[std::string(navigation)];
+    if (!list.is_null() && !list.is_array()) return false;
+    list.push_back({{"Id", ref}});
+    return true;
 }
 
 }  // namespace
@@ -76,14 +81,20 @@ Result<std::vector<ODataRecord>> parse_toezegging_xml(std::string_view xml, cons
         for (auto& c : node.children()) {
             if (c.type() != pugi::node_element) continue;
             std::string_view name = local(c.name());
+            auto both = [&](std::string_view nav) {
+                return fail(source, where + " has '" + std::string(nav) + "' both as a value and as a reference; refused");
+            };
             if (auto nav = navigation_of(name); !nav.empty()) {
-                add_reference(r, nav, c);
+                if (!add_reference(r, nav, c)) return both(nav);
                 continue;
             }
             if (name == "toegezegdAan") {
                 for (auto& who : c.children()) {
-                    if (local(who.name()) == "persoon") add_reference(r, "ToegezegdAanPersoon", who);
-                    if (local(who.name()) == "fractie") add_reference(r, "ToegezegdAanFractie", who);
+                    std::string_view kind = local(who.name());
+                    std::string_view nav = kind == "persoon"   ? "ToegezegdAanPersoon"
+                                           : kind == "fractie" ? "ToegezegdAanFractie"
+                                                               : "";
+                    if (!nav.empty() && !add_reference(r, nav, who)) return both(nav);
                 }
                 continue;
             }

@@ -230,6 +230,20 @@ TEST_CASE("TK SyncFeed toezegging XML becomes a record with the OData names (mad
     CHECK_FALSE(fetch::parse_toezegging_xml("<feed/>", "none.xml"));
 }
 
+TEST_CASE("a toezegging whose element is first a value, then a reference, is refused with the reason",
+          "[registers][hostile]") {
+    // Found by the feed fuzzer (tests/fuzz/regressions/feed/toezegging-value-then-reference): an
+    // element <Activiteit> (a value: no navigation of that spelling) and then <activiteit ref=...>.
+    std::string xml =
+        R"(<toezegging xmlns="http://www.tweedekamer.nl/xsd/tkData/v1-0" id="0e0f0a01-0000-4000-8000-000000000707">)"
+        R"(<Activiteit ref="0e0f0a02-0000-4000-8000-000000000707"/>)"
+        R"(<activiteit ref="0e0f0a02-0000-4000-8000-000000000708"/></toezegging>)";
+    auto records = fetch::parse_toezegging_xml(xml, "page.xml");
+    REQUIRE_FALSE(records);
+    CHECK(records.error().describe().find("page.xml") != std::string::npos);
+    CHECK(records.error().message.find("'Activiteit' both as a value and as a reference; refused") != std::string::npos);
+}
+
 TEST_CASE("register numbers cited in a text", "[registers]") {
     auto found = ingest::find_register_numbers("toezegging T01237 en TZ202412-116, niet T0123 of XT01237");
     REQUIRE(found.size() == 2);
