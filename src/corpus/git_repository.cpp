@@ -74,7 +74,7 @@ std::vector<std::string> split_path(const std::string& path) {
 
 }  // namespace
 
-// zlib level of packs written without delta search (git's default is 6; 1 measured faster, bench/RESULTS.md).
+// Deflate level of packs written without delta search (git's default is 6; 1 measured faster, bench/RESULTS.md).
 constexpr int k_record_pack_level = 1;
 
 struct GitRepository::Impl {
@@ -382,7 +382,8 @@ Result<std::string> GitRepository::commit_paths(const std::vector<PathChange>& c
                 if (m.mempack) {
                     // Straight into the batch's memory: git_blob_create would first look for
                     // the object on disk and, not finding it, rescan the pack folder each time.
-                    if (git_odb_hash(&u.id, c.content->data(), c.content->size(), GIT_OBJECT_BLOB) != 0 ||
+                    bool known = c.blob_id.size() == GIT_OID_HEXSZ && git_oid_fromstr(&u.id, c.blob_id.c_str()) == 0;
+                    if ((!known && git_odb_hash(&u.id, c.content->data(), c.content->size(), GIT_OBJECT_BLOB) != 0) ||
                         m.mempack->write(m.mempack, &u.id, c.content->data(), c.content->size(), GIT_OBJECT_BLOB) != 0)
                         return fail("git", last_error("blob"));
                 } else if (git_blob_create_from_buffer(&u.id, m.repo.get(), c.content->data(), c.content->size()) !=

@@ -26,6 +26,7 @@ struct FileToWrite {
 struct PathChange {
     std::string path;
     std::optional<std::string> content;
+    std::string blob_id = {};  // GitRepository::blob_id(*content) when the caller made it already, else ""
 };
 
 class GitRepository {

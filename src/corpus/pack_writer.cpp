@@ -4,7 +4,7 @@
 #include <openssl/evp.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -91,14 +91,16 @@ Result<fs::path> write_temporary(const fs::path& folder, const char* kind,
 
 }  // namespace
 
+// libdeflate, not zlib: for records of a few hundred bytes zlib's per-stream costs (resetting
+// its hash table, building Huffman trees) made deflating 2-3 times slower (bench/RESULTS.md).
 struct PackWriter::Deflater {
-    z_stream stream{};
+    libdeflate_compressor* compressor;
     std::string scratch;
     std::unordered_set<ObjectId, IdHash> ids;
-    explicit Deflater(int level) {
-        if (deflateInit(&stream, level) != Z_OK) throw std::runtime_error("zlib: deflateInit failed");
+    explicit Deflater(int level) : compressor(libdeflate_alloc_compressor(level)) {
+        if (!compressor) throw std::runtime_error("libdeflate: cannot make a compressor");
     }
-    ~Deflater() { deflateEnd(&stream); }
+    ~Deflater() { libdeflate_free_compressor(compressor); }
 };
 
 PackWriter::PackWriter(int level) : m_deflater(std::make_unique<Deflater>(level)) {}
@@ -118,20 +120,15 @@ void PackWriter::add(const ObjectId& id, PackObjectType type, std::string_view c
         size >>= 7;
     }
     m_pack.push_back(static_cast<char>(c));
-    // Deflated into a buffer kept between objects, then appended (no zero-filling of the pack).
-    z_stream& z = m_deflater->stream;
-    deflateReset(&z);
+    // Deflated (a zlib stream, as git wants) into a buffer kept between objects, then appended.
     auto& out = m_deflater->scratch;
-    std::size_t bound = deflateBound(&z, static_cast<uLong>(content.size()));
+    std::size_t bound = libdeflate_zlib_compress_bound(m_deflater->compressor, content.size());
     if (out.size() < bound) out.resize(bound);
-    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(content.data()));
-    z.avail_in = static_cast<uInt>(content.size());
-    z.next_out = reinterpret_cast<Bytef*>(out.data());
-    z.avail_out = static_cast<uInt>(out.size());
-    if (deflate(&z, Z_FINISH) != Z_STREAM_END) throw std::runtime_error("zlib: deflate did not finish");
-    m_pack.append(out.data(), out.size() - z.avail_out);
-    auto crc =
-        crc32(0L, reinterpret_cast<const Bytef*>(m_pack.data() + start), static_cast<uInt>(m_pack.size() - start));
+    std::size_t written =
+        libdeflate_zlib_compress(m_deflater->compressor, content.data(), content.size(), out.data(), out.size());
+    if (written == 0) throw std::runtime_error("libdeflate: an object did not fit its bound");
+    m_pack.append(out.data(), written);
+    auto crc = libdeflate_crc32(0, m_pack.data() + start, m_pack.size() - start);
     m_entries.push_back(Entry{id, k_header + start, static_cast<std::uint32_t>(crc)});
 }
 

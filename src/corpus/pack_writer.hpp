@@ -22,7 +22,7 @@ enum class PackObjectType { commit = 1, tree = 2, blob = 3 };
 
 class PackWriter {
 public:
-    // `level`: zlib's compression level for every object (1 fastest .. 9 smallest).
+    // `level`: libdeflate's compression level for every object (1 fastest .. 12 smallest).
     explicit PackWriter(int level);
     PackWriter(const PackWriter&) = delete;
     PackWriter& operator=(const PackWriter&) = delete;

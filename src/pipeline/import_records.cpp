@@ -239,7 +239,7 @@ Result<void> commit_official_records(Store& store, OfficialRecords& records, std
             continue;
         }
         ++(*existing ? summary.changed : summary.added);
-        changes.push_back({path, std::move(content)});
+        changes.push_back({path, std::move(content), blob});
         to_index.emplace_back(&p, std::move(blob));
     }
     if (!changes.empty()) {
