@@ -75,7 +75,7 @@ std::vector<Item> Detector::run() {
         "(?i)toezeg|toegezeg|\\bzeg|motie|kamer|\\bu\\b|hoogte|terug|informe|bericht|rapporte|stuur|stur|zend|"
         "toekom|\\b[tk]k\\b|aangegeven|aangekondigd|gemeld|meegedeeld|medegedeeld|laten weten|spoedig|zo snel "
         "mogelijk|binnenkort|op korte termijn|aanbied|aan te (?:kunnen )?bieden|voorleg|voor te leggen|tegemoet|"
-        "\\bkom(?:t|en)? (?:ik|wij|we|het kabinet)\\b|\\b(?:ik|wij|we|kabinet) kom(?:t|en)?\\b|\\bkomen[.,;:]");
+        "\\bkom(?:t|en)? (?:ik|wij|we|het kabinet)\\b|\\b(?:ik|wij|we|kabinet) kom(?:t|en)?\\b|\\bkomen[.,;:]|beantwoord|tijd nodig|meer tijd|later dan");
     std::size_t last_hit = static_cast<std::size_t>(-2);
     for (std::size_t i = 0; i < m_sentences.size(); ++i) {
         std::string_view s = sentence(i);

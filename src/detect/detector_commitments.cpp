@@ -30,6 +30,26 @@ bool Detector::promiser_is_government(const CompiledRule& rule, std::string_view
     return government_is_subject(s, pos, verb_end == std::string_view::npos ? s.size() : verb_end);
 }
 
+bool Detector::announces_deliverable(const CompiledRule& rule, std::string_view s) const {
+    // "heb ik u laten weten dat ik in september over zou gaan tot predistributie van
+    // jodiumtabletten": a plan reported to the Kamer, not something promised to it. An earlier
+    // announcement counts when what it announced names something for the Kamer: a sending, a
+    // document, or work that ends in one (evaluating, examining, working out).
+    if (std::string_view(rule.spec->id) != "commitment.announced-earlier") return true;
+    static const RE2 k_announced(
+        "(?i)\\b(?:aangegeven|aangekondigd|laten weten|gemeld|gezegd|meegedeeld|medegedeeld|bericht)\\b");
+    static const RE2 k_deliverable(
+        "(?i)\\b(?:informeren|inlichten|berichten|rapporteren|(?:toe)?sturen|(?:toe)?zenden|toekomen|aanbieden|"
+        "aan te bieden|voorleggen|voor te leggen|terugkomen|terug te komen|reageren|ingaan|in te gaan|op de "
+        "hoogte|brief|brieven|reactie|kabinetsreactie|rapport|rapportage|evaluatie|evalueren|onderzoek|onderzoeken|"
+        "uitwerken|uitwerking|in kaart brengen|verkennen|verkenning|notitie|nota|visie|appreciatie|antwoord|"
+        "antwoorden|beantwoording|beantwoorden|overzicht|verslag|informatie|standpunt|analyse|uw kamer|de kamer|u)\\b");
+    re2::StringPiece verb;
+    if (!k_announced.Match(s, 0, s.size(), RE2::UNANCHORED, &verb, 1)) return true;
+    auto after = static_cast<std::size_t>(verb.data() - s.data()) + verb.size();
+    return RE2::PartialMatch(s.substr(after), k_deliverable);
+}
+
 bool Detector::has_own_content(std::string_view s) const {
     static const RE2 k_content("(?i)\\b(?:lid|leden|om|over|inzake|die ik|gedaan|in het|tijdens|bij de)\\b|\\d");
     return RE2::PartialMatch(s, k_content);
@@ -45,6 +65,7 @@ Status Detector::earlier_status(const CompiledRule& rule, std::string_view s, st
     };
     if (matches("commitment-status.lapsed", s)) return set(Status::lapsed, "commitment-status.lapsed");
     if (matches("commitment-status.partial", s)) return set(Status::partial, "commitment-status.partial");
+    if (matches("commitment-status.delayed", s)) return set(Status::open, "commitment-status.delayed");
     if (rule.spec->role == RuleRole::closure) return base;
     if (matches("commitment-status.not-yet", s)) return set(Status::open, "commitment-status.not-yet");
     if (matches("commitment-status.done-now", s)) return set(Status::fulfilled, "commitment-status.done-now");
@@ -191,7 +212,7 @@ void Detector::detect_commitment(std::size_t i, std::string_view s) {
     for (auto& r : m_rules.all()) {
         auto role = r.spec->role;
         if (role != RuleRole::earlier_commitment && role != RuleRole::closure) continue;
-        if (RE2::PartialMatch(s, *r.re) && promiser_is_government(r, s)) {
+        if (RE2::PartialMatch(s, *r.re) && promiser_is_government(r, s) && announces_deliverable(r, s)) {
             earlier = &r;
             break;
         }
@@ -235,10 +256,13 @@ void Detector::detect_commitment(std::size_t i, std::string_view s) {
     }
     // "Ik heb toegezegd X voor het reces te sturen. [...] Ik heb X nog niet ontvangen.": an
     // interim reply keeps the earlier commitment open.
-    if (matches("commitment-status.not-yet", s))
+    const char* reopened_by = matches("commitment-status.not-yet", s)   ? "commitment-status.not-yet"
+                              : matches("commitment-status.delayed", s) ? "commitment-status.delayed"
+                                                                         : nullptr;
+    if (reopened_by)
         if (Draft* d = recent_earlier_commitment(i)) {
             d->item.status = Status::open;
-            d->item.rule = "commitment-status.not-yet";
+            d->item.rule = reopened_by;
             d->status_stated = true;
             attach(*d, i);
             return;

@@ -83,6 +83,7 @@ private:
     // ---- commitments ---------------------------------------------------------------------
 
     bool promiser_is_government(const CompiledRule& rule, std::string_view s) const;
+    bool announces_deliverable(const CompiledRule& rule, std::string_view s) const;
 
     bool has_own_content(std::string_view s) const;
 

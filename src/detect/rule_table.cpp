@@ -261,6 +261,15 @@ const RuleSpec
              "the deliverable is delayed; decides over 'met deze brief'; alone in a sentence it reopens the "
              "earlier commitment just before (checked in code)",
              0, "Die evaluatie is helaas vertraagd.", "De vertraagde evaluatie is inmiddels verschenen."},
+            {"commitment-status.delayed", RuleRole::commitment_status, open,
+             R"((?i)\b(?:heb|hebben|heeft|hebt)\b[^.;]{0,40}?\b(?:meer|extra) tijd nodig\b|\b(?:meer|extra) tijd nodig (?:is|zijn|blijkt|bleek|is gebleken|te hebben)\b|\b(?:vergt|vergen|vraagt|vragen|kost|kosten)\b[^.;]{0,40}?\b(?:meer|extra|langer) tijd\b|\blater dan (?:toegezegd|gepland|voorzien|beoogd|aangekondigd|eerder gemeld)\b)",
+             "Ik heb een aantal dagen extra tijd nodig om aan deze toezegging te kunnen voldoen.",
+             "Met deze brief voldoe ik aan deze toezegging.",
+             "an interim reply in the words of time: more time is needed, or it comes later than promised; even "
+             "beside the words of keeping the promise ('om aan deze toezegging te kunnen voldoen') the promise "
+             "stays open; alone in a sentence it reopens the earlier commitment just before (checked in code)",
+             0, "Voor beide trajecten geldt dat iets meer tijd nodig is gebleken voor overleg met de partijen.",
+             "De evaluatie vergde meer tijd dan gepland, maar ligt nu voor."},
             {"commitment-status.done-now", RuleRole::commitment_status, fulfilled,
              R"((?i)\b(?:hierbij|hiermee|daarmee|met deze brief|in deze brief|via deze brief|in dit verslag|in deze (?:geannoteerde agenda|brief)|hieronder|onderstaand|bijgaand|in de bijlage|(?:doe|stuur|zend) ik u deze brief|ontvangt u deze brief)\b)",
              "Conform de toezegging wordt u hierbij geïnformeerd.", "Uw Kamer zal zoals toegezegd worden geïnformeerd.",

@@ -194,3 +194,45 @@ TEST_CASE("a motion told by its adoption and submitter; a passive sending still 
     }
     CHECK(run("De ontbrekende gegevens zijn u in maart nagestuurd.").empty());
 }
+
+TEST_CASE("more time needed: an earlier promise stays open, even beside the words of keeping it", "[detect]") {
+    for (const char* text : {
+             "In het commissiedebat van 4 februari 2026 heb ik toegezegd u binnen vier weken een brief over de "
+             "subsidies te sturen. Ik heb enkele weken extra tijd nodig om aan deze toezegging te kunnen voldoen.",
+             "Vorig jaar heb ik toegezegd u in januari de monitor toe te zenden. Voor de monitor geldt dat meer tijd "
+             "nodig is gebleken voor overleg met de gemeenten.",
+             "In het debat van 3 februari 2026 heb ik toegezegd de Kamer voor 1 maart te informeren over de "
+             "wachtlijsten. Het overleg met de zorgaanbieders vergt meer tijd dan voorzien.",
+         }) {
+        auto item = only_item(text);
+        INFO(text);
+        CHECK(item.kind == Kind::commitment);
+        CHECK(item.status == Status::open);
+    }
+    // A delay that is over: the promise is kept by this letter.
+    auto kept = only_item(
+        "In het debat van 3 februari 2026 heb ik toegezegd u een brief over de wachtlijsten te sturen. Met deze brief "
+        "voldoe ik aan die toezegging; het overleg met de aanbieders vergde meer tijd dan gepland.");
+    CHECK(kept.status == Status::fulfilled);
+}
+
+TEST_CASE("answering the Kamer's questions later is a promise; a plan reported earlier is not", "[detect]") {
+    for (const char* text : {
+             "Omdat de vragen over hetzelfde onderwerp gaan, zal ik deze gelijktijdig beantwoorden.",
+             "De schriftelijke vragen van het lid Jansen zal ik voor 1 april beantwoorden.",
+         }) {
+        auto item = only_item(text);
+        INFO(text);
+        CHECK(item.kind == Kind::commitment);
+        CHECK(item.status == Status::open);
+    }
+    CHECK(run("Hiermee beantwoord ik de vragen van het lid Jansen.").empty());
+    CHECK(run("Het lid Jansen heeft op 3 maart vragen gesteld over de regeling.").empty());
+    // What an earlier letter announced: a plan of the government, or something for the Kamer.
+    CHECK(run("In mijn brief van 3 februari heb ik u laten weten dat ik in september zou overgaan tot de verzending "
+              "van de nieuwe formulieren.")
+              .empty());
+    auto announced =
+        only_item("In mijn brief van 3 februari heb ik u laten weten dat ik de regeling in september zou evalueren.");
+    CHECK(announced.status == Status::open);
+}
