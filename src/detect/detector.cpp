@@ -47,6 +47,28 @@ Detector::Detector(const Document& doc, const RuleSet& rules)
     // A short line that cites a meeting or a Kamerstuk, or holds no word, is a cell of an
     // overview's row ("Plenair debat d.d. 8 november 2017 (Handelingen II, ...)", "58)"), not
     // the title of a section.
+    std::vector<std::size_t> noted;  // citations standing in a footnote, by position
+    for (std::size_t k = 0; k < doc.citations.size(); ++k)
+        (doc.citations[k].footnote == 0 ? m_body_citations : noted).push_back(k);
+    auto by_position = [&](std::size_t a, std::size_t b) {
+        return doc.citations[a].span.begin < doc.citations[b].span.begin;
+    };
+    std::stable_sort(m_body_citations.begin(), m_body_citations.end(), by_position);
+    std::stable_sort(noted.begin(), noted.end(), by_position);
+    m_citations_in_footnote.resize(doc.footnotes.size());
+    for (std::size_t f = 0; f < doc.footnotes.size(); ++f) {
+        Span text = doc.footnotes[f].text;
+        auto first = std::lower_bound(noted.begin(), noted.end(), text.begin,
+                                      [&](std::size_t c, std::size_t at) { return doc.citations[c].span.begin < at; });
+        for (auto it = first; it != noted.end() && doc.citations[*it].span.begin < text.end; ++it)
+            m_citations_in_footnote[f].push_back(*it);
+        std::sort(m_citations_in_footnote[f].begin(), m_citations_in_footnote[f].end());
+    }
+    for (std::size_t k = 0; k < doc.footnotes.size(); ++k)
+        if (doc.footnotes[k].marker.size() != 0) m_marked_footnotes.push_back(k);
+    std::stable_sort(m_marked_footnotes.begin(), m_marked_footnotes.end(), [&](std::size_t a, std::size_t b) {
+        return doc.footnotes[a].marker.begin < doc.footnotes[b].marker.begin;
+    });
     static const RE2 k_cell("(?i)\\bd\\.d\\.|\\((?:handelingen|kamerstuk)|\\bnrs?\\. ?\\d|^[^\\pL]*$");
     m_title.resize(m_sentences.size(), false);
     m_heading_at_or_before.resize(m_sentences.size(), k_none);

@@ -239,6 +239,12 @@ private:
     Item finish(Draft& d);
 
     const Document& m_doc;
+    // The document's citations and footnotes indexed by position (indices into m_doc's lists),
+    // so a motion's references are found without a pass over all of them per mention.
+    std::vector<std::size_t> m_body_citations;  // footnote 0, by span.begin
+    std::vector<std::size_t> m_marked_footnotes;  // with a marker, by marker.begin
+    std::vector<std::vector<std::size_t>> m_citations_in_footnote;  // per footnote: the citations in its text
+    std::vector<std::size_t> citations_between(std::size_t begin, std::size_t end) const;
     const RuleSet& m_rules;
     bool m_foreign_sender = false;    // the letter's heading names a sender outside the government
     std::size_t m_foreign_begin = 0;  // its heading: a government letter may come first, the foreign one as annex
@@ -248,7 +254,9 @@ private:
     std::vector<Sentence> m_sentences;
     std::vector<Draft> m_drafts;
     // The motion drafts by ref and by members (group_for); indices into m_drafts.
+    std::vector<std::size_t> m_motion_drafts;  // every motion draft, in order (the drafts are only appended while reading)
     std::map<std::string, std::vector<std::size_t>> m_motions_by_ref;
+    std::map<std::string, std::vector<std::size_t>> m_rows_by_ref;  // motions of overview rows, by their ref
     std::map<std::vector<std::string>, std::vector<std::size_t>> m_motions_by_members;
     static constexpr std::size_t k_none = static_cast<std::size_t>(-1);
     std::vector<bool> m_title;                        // per sentence: a heading that is no overview cell

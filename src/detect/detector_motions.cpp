@@ -70,9 +70,7 @@ std::vector<Mention> Detector::find_mentions(std::size_t i) const {
                 static const RE2 k_definite("(?i)\\b(?:de|deze|die|genoemde|bovengenoemde) $");
                 std::string_view before = s.substr(0, static_cast<std::size_t>(groups[0].data() - s.data()));
                 if (before.size() > 20) before = before.substr(before.size() - 20);
-                bool any_motion = std::any_of(m_drafts.begin(), m_drafts.end(),
-                                              [](const Draft& d) { return d.item.kind == Kind::motion; });
-                if (RE2::PartialMatch(before, k_definite) && any_motion) continue;
+                if (RE2::PartialMatch(before, k_definite) && !m_motion_drafts.empty()) continue;
             }
             // "de moties Kamerstuk 32 793, nr. 176 (Dik-Faber), ...": a citation with a name in
             // brackets is a motion only in a sentence that speaks of motions before it.
@@ -91,22 +89,34 @@ std::vector<Mention> Detector::find_mentions(std::size_t i) const {
         // A citation inside the mention ("motie (Kamerstuk 36 800 VI, nr. 38)") is its own,
         // before any that follows it.
         if (std::string_view(m_doc.text).substr(out[k].begin, 12).find_first_of("0123456789") != std::string_view::npos)
-            for (auto& c : m_doc.citations)
-                if (c.footnote == 0 && c.span.begin >= out[k].begin && c.span.begin < out[k].end + 2)
-                    out[k].refs.push_back(c.ref);
-        for (auto& c : m_doc.citations)
-            if (c.footnote == 0 && c.span.begin >= out[k].end && c.span.begin < stop) out[k].refs.push_back(c.ref);
-        for (auto& f : m_doc.footnotes) {
-            if (f.marker.size() == 0 || f.marker.begin < out[k].end || f.marker.begin >= stop + 4) continue;
-            for (auto& c : m_doc.citations)
-                if (c.footnote == f.number) out[k].refs.push_back(c.ref);
-        }
+            for (std::size_t c : citations_between(out[k].begin, out[k].end + 2))
+                out[k].refs.push_back(m_doc.citations[c].ref);
+        for (std::size_t c : citations_between(out[k].end, stop)) out[k].refs.push_back(m_doc.citations[c].ref);
+        // The footnotes whose marker stands in the same stretch, in the document's order.
+        auto first = std::lower_bound(m_marked_footnotes.begin(), m_marked_footnotes.end(), out[k].end,
+                                      [&](std::size_t f, std::size_t at) { return m_doc.footnotes[f].marker.begin < at; });
+        std::vector<std::size_t> notes;
+        for (auto it = first; it != m_marked_footnotes.end() && m_doc.footnotes[*it].marker.begin < stop + 4; ++it)
+            notes.push_back(*it);
+        std::sort(notes.begin(), notes.end());
+        for (std::size_t f : notes)
+            for (std::size_t c : m_citations_in_footnote[f]) out[k].refs.push_back(m_doc.citations[c].ref);
         std::vector<std::string> unique;
         for (auto& r : out[k].refs)
             if (std::find(unique.begin(), unique.end(), r) == unique.end()) unique.push_back(r);
         out[k].refs = unique;
         if (!out[k].plural && out[k].refs.size() > 1) out[k].refs.resize(1);
     }
+    return out;
+}
+
+std::vector<std::size_t> Detector::citations_between(std::size_t begin, std::size_t end) const {
+    // The body's citations starting in [begin, end), in the document's order.
+    auto first = std::lower_bound(m_body_citations.begin(), m_body_citations.end(), begin,
+                                  [&](std::size_t c, std::size_t at) { return m_doc.citations[c].span.begin < at; });
+    std::vector<std::size_t> out;
+    for (auto it = first; it != m_body_citations.end() && m_doc.citations[*it].span.begin < end; ++it) out.push_back(*it);
+    std::sort(out.begin(), out.end());
     return out;
 }
 
@@ -134,8 +144,7 @@ std::vector<std::size_t> Detector::group_for(const Mention& m) const {
     if (auto it = m_motions_by_members.find(m.members); !m.members.empty() && it != m_motions_by_members.end())
         candidates.insert(candidates.end(), it->second.begin(), it->second.end());
     if (empty_ref) {  // an empty ref matches every motion without one: look at all of them
-        candidates.clear();
-        for (std::size_t k = 0; k < m_drafts.size(); ++k) candidates.push_back(k);
+        candidates = m_motion_drafts;
     }
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
@@ -187,6 +196,7 @@ void Detector::detect_motions(std::size_t i, std::string_view s) {
             d.last_sentence = i;
             d.item.span = Span{m.begin, m.end};  // the mention, for the subject
             m_drafts.push_back(std::move(d));
+            m_motion_drafts.push_back(m_drafts.size() - 1);
             if (!m.members.empty()) m_motions_by_members[m.members].push_back(m_drafts.size() - 1);
             if (n < m.refs.size()) set_motion_ref(m_drafts.size() - 1, m.refs[n]);
             group = group_for(m);

@@ -1,6 +1,8 @@
 // Overviews: an annex's sections and rows that list motions and commitments with their state.
 #include <re2/re2.h>
 
+#include <optional>
+
 #include "detect/detector_impl.hpp"
 
 namespace toezeg::detect {
@@ -45,11 +47,18 @@ bool Detector::take_overview_row(std::size_t i, const Mention& m) {
     auto state = row_state(i, *end);
     if (!state) return false;
     std::string ref = overview_row_ref(m.end, *end);
-    for (auto& d : m_drafts)
-        if (d.item.kind == Kind::motion && !ref.empty() && d.item.ref == ref) {
-            attach(d, i);
+    if (!ref.empty()) {  // the first motion of the letter with this ref, named in a sentence or a row before
+        std::optional<std::size_t> first;
+        for (auto* index : {&m_motions_by_ref, &m_rows_by_ref})
+            if (auto same = index->find(ref); same != index->end())
+                for (std::size_t k : same->second)
+                    if (m_drafts[k].item.kind == Kind::motion && m_drafts[k].item.ref == ref && (!first || k < *first))
+                        first = k;
+        if (first) {
+            attach(m_drafts[*first], i);
             return true;
         }
+    }
     Draft d;
     d.item.kind = Kind::motion;
     d.item.status = state->first;
@@ -62,6 +71,8 @@ bool Detector::take_overview_row(std::size_t i, const Mention& m) {
     d.last_sentence = i;
     d.item.span = Span{m.begin, m.end};
     m_drafts.push_back(std::move(d));
+    m_motion_drafts.push_back(m_drafts.size() - 1);
+    if (!ref.empty()) m_rows_by_ref[ref].push_back(m_drafts.size() - 1);
     return true;
 }
 

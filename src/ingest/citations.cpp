@@ -3,6 +3,8 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <iterator>
+#include <map>
 
 namespace toezeg::ingest {
 
@@ -89,15 +91,33 @@ std::optional<KamerstukRef> parse_kamerstuk(std::string_view text) {
 std::vector<Citation> find_citations(std::string_view text, std::size_t body_end,
                                      const std::vector<Footnote>& footnotes) {
     std::vector<Citation> out;
+    // The footnotes by where their text begins; when no two texts overlap (always, in what the
+    // readers make) a position's footnote is found by bisection, else by a pass over them all.
+    std::vector<std::size_t> by_begin(footnotes.size());
+    for (std::size_t k = 0; k < by_begin.size(); ++k) by_begin[k] = k;
+    std::stable_sort(by_begin.begin(), by_begin.end(),
+                     [&](std::size_t a, std::size_t b) { return footnotes[a].text.begin < footnotes[b].text.begin; });
+    bool disjoint = true;
+    for (std::size_t k = 1; k < by_begin.size(); ++k)
+        disjoint = disjoint && footnotes[by_begin[k]].text.begin >= footnotes[by_begin[k - 1]].text.end;
     auto footnote_at = [&](std::size_t pos) {
         if (pos < body_end) return 0;
-        for (auto& f : footnotes)
-            if (pos >= f.text.begin && pos < f.text.end) return f.number;
-        return 0;
+        if (!disjoint) {
+            for (auto& f : footnotes)
+                if (pos >= f.text.begin && pos < f.text.end) return f.number;
+            return 0;
+        }
+        auto after = std::upper_bound(by_begin.begin(), by_begin.end(), pos,
+                                      [&](std::size_t at, std::size_t f) { return at < footnotes[f].text.begin; });
+        if (after == by_begin.begin()) return 0;
+        const Footnote& f = footnotes[*std::prev(after)];
+        return pos >= f.text.begin && pos < f.text.end ? f.number : 0;
     };
+    std::map<std::size_t, std::size_t> taken;  // the spans found so far (disjoint): begin -> end
     auto add = [&](const KamerstukRef& ref, std::size_t begin, std::size_t end) {
-        for (auto& c : out)
-            if (begin < c.span.end && c.span.begin < end) return;  // overlaps an earlier find
+        auto next = taken.lower_bound(end);  // the last span beginning before `end` is the only one that may overlap
+        if (next != taken.begin() && std::prev(next)->second > begin) return;  // overlaps an earlier find
+        taken.emplace(begin, end);
         out.push_back(Citation{ref.canonical(), Span{begin, end}, footnote_at(begin)});
     };
     static const RE2 k_numbered("(" + numbered_form().pattern() + ")");

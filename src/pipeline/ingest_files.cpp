@@ -205,6 +205,11 @@ IngestResult ingest_file(Store& store, const fs::path& path, const IngestOptions
     if (!commit) return failed(path, commit.error());
     auto indexed = store.index_commit(*commit, version.doc.id);
     if (!indexed) return failed(path, indexed.error());
+    if (*indexed > 0)
+        result.warnings.push_back(std::to_string(k_max_items_per_version + *indexed) + " items found, more than the " +
+                                  std::to_string(k_max_items_per_version) +
+                                  " a version may hold (a list repeated? see README, Limits); only the first " +
+                                  std::to_string(k_max_items_per_version) + " are tracked");
     return result;
 }
 

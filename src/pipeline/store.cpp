@@ -107,7 +107,7 @@ corpus::CorpusStore& Store::corpus() {
     return *m_corpus;
 }
 
-Result<void> Store::index_commit(const std::string& commit, const std::string& document_id) {
+Result<std::size_t> Store::index_commit(const std::string& commit, const std::string& document_id) {
     auto stored = corpus().load(commit, document_id);
     if (!stored) return std::unexpected(stored.error());
     db::VersionRecord record;
@@ -120,6 +120,8 @@ Result<void> Store::index_commit(const std::string& commit, const std::string& d
     record.doc = std::move(stored->doc);
     if (auto date = detect::reference_date(record.doc)) record.effective_date = date->iso();
     auto items = detect::detect(record.doc, detect::default_rules());
+    std::size_t left_out = items.size() > k_max_items_per_version ? items.size() - k_max_items_per_version : 0;
+    items.resize(std::min(items.size(), k_max_items_per_version));  // in the order of the text
     m_index.add_version(record, ingest::sentence_fingerprints(std::string_view(record.doc.text).substr(0, record.doc.body_end)),
                         items);
     for (auto& rel : stored->relations)
@@ -131,7 +133,7 @@ Result<void> Store::index_commit(const std::string& commit, const std::string& d
         !derived.starts_with("doc-") && ingest::validate_document_id(derived))
         db::add_document_alias(m_index.database(), derived, record.doc.id);
     m_index.set_state("indexed_head", commit);
-    return {};
+    return left_out;
 }
 
 Result<int> Store::catch_up() {

@@ -17,6 +17,11 @@
 
 namespace toezeg::pipeline {
 
+// The items one version of a document may give to tracking. The longest real overview seen
+// (a budget annex) lists a few hundred; a 20 MB text of one paragraph repeated gives 49,383
+// and would cost tracking seconds per thousand (bench/RESULTS.md, "large letters").
+constexpr std::size_t k_max_items_per_version = 5000;
+
 struct StorePaths {
     std::filesystem::path root;
     std::filesystem::path git() const { return root / "corpus.git"; }
@@ -43,8 +48,10 @@ public:
     // temporary packs, partial downloads): under the store's lock no other writer can exist.
     const std::vector<std::string>& recovered() const { return m_recovered; }
     const StorePaths& paths() const { return m_paths; }
-    // Indexes one stored version (with detection) and marks the index as up to `commit`.
-    Result<void> index_commit(const std::string& commit, const std::string& document_id);
+    // Indexes one stored version (with detection) and marks the index as up to `commit`. Past
+    // k_max_items_per_version items only the first are kept (a text with more is no letter: a
+    // list repeated, a hostile file); returns how many were left out.
+    Result<std::size_t> index_commit(const std::string& commit, const std::string& document_id);
     // Rebuilds the index from the git repository alone, into a new file swapped in at the end.
     static Result<int> reindex(const StorePaths& paths);
     // Brings the tracked items up to date with all detections, the corrections in git and

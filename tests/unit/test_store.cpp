@@ -278,3 +278,32 @@ TEST_CASE("remove takes a document out of the tracked state; git keeps its histo
     REQUIRE(test::run_program({TOEZEG_BINARY, "status", "--store", store_dir, "--json"}, &status) == 0);
     CHECK(status == before);
 }
+
+TEST_CASE("ingest: a version with more items than a letter holds keeps the first and says so", "[store][limits]") {
+    test::TempDir tmp;
+    pipeline::StorePaths paths{tmp.path / "store"};
+    REQUIRE(pipeline::Store::init(paths));
+    // One promise repeated: each paragraph is a commitment of its own (a list repeated, or a
+    // hostile file), one more than the limit.
+    auto file = tmp.path / "herhaald.txt";
+    {
+        std::ofstream out(file);
+        out << "Nr. 20 BRIEF VAN DE MINISTER VAN ASIEL EN MIGRATIE\n\nAan de Voorzitter van de Tweede Kamer der "
+               "Staten-Generaal\n\nDen Haag, 20 juni 2024\n\n";
+        for (std::size_t k = 0; k <= pipeline::k_max_items_per_version; ++k)
+            out << "Ik zal uw Kamer voor 1 juli informeren over de opvang in regio " << k << ".\n\n";
+        out << "De Minister van Asiel en Migratie,\n\nM.H.M. Faber\n";
+    }
+    auto store = pipeline::Store::open(paths, pipeline::Access::write);
+    REQUIRE(store);
+    auto r = pipeline::ingest_file(*store, file, {});
+    REQUIRE(r.outcome == pipeline::Outcome::added);
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(r.warnings[0].starts_with(std::to_string(pipeline::k_max_items_per_version + 1) + " items found, more than the " +
+                                    std::to_string(pipeline::k_max_items_per_version)));
+    auto db = db::Database::open(paths.index());
+    REQUIRE(db);
+    auto count = db->prepare("SELECT count(*) FROM detections");
+    REQUIRE(count.step());
+    CHECK(static_cast<std::size_t>(count.integer(0)) == pipeline::k_max_items_per_version);
+}
