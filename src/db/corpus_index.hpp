@@ -93,8 +93,11 @@ public:
                                                     const std::string& except_id, double threshold);
     std::vector<Item> detections(const std::string& id, int version);
     std::vector<LetterRecord> letters();
-    // The same without their detections (items, previous_items left empty): cheap at any size.
+    // The same without their detections (items, previous_items left empty) and without
+    // text_size (0; text_length gives it): cheap at any size.
     std::vector<LetterRecord> letter_heads();
+    // The length in characters of a version's text.
+    std::size_t text_length(const std::string& id, int version);
     // Pairs of documents recorded as near-duplicates of each other.
     std::vector<std::pair<std::string, std::string>> near_duplicate_pairs();
     std::optional<std::string> state(const std::string& key);

@@ -225,7 +225,12 @@ Result<std::size_t> Store::retrack_once(std::vector<std::string>& warnings, bool
     try {
         auto& db = m_index.database();
         auto heads = m_index.letter_heads();
-        auto representative = duplicate_representatives(heads, m_index.near_duplicate_pairs());
+        auto pairs = m_index.near_duplicate_pairs();
+        std::set<std::string> paired;  // only a near-duplicate's length decides anything
+        for (auto& [a, b] : pairs) paired.insert({a, b});
+        for (auto& h : heads)
+            if (paired.contains(h.id)) h.text_size = m_index.text_length(h.id, h.version);
+        auto representative = duplicate_representatives(heads, pairs);
         std::erase_if(heads, [&](auto& r) { return representative[r.id] != r.id; });  // counted through its near-duplicate
         auto& previous = m_previous_index ? *m_previous_index : db;
         // Link and unlink corrections made under ids that were renamed since apply to the new ids.
