@@ -9,6 +9,7 @@
 #include "helpers.hpp"
 #include "pipeline/fetch_run.hpp"
 #include "pipeline/store.hpp"
+#include "util/xml_encoding.hpp"
 
 using namespace toezeg;
 using test::Fixture;
@@ -213,6 +214,20 @@ TEST_CASE("feed and register XML that is not UTF-8 is refused with its reason; U
     std::string utf16 = "\xFF\xFE";  // UTF-16LE with BOM: <feed xmlns="http://www.w3.org/2005/Atom"/>
     for (char c : std::string("<feed xmlns=\"http://www.w3.org/2005/Atom\"/>")) utf16 += std::string{c, '\0'};
     CHECK(fetch::parse_feed_page(utf16, "utf16.xml"));
+
+    // Latin-1 counts only when pugixml reads the declaration as one: "<?xml" then a space, and
+    // `encoding` as the first "en" of it. Otherwise pugixml passes the bytes through, and they
+    // would have reached the records git keeps as JSON (found by the feed fuzzer).
+    for (const char* prolog : {"<?xml25. version=\"1.0\" encoding=\"iso-8859-1\"?>",
+                               "<?xml version=\"1.0\" standalone=\"yes?\" encoding=\"iso-8859-1\"?>",
+                               "<?xml version=\"1.0\" encoding=\"iso-8859-1?>"}) {
+        INFO(prolog);
+        auto unread = fetch::parse_toezegging_xml(std::string(prolog) + "<toezegging>caf\xE9</toezegging>", "t.xml");
+        REQUIRE_FALSE(unread);
+        CHECK(unread.error().message.find("not valid UTF-8") != std::string::npos);
+    }
+    CHECK(xml::declares_latin1("<?xml version='1.0' encoding = 'Latin1'?>"));
+    CHECK_FALSE(xml::declares_latin1("<?xml version='1.0' encoding='utf-8'?>"));
 }
 
 TEST_CASE("a feed entry's date is its ISO date or none, never a cut through a character", "[fetch][hostile]") {
