@@ -227,6 +227,13 @@ std::vector<TrackedSummary> load_tracked_summaries(Database& db, const TrackedQu
     return out;
 }
 
+std::map<std::string, std::string> load_tracked_statuses(Database& db) {
+    std::map<std::string, std::string> out;
+    auto st = db.prepare("SELECT id, status FROM tracked_items");
+    while (st.step()) out.emplace(st.text(0), st.text(1));
+    return out;
+}
+
 void for_each_tracked_json(Database& db, const TrackedQuery& q, const std::function<void(std::string_view)>& emit) {
     // Events keep their stored keys (date, type, doc, version, evidence, span, confidence, due).
     auto st = db.prepare(

@@ -57,6 +57,8 @@ std::optional<track::TrackedItem> load_tracked_item(Database& db, const std::str
 // The same selection as JSON objects rendered by SQLite itself (the fast path of
 // `status --json`), one per call of `emit`.
 std::vector<TrackedSummary> load_tracked_summaries(Database& db, const TrackedQuery& query);
+// Every tracked item's status by id: what a run compares with afterwards (no event is read).
+std::map<std::string, std::string> load_tracked_statuses(Database& db);
 void for_each_tracked_json(Database& db, const TrackedQuery& query, const std::function<void(std::string_view)>& emit);
 
 }  // namespace toezeg::db

@@ -6,7 +6,7 @@ namespace toezeg::pipeline {
 
 CiRun run_ci(Store& store, const CiOptions& options) {
     CiRun run;
-    for (auto& t : db::load_tracked_summaries(store.index().database(), {})) run.status_before[t.id] = t.status;
+    run.status_before = db::load_tracked_statuses(store.index().database());
     if (options.fetch) {
         auto fetched = run_fetch(store, *options.fetch);
         if (!fetched) {
