@@ -56,14 +56,9 @@ Detector::Detector(const Document& doc, const RuleSet& rules)
     std::stable_sort(m_body_citations.begin(), m_body_citations.end(), by_position);
     std::stable_sort(noted.begin(), noted.end(), by_position);
     m_citations_in_footnote.resize(doc.footnotes.size());
-    for (std::size_t f = 0; f < doc.footnotes.size(); ++f) {
-        Span text = doc.footnotes[f].text;
-        auto first = std::lower_bound(noted.begin(), noted.end(), text.begin,
-                                      [&](std::size_t c, std::size_t at) { return doc.citations[c].span.begin < at; });
-        for (auto it = first; it != noted.end() && doc.citations[*it].span.begin < text.end; ++it)
-            m_citations_in_footnote[f].push_back(*it);
-        std::sort(m_citations_in_footnote[f].begin(), m_citations_in_footnote[f].end());
-    }
+    for (std::size_t f = 0; f < doc.footnotes.size(); ++f)
+        m_citations_in_footnote[f] = positioned_between(noted, doc.footnotes[f].text.begin, doc.footnotes[f].text.end,
+                                                        [&](std::size_t c) { return doc.citations[c].span.begin; });
     for (std::size_t k = 0; k < doc.footnotes.size(); ++k)
         if (doc.footnotes[k].marker.size() != 0) m_marked_footnotes.push_back(k);
     std::stable_sort(m_marked_footnotes.begin(), m_marked_footnotes.end(), [&](std::size_t a, std::size_t b) {

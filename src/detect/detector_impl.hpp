@@ -3,6 +3,7 @@
 // detector.cpp (the sentence loop and the drafts), detector_commitments.cpp,
 // detector_motions.cpp, detector_overviews.cpp (an annex's rows and sections) and
 // detector_finish.cpp (an item's fields from its draft). Internal to detect/; pure.
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <string>
@@ -245,6 +246,18 @@ private:
     std::vector<std::size_t> m_marked_footnotes;  // with a marker, by marker.begin
     std::vector<std::vector<std::size_t>> m_citations_in_footnote;  // per footnote: the citations in its text
     std::vector<std::size_t> citations_between(std::size_t begin, std::size_t end) const;
+    // Of `by_position` (indices sorted by `position_of`), those whose position lies in [begin,
+    // end), back in the order of the indices (the document's order).
+    template <class PositionOf>
+    static std::vector<std::size_t> positioned_between(const std::vector<std::size_t>& by_position, std::size_t begin,
+                                                       std::size_t end, PositionOf position_of) {
+        auto first = std::lower_bound(by_position.begin(), by_position.end(), begin,
+                                      [&](std::size_t k, std::size_t at) { return position_of(k) < at; });
+        std::vector<std::size_t> out;
+        for (auto it = first; it != by_position.end() && position_of(*it) < end; ++it) out.push_back(*it);
+        std::sort(out.begin(), out.end());
+        return out;
+    }
     const RuleSet& m_rules;
     bool m_foreign_sender = false;    // the letter's heading names a sender outside the government
     std::size_t m_foreign_begin = 0;  // its heading: a government letter may come first, the foreign one as annex

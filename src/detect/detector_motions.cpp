@@ -93,12 +93,8 @@ std::vector<Mention> Detector::find_mentions(std::size_t i) const {
                 out[k].refs.push_back(m_doc.citations[c].ref);
         for (std::size_t c : citations_between(out[k].end, stop)) out[k].refs.push_back(m_doc.citations[c].ref);
         // The footnotes whose marker stands in the same stretch, in the document's order.
-        auto first = std::lower_bound(m_marked_footnotes.begin(), m_marked_footnotes.end(), out[k].end,
-                                      [&](std::size_t f, std::size_t at) { return m_doc.footnotes[f].marker.begin < at; });
-        std::vector<std::size_t> notes;
-        for (auto it = first; it != m_marked_footnotes.end() && m_doc.footnotes[*it].marker.begin < stop + 4; ++it)
-            notes.push_back(*it);
-        std::sort(notes.begin(), notes.end());
+        auto notes = positioned_between(m_marked_footnotes, out[k].end, stop + 4,
+                                        [&](std::size_t f) { return m_doc.footnotes[f].marker.begin; });
         for (std::size_t f : notes)
             for (std::size_t c : m_citations_in_footnote[f]) out[k].refs.push_back(m_doc.citations[c].ref);
         std::vector<std::string> unique;
@@ -112,12 +108,7 @@ std::vector<Mention> Detector::find_mentions(std::size_t i) const {
 
 std::vector<std::size_t> Detector::citations_between(std::size_t begin, std::size_t end) const {
     // The body's citations starting in [begin, end), in the document's order.
-    auto first = std::lower_bound(m_body_citations.begin(), m_body_citations.end(), begin,
-                                  [&](std::size_t c, std::size_t at) { return m_doc.citations[c].span.begin < at; });
-    std::vector<std::size_t> out;
-    for (auto it = first; it != m_body_citations.end() && m_doc.citations[*it].span.begin < end; ++it) out.push_back(*it);
-    std::sort(out.begin(), out.end());
-    return out;
+    return positioned_between(m_body_citations, begin, end, [&](std::size_t c) { return m_doc.citations[c].span.begin; });
 }
 
 std::optional<MotionStatus> Detector::motion_status(std::string_view s) const {
