@@ -26,22 +26,12 @@ ReportEntry read_entry(Statement& st) {
 
 }  // namespace
 
-std::vector<std::pair<std::string, std::string>> stale_report_pieces(Database& db, const std::string& generation) {
-    auto st = db.prepare(
-        "SELECT t.id, t.row_hash FROM tracked_items t LEFT JOIN report_pieces p ON p.id = t.id "
-        "WHERE p.id IS NULL OR t.row_hash = '' OR p.row_hash <> t.row_hash OR p.generation <> ?1");
-    st.bind(1, generation);
-    std::vector<std::pair<std::string, std::string>> out;
-    while (st.step()) out.emplace_back(st.text(0), st.text(1));
-    return out;
-}
-
-void save_report_pieces(Database& db, const std::string& id, const std::string& row_hash, const std::string& generation,
+void save_report_pieces(Database& db, const std::string& id, const std::string& key, const std::string& generation,
                         const ReportPieces& p) {
     auto st = db.prepare(
         "INSERT OR REPLACE INTO report_pieces(id, row_hash, generation, row_html, row_json, export_json, csv, search, "
         "event_docs, found, review, unregistered) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
-    st.bind(1, id).bind(2, row_hash).bind(3, generation).bind(4, p.row_html).bind(5, p.row_json).bind(6, p.export_json);
+    st.bind(1, id).bind(2, key).bind(3, generation).bind(4, p.row_html).bind(5, p.row_json).bind(6, p.export_json);
     st.bind(7, p.csv)
         .bind(8, p.search)
         .bind(9, p.event_docs)
@@ -67,8 +57,8 @@ void drop_gone_report_pieces(Database& db) {
 std::vector<ItemFacts> load_item_facts(Database& db) {
     auto st = db.prepare(
         "SELECT t.id, t.row_hash, t.kind, t.status, t.due, t.made_on, t.first_date, t.last_date, t.actor, t.dossier, "
-        "t.review, t.members, t.confidence, t.possible_matches <> '[]', p.row_html, p.event_docs "
-        "FROM tracked_items t JOIN report_pieces p ON p.id = t.id ORDER BY t.first_date, t.id");
+        "t.review, t.members, t.confidence, t.possible_matches <> '[]', p.row_html, p.event_docs, p.row_hash, p.generation "
+        "FROM tracked_items t LEFT JOIN report_pieces p ON p.id = t.id ORDER BY t.first_date, t.id");
     std::vector<ItemFacts> out;
     while (st.step()) {
         ItemFacts f;
@@ -88,6 +78,8 @@ std::vector<ItemFacts> load_item_facts(Database& db) {
         f.has_possible = st.integer(13) != 0;
         f.row_html = st.text(14);
         f.event_docs = st.text(15);
+        f.pieces_key = st.text(16);
+        f.pieces_generation = st.text(17);
         out.push_back(std::move(f));
     }
     return out;

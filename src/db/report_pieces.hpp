@@ -38,17 +38,18 @@ struct ItemFacts {
     double confidence = 1.0;
     bool has_possible = false;
     std::string row_html, event_docs;
+    // What its pieces were made from (report_pieces.row_hash and generation), "" when it has none.
+    std::string pieces_key, pieces_generation;
 };
 
-// Ids and row hashes of the items whose pieces are missing or were made from another row
-// or generation.
-std::vector<std::pair<std::string, std::string>> stale_report_pieces(Database& db, const std::string& generation);
-// Stores the pieces of one item (its entries replace the ones before).
-void save_report_pieces(Database& db, const std::string& id, const std::string& row_hash, const std::string& generation,
+// Stores the pieces of one item (its entries replace the ones before), with `key` (its row
+// hash and what else they were made from) and `generation` as ItemFacts reads them back.
+void save_report_pieces(Database& db, const std::string& id, const std::string& key, const std::string& generation,
                         const ReportPieces& pieces);
 // Drops the pieces of items no longer tracked.
 void drop_gone_report_pieces(Database& db);
-// Every item, in the order of the exports (first date, id).
+// Every item, in the order of the exports (first date, id); row_html and event_docs as its
+// pieces last held them ("" when it has none yet).
 std::vector<ItemFacts> load_item_facts(Database& db);
 // One piece (a column of report_pieces: "row_json", "found", ...) of one item, "" if none.
 std::string report_piece(Database& db, std::string_view column, const std::string& id);

@@ -62,7 +62,7 @@ json item_row(const std::string& as_of, const track::TrackedItem& t) {
         {"actor", t.actor},
         {"due", t.due},
         {"due_label", t.due.empty() ? t.due_text : date_label(t.due)},
-        {"late_label", late ? days_late_label(days_late(t, as_of)) : ""},
+        {"late_since_label", late ? "sinds " + date_label(t.due) : ""},
         {"open_since", since},
         {"open_since_label", date_label(since)},
         {"long_open_label", long_open ? long_open_label() : ""},

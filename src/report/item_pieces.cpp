@@ -61,11 +61,10 @@ std::string search_entry(const track::TrackedItem& t) {
 
 }  // namespace
 
-std::string pieces_generation(const std::string& as_of, CsvDialect dialect, std::uint64_t row_template_key) {
+std::string pieces_generation(CsvDialect dialect, std::uint64_t row_template_key) {
     return text::hex(PageKey()
                          .add(TOEZEG_VERSION)
                          .add(binary_stamp())
-                         .add(as_of)
                          .add(dialect == CsvDialect::excel_nl ? "excel-nl" : "rfc4180")
                          .add(text::hex(row_template_key))
                          .value());
@@ -115,6 +114,12 @@ Result<db::ReportPieces> make_item_pieces(const track::TrackedItem& t, const std
         p.entries.push_back(std::move(entry));
     }
     return p;
+}
+
+std::string pieces_key(const db::ItemFacts& item, const std::string& as_of) {
+    if (is_overdue(item, as_of)) return item.row_hash + "/late";
+    if (long_open_without_deadline(item, as_of)) return item.row_hash + "/long-open";
+    return item.row_hash;
 }
 
 std::vector<EventDoc> event_docs_of(const db::ItemFacts& item) {

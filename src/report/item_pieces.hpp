@@ -14,9 +14,16 @@
 
 namespace toezeg::report {
 
-// Everything the pieces are made with besides the item's row: the binary, --as-of, the CSV
-// dialect and the row template.
-std::string pieces_generation(const std::string& as_of, CsvDialect dialect, std::uint64_t row_template_key);
+// Everything the pieces of every item are made with besides the item's row: the binary, the
+// CSV dialect and the row template. (Not --as-of: see pieces_key.)
+std::string pieces_generation(CsvDialect dialect, std::uint64_t row_template_key);
+
+// What an item's pieces, and every page that shows it, are made from besides the site-wide
+// generation: its row's hash, and what the date of the report changes in it, namely whether
+// it is overdue and whether it is open too long without a deadline. Each of these turns at most
+// once while the row stays as it is, so a new --as-of remakes only the items it turns.
+// (How many days late is left to the pages rendered on every run.)
+std::string pieces_key(const db::ItemFacts& item, const std::string& as_of);
 
 Result<db::ReportPieces> make_item_pieces(const track::TrackedItem& t, const std::string& as_of, CsvDialect dialect,
                                           PageWriter& out);

@@ -67,7 +67,9 @@ Result<void> PageWriter::start() {
     // Without a stamp of the binary nothing can be trusted from an earlier run. (The
     // templates are in each page's key.)
     if (stamp.empty()) stamp = std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
-    auto generation = PageKey().add(TOEZEG_VERSION).add(stamp).add(m_opt.as_of).add(m_stats.week_page).value();
+    // Not --as-of: a page kept from an earlier run is as true on a later date (what the date
+    // changes in an item is in its pieces_key, which every page showing it has in its key).
+    auto generation = PageKey().add(TOEZEG_VERSION).add(stamp).value();
     m_cache = PageCache::load(m_opt.out_dir, generation, {"items", "docs", "kamerlid", "bewindspersoon", "dossier"});
     return {};
 }
@@ -93,7 +95,6 @@ Result<std::string> PageWriter::render(const std::string& tpl, mus::data& data, 
         data.set("root", *root);
         data.set("as_of", date_label(m_opt.as_of));
         data.set("generated_on", date_label(m_opt.as_of));
-        data.set("week_page", m_stats.week_page);
     }
     std::string html = (*c)->tmpl->render(data);
     if (!(*c)->tmpl->is_valid()) return fail("template " + tpl, (*c)->tmpl->error_message());
@@ -128,6 +129,7 @@ Result<void> PageWriter::keyed_page(const std::string& relative, const std::stri
     std::uint64_t value = key.add(text::hex((*c)->source_key)).add(root).value();
     if (reuse(relative, value)) return {};
     mus::data d = to_mustache(make());
+    d.set("kept", true);  // its footer says it is made again only when it changes
     auto html = render(tpl, d, &root);
     if (!html) return std::unexpected(html.error());
     write_content(relative, *html, value);

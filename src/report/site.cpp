@@ -80,7 +80,6 @@ public:
         if (auto started = m_out.start(); !started) return std::unexpected(started.error());
         m_site.as_of = m_opt.as_of;
         if (auto kept = keep_pieces(); !kept) return std::unexpected(kept.error());
-        m_site.items = db::load_item_facts(m_db);
         for (auto& d : m_site.documents) {
             m_site.latest_version[d.id] = d.versions;
             if (d.effective_date.empty()) d.effective_date = d.date;
@@ -117,21 +116,35 @@ public:
     }
 
 private:
-    // Makes the pieces of every item whose row changed since they were made (all of them
-    // after a new binary or --as-of), and drops those of items gone.
+    // Reads every item's facts, makes the pieces of each whose key (pieces_key: its row, and
+    // whether it is overdue or open too long on --as-of) or generation is not what they were
+    // made from, and drops those of items gone. Each item's row_hash then holds its key, so
+    // every page's key built from it covers what --as-of changes in the item.
     Result<void> keep_pieces() {
         auto row_template = m_out.template_key("item_row.mustache");
         if (!row_template) return std::unexpected(row_template.error());
-        m_generation = pieces_generation(m_opt.as_of, m_opt.csv_dialect, *row_template);
-        auto stale = db::stale_report_pieces(m_db, m_generation);
+        m_generation = pieces_generation(m_opt.csv_dialect, *row_template);
+        m_site.items = db::load_item_facts(m_db);
+        std::vector<std::size_t> stale;
         std::set<std::string> ids;
-        for (auto& [id, hash] : stale) ids.insert(id);
+        for (std::size_t k = 0; k < m_site.items.size(); ++k) {
+            auto& f = m_site.items[k];
+            std::string key = pieces_key(f, m_opt.as_of);
+            if (f.row_hash.empty() || f.pieces_key != key || f.pieces_generation != m_generation) {
+                stale.push_back(k);
+                ids.insert(f.id);
+            }
+            f.row_hash = std::move(key);
+        }
         load_whole(m_db, ids, m_whole);
         db::Transaction tx(m_db);
-        for (auto& [id, hash] : stale) {
-            auto pieces = make_item_pieces(m_whole.at(id), m_opt.as_of, m_opt.csv_dialect, m_out);
+        for (std::size_t k : stale) {
+            auto& f = m_site.items[k];
+            auto pieces = make_item_pieces(m_whole.at(f.id), m_opt.as_of, m_opt.csv_dialect, m_out);
             if (!pieces) return std::unexpected(pieces.error());
-            db::save_report_pieces(m_db, id, hash, m_generation, *pieces);
+            db::save_report_pieces(m_db, f.id, f.row_hash, m_generation, *pieces);
+            f.row_html = pieces->row_html;
+            f.event_docs = pieces->event_docs;
         }
         db::drop_gone_report_pieces(m_db);
         tx.commit();
@@ -168,9 +181,12 @@ private:
         return write_document_pages(m_site, m_index, m_out);
     }
 
-    // An item's row as the item tables other than the index's show it.
+    // An item's row as the item tables other than the index's show it, with how many days
+    // late it is on --as-of (these tables are rendered on every run; the kept pieces leave it out).
     mus::data row(const db::ItemFacts& t) const {
-        return to_mustache(json::parse(db::report_piece(m_db, "row_json", t.id)));
+        json r = json::parse(db::report_piece(m_db, "row_json", t.id));
+        if (overdue(t)) r["late_label"] = days_late_label(days_late(t, m_opt.as_of));
+        return to_mustache(r);
     }
 
     bool overdue(const db::ItemFacts& t) const { return is_overdue(t, m_opt.as_of); }
@@ -383,7 +399,9 @@ private:
         d.set("has_fell_overdue", n_fell_overdue > 0);
         d.set("fell_overdue_count", std::to_string(n_fell_overdue));
         if (!m_week_note.empty()) d.set("week_note", m_week_note);
-        return m_out.page("week-" + m_week.label() + ".html", "week.mustache", d, "");
+        // Kept as week-<week>.html beside those of earlier weeks, and as week.html, where every page's menu leads.
+        if (auto done = m_out.page("week-" + m_week.label() + ".html", "week.mustache", d, ""); !done) return done;
+        return m_out.page("week.html", "week.mustache", d, "");
     }
 
     // "Te beoordelen": the review queue of `toezeg review`, newest first; kept when its items' rows are.

@@ -17,7 +17,8 @@ namespace toezeg::report {
 
 struct SiteData {
     std::string as_of;                                          // ISO date of the report
-    std::vector<db::ItemFacts> items;                           // every item, in the order of the exports
+    std::vector<db::ItemFacts> items;                           // every item, in the order of the exports,
+                                                                // its row_hash holding its pieces_key
     std::vector<db::DocumentRow> documents;
     std::unordered_map<std::string, std::string> by_ref;        // "32 317, nr. 994" -> document id
     std::unordered_map<std::string, int> latest_version;        // document id -> its latest version

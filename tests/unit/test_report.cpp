@@ -138,9 +138,15 @@ TEST_CASE("report: a rerun renders only the pages whose inputs changed", "[repor
     CHECK(fourth.reused == pages + kept_top);
     CHECK(slurp(doc_page) == "edited in place");
 
-    // Another date can change what is overdue on every page: nothing is taken over.
+    // Another date renders again only what it turns: an item open six months without a
+    // deadline by then is flagged on its page (and wherever it is listed); the other items'
+    // pages are kept as they are, being as true on the new date.
+    auto flagged = site.out / "items" / "tz-9c843ba497.html";
+    CHECK(slurp(flagged).find("open zonder termijn") == std::string::npos);
     auto other_day = site.write("2026-06-01");
-    CHECK(other_day.reused == 0);
+    CHECK(other_day.reused > pages / 2);
+    CHECK(other_day.reused < pages + kept_top);
+    CHECK(slurp(flagged).find("langer dan 6 maanden open zonder termijn") != std::string::npos);
 }
 
 TEST_CASE("report: a new version of a letter renders the pages that show it again", "[report]") {
