@@ -1,9 +1,12 @@
 #include "core/date.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <ctime>
 
 namespace toezeg {
@@ -113,8 +116,16 @@ const char* dutch_month_name(int month) {
     return month >= 1 && month <= 12 ? k_month_names[static_cast<std::size_t>(month - 1)] : "?";
 }
 
+std::int64_t stamp_time() {
+    const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+    if (epoch != nullptr && *epoch != '\0' && std::strlen(epoch) <= 12 &&
+        std::all_of(epoch, epoch + std::strlen(epoch), [](char c) { return c >= '0' && c <= '9'; }))
+        return std::stoll(epoch);
+    return static_cast<std::int64_t>(std::time(nullptr));
+}
+
 std::string utc_now_iso() {
-    std::time_t t = std::time(nullptr);
+    std::time_t t = static_cast<std::time_t>(stamp_time());
     std::tm parts{};
     gmtime_r(&t, &parts);
     char buf[32];

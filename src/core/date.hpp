@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 // Calendar dates (proleptic Gregorian) and the Dutch ways of writing them.
 #include <optional>
 #include <string>
@@ -25,9 +26,14 @@ struct Date {
 // starts with none (never a cut through a character of hostile text).
 std::string iso_date_prefix(std::string_view timestamp);
 
-// The present moment in UTC as ISO 8601 to the second ("2026-12-07T02:15:00Z"), as commits,
+// stamp_time() in UTC as ISO 8601 to the second ("2026-12-07T02:15:00Z"), as commits,
 // versions and corrections are stamped.
 std::string utc_now_iso();
+// The time toezeg stamps on what it writes (a commit, a version's ingested_at), in seconds
+// since 1970-01-01 UTC: $SOURCE_DATE_EPOCH when it holds a whole number of seconds (the
+// reproducible-builds convention, so the same inputs give the same store, commit for commit),
+// else now.
+std::int64_t stamp_time();
 
 // 1..12 for a Dutch month name ("maart", "mrt", "sept."), 0 when it is none.
 int dutch_month(std::string_view word);

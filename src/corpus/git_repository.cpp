@@ -10,6 +10,7 @@
 #include <optional>
 #include <unordered_set>
 
+#include "core/date.hpp"
 #include "corpus/pack_writer.hpp"
 
 namespace toezeg::corpus {
@@ -144,7 +145,7 @@ struct GitRepository::Impl {
         Tree tree;
         if (git_tree_lookup(tree.out(), repo.get(), &tree_id) != 0) return fail("git", last_error("tree lookup"));
         Signature sig;
-        if (git_signature_now(sig.out(), "toezeg", "toezeg@localhost") != 0)
+        if (git_signature_new(sig.out(), "toezeg", "toezeg@localhost", static_cast<git_time_t>(stamp_time()), 0) != 0)
             return fail("git", last_error("signature"));
         Commit parent;
         git_oid parent_id;

@@ -2,6 +2,7 @@
 
 #include <fstream>
 
+#include "core/date.hpp"
 #include "corpus/corpus_store.hpp"
 #include "db/sqlite.hpp"
 #include "helpers.hpp"
@@ -306,4 +307,36 @@ TEST_CASE("ingest: a version with more items than a letter holds keeps the first
     auto count = db->prepare("SELECT count(*) FROM detections");
     REQUIRE(count.step());
     CHECK(static_cast<std::size_t>(count.integer(0)) == pipeline::k_max_items_per_version);
+}
+
+TEST_CASE("store: commits and ingested_at take $SOURCE_DATE_EPOCH when it is a whole number, else now", "[store]") {
+    struct Restore {
+        ~Restore() { unsetenv("SOURCE_DATE_EPOCH"); }
+    } restore;
+    setenv("SOURCE_DATE_EPOCH", "1767225600", 1);
+    CHECK(stamp_time() == 1767225600);
+    CHECK(utc_now_iso() == "2026-01-01T00:00:00Z");
+    // Two stores given the same letters with the same value hold the same commits.
+    test::TempDir tmp;
+    std::vector<std::string> heads;
+    for (auto name : {"one", "two"}) {
+        pipeline::StorePaths paths{tmp.path / name};
+        REQUIRE(pipeline::Store::init(paths));
+        auto store = pipeline::Store::open(paths, pipeline::Access::write);
+        REQUIRE(store);
+        auto files = pipeline::expand_inputs({(test::source_dir() / "corpus").string()});
+        REQUIRE(files);
+        for (auto& f : *files) REQUIRE(pipeline::ingest_file(*store, f, {}).outcome == pipeline::Outcome::added);
+        auto versions = store->index().versions("kst-32317-987");
+        REQUIRE(versions.size() == 1);
+        CHECK(versions[0].ingested_at == "2026-01-01T00:00:00Z");
+        heads.push_back(versions[0].commit);
+    }
+    CHECK(heads[0] == heads[1]);
+    // Anything but a whole number of seconds is not taken (`man` reports it as an error).
+    for (auto bad : {"", "-5", "12abc", "1.5", "99999999999999999999"}) {
+        setenv("SOURCE_DATE_EPOCH", bad, 1);
+        CHECK(utc_now_iso() != "2026-01-01T00:00:00Z");
+        CHECK(stamp_time() > 1767225600);  // now, after the value above
+    }
 }
