@@ -10,8 +10,9 @@ namespace {
 
 // Column names cannot be bound: only these are ever put into a query.
 std::string_view checked_column(std::string_view column) {
-    static constexpr std::array<std::string_view, 9> k_columns = {
-        "row_html", "row_json", "export_json", "csv", "search", "event_docs", "found", "review", "unregistered"};
+    static constexpr std::array<std::string_view, 10> k_columns = {
+        "row_html", "row_json",     "export_json",    "csv",        "search",
+        "event_docs", "found", "unregistered", "group_row_html", "review_html"};
     for (auto c : k_columns)
         if (c == column) return c;
     throw std::logic_error("report_pieces has no column " + std::string(column));
@@ -30,14 +31,16 @@ void save_report_pieces(Database& db, const std::string& id, const std::string& 
                         const ReportPieces& p) {
     auto st = db.prepare(
         "INSERT OR REPLACE INTO report_pieces(id, row_hash, generation, row_html, row_json, export_json, csv, search, "
-        "event_docs, found, review, unregistered) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+        "event_docs, found, unregistered, group_row_html, review_html) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
     st.bind(1, id).bind(2, key).bind(3, generation).bind(4, p.row_html).bind(5, p.row_json).bind(6, p.export_json);
     st.bind(7, p.csv)
         .bind(8, p.search)
         .bind(9, p.event_docs)
         .bind(10, p.found)
-        .bind(11, p.review)
-        .bind(12, p.unregistered);
+        .bind(11, p.unregistered)
+        .bind(12, p.group_row_html)
+        .bind(13, p.review_html);
     st.run();
     db.prepare("DELETE FROM report_entries WHERE item_id = ?1").bind(1, id).run();
     auto entry = db.prepare(
@@ -93,11 +96,20 @@ std::string report_piece(Database& db, std::string_view column, const std::strin
 
 void for_each_report_piece(Database& db, std::string_view column,
                            const std::function<void(std::string_view, std::string_view)>& emit) {
-    auto st = db.prepare("SELECT t.id, p." + std::string(checked_column(column)) +
-                         " FROM tracked_items t JOIN report_pieces p ON p.id = t.id ORDER BY t.first_date, t.id");
+    for_each_report_pieces(db, {column}, [&](std::string_view id, const std::vector<std::string>& pieces) {
+        if (!pieces[0].empty()) emit(id, pieces[0]);
+    });
+}
+
+void for_each_report_pieces(Database& db, const std::vector<std::string_view>& columns,
+                            const std::function<void(std::string_view, const std::vector<std::string>&)>& emit) {
+    std::string select = "SELECT t.id";
+    for (auto c : columns) select += ", p." + std::string(checked_column(c));
+    auto st = db.prepare(select + " FROM tracked_items t JOIN report_pieces p ON p.id = t.id ORDER BY t.first_date, t.id");
+    std::vector<std::string> pieces(columns.size());
     while (st.step()) {
-        std::string piece = st.text(1);
-        if (!piece.empty()) emit(st.text(0), piece);
+        for (std::size_t k = 0; k < columns.size(); ++k) pieces[k] = st.text(static_cast<int>(k + 1));
+        emit(st.text(0), pieces);
     }
 }
 

@@ -23,7 +23,8 @@ struct ReportEntry {
 };
 
 struct ReportPieces {
-    std::string row_html, row_json, export_json, csv, search, event_docs, found, review, unregistered;
+    std::string row_html, row_json, export_json, csv, search, event_docs, found, unregistered;
+    std::string group_row_html, review_html;  // its row on follow pages and on review.html (migration 014)
     std::vector<ReportEntry> entries;
 };
 
@@ -57,6 +58,11 @@ std::string report_piece(Database& db, std::string_view column, const std::strin
 // (empty ones skipped).
 void for_each_report_piece(Database& db, std::string_view column,
                            const std::function<void(std::string_view, std::string_view)>& emit);
+// Those pieces of every item in the order of the exports, read in one pass over the table
+// (each pass reads every item's row whole): one call of `emit` (id, the pieces in the order
+// of `columns`, empty ones included) each.
+void for_each_report_pieces(Database& db, const std::vector<std::string_view>& columns,
+                            const std::function<void(std::string_view, const std::vector<std::string>&)>& emit);
 // The newest `limit` entries of all items: date descending, then entry id.
 std::vector<ReportEntry> latest_report_entries(Database& db, int limit);
 std::vector<ReportEntry> report_entries_of(Database& db, const std::string& item_id);

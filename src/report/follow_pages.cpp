@@ -100,17 +100,17 @@ struct Group {
 
 Result<void> write_group(const SiteData& site, db::Database& db, PageWriter& out, AtomWriter& atom, const Group& g) {
     auto data = [&] {
-        json rows = json::array();
+        std::string rows;
         std::size_t open = 0, late = 0;
         for (auto* t : g.items) {
-            rows.push_back(json::parse(db::report_piece(db, "row_json", t->id)));
+            rows += db::report_piece(db, "group_row_html", t->id);
             open += t->status == Status::open;
             late += is_overdue(*t, site.as_of);
         }
         json d{{"title", g.heading + " " + g.name},
                {"heading", g.heading},
                {"name", g.name},
-               {"items", std::move(rows)},
+               {"item_rows", std::move(rows)},
                {"count_label", std::to_string(g.items.size()) +
                                    (g.items.size() == 1 ? " toezegging of motie" : " toezeggingen en moties") + ", " +
                                    std::to_string(open) + " openstaand, " + std::to_string(late) + " met verlopen termijn"}};

@@ -61,12 +61,12 @@ std::string search_entry(const track::TrackedItem& t) {
 
 }  // namespace
 
-std::string pieces_generation(CsvDialect dialect, std::uint64_t row_template_key) {
+std::string pieces_generation(CsvDialect dialect, std::uint64_t row_templates_key) {
     return text::hex(PageKey()
                          .add(TOEZEG_VERSION)
                          .add(binary_stamp())
                          .add(dialect == CsvDialect::excel_nl ? "excel-nl" : "rfc4180")
-                         .add(text::hex(row_template_key))
+                         .add(text::hex(row_templates_key))
                          .value());
 }
 
@@ -78,6 +78,9 @@ Result<db::ReportPieces> make_item_pieces(const track::TrackedItem& t, const std
     auto html = out.fragment("item_row.mustache", row);
     if (!html) return std::unexpected(html.error());
     p.row_html = std::move(*html);
+    auto group_row = out.fragment("group_row.mustache", row);
+    if (!group_row) return std::unexpected(group_row.error());
+    p.group_row_html = std::move(*group_row);
     p.row_json = row.dump();
     p.export_json = items_json_piece(t, as_of);
     p.csv = csv_line(tracked_csv_cells(t, as_of), dialect);
@@ -93,7 +96,11 @@ Result<db::ReportPieces> make_item_pieces(const track::TrackedItem& t, const std
                    {"status_label", status_label(t.status, late)},
                    {"status_class", status_class(t.status, late)}}
                   .dump();
-    if (!track::review_reason(t).empty()) p.review = review_row(t, as_of).dump();
+    if (!track::review_reason(t).empty()) {
+        auto review_html = out.fragment("review_row.mustache", review_row(t, as_of));
+        if (!review_html) return std::unexpected(review_html.error());
+        p.review_html = std::move(*review_html);
+    }
     // With no records and no joins the reconciliation lists the item if it is a letters' commitment.
     auto alone = track::reconcile({t}, {}, {}, as_of);
     if (!alone.not_in_register.empty()) p.unregistered = unregistered_row(alone.not_in_register.front(), as_of).dump();

@@ -1,6 +1,6 @@
 #pragma once
 // What the report keeps of each tracked item between runs (db/report_pieces): its row of the
-// index, its data for the other item tables, its object in items.json, its line in
+// index, of the follow pages and of review.html, its data for the other item tables, its object in items.json, its line in
 // items.csv, its search entry, its Atom entries and the rows other pages list it with, made
 // once per change of its row. And the same checks the report makes on a whole item
 // (overdue, long open, waiting for review) made on its light facts.
@@ -15,8 +15,9 @@
 namespace toezeg::report {
 
 // Everything the pieces of every item are made with besides the item's row: the binary, the
-// CSV dialect and the row template. (Not --as-of: see pieces_key.)
-std::string pieces_generation(CsvDialect dialect, std::uint64_t row_template_key);
+// CSV dialect and the row templates (item_row, group_row and review_row.mustache, one key for
+// the three). (Not --as-of: see pieces_key.)
+std::string pieces_generation(CsvDialect dialect, std::uint64_t row_templates_key);
 
 // What an item's pieces, and every page that shows it, are made from besides the site-wide
 // generation: its row's hash, and what the date of the report changes in it, namely whether

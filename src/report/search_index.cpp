@@ -3,7 +3,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "db/report_pieces.hpp"
 #include "report/format.hpp"
 
 namespace toezeg::report {
@@ -19,15 +18,15 @@ std::string script_safe(const std::string& json_text) {
     return out;
 }
 
-std::string search_index_script(db::Database& db, const std::vector<db::DocumentRow>& documents) {
+std::string search_index_script(std::string_view item_entries, const std::vector<db::DocumentRow>& documents) {
     std::string out = "window.toezegSearchIndex = [";
-    bool first = true;
+    out += item_entries;
+    bool first = item_entries.empty();
     auto add = [&](std::string_view entry) {
         if (!first) out += ',';
         first = false;
         out += entry;
     };
-    db::for_each_report_piece(db, "search", [&](std::string_view, std::string_view entry) { add(entry); });
     for (auto& d : documents) {
         nlohmann::json entry{
             {"type", "Document"},

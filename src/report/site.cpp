@@ -121,9 +121,13 @@ private:
     // made from, and drops those of items gone. Each item's row_hash then holds its key, so
     // every page's key built from it covers what --as-of changes in the item.
     Result<void> keep_pieces() {
-        auto row_template = m_out.template_key("item_row.mustache");
-        if (!row_template) return std::unexpected(row_template.error());
-        m_generation = pieces_generation(m_opt.csv_dialect, *row_template);
+        PageKey row_templates;
+        for (auto name : {"item_row.mustache", "group_row.mustache", "review_row.mustache"}) {
+            auto key = m_out.template_key(name);
+            if (!key) return std::unexpected(key.error());
+            row_templates.add(text::hex(*key));
+        }
+        m_generation = pieces_generation(m_opt.csv_dialect, row_templates.value());
         m_site.items = db::load_item_facts(m_db);
         std::vector<std::size_t> stale;
         std::set<std::string> ids;
@@ -414,8 +418,8 @@ private:
         key.add("review");
         for (auto* t : queue) key.add(t->id).add(t->row_hash);
         return m_out.keyed_page("review.html", "review.mustache", "", key, [&] {
-            json list = json::array();
-            for (auto* t : queue) list.push_back(json::parse(db::report_piece(m_db, "review", t->id)));
+            std::string rows;
+            for (auto* t : queue) rows += db::report_piece(m_db, "review_html", t->id);
             char threshold[16];
             std::snprintf(threshold, sizeof threshold, "%.2f", track::k_review_threshold);
             std::string comma = threshold;
@@ -423,7 +427,7 @@ private:
             return json{{"title", "Te beoordelen"},
                         {"count", std::to_string(queue.size())},
                         {"threshold", comma},
-                        {"items", std::move(list)},
+                        {"item_rows", std::move(rows)},
                         {"has_items", !queue.empty()}};
         });
     }
@@ -453,28 +457,44 @@ private:
     }
 
     // items.json, items.csv and search-index.js are written from the pieces each item kept,
-    // in the order of the items; kept as they are when no item's row changed.
+    // in the order of the items, read in one pass; each is kept as it is when no item's row
+    // changed (and for the search index no document).
     Result<void> write_exports() {
         PageKey items_key;
         items_key.add(m_generation);
         for (auto& t : m_site.items) items_key.add(t.id).add(t.row_hash);
-        m_out.keyed_file("items.json", PageKey(items_key).add("items.json"), [&] {
-            std::string out;
-            db::for_each_report_piece(m_db, "export_json", [&](std::string_view, std::string_view piece) {
-                out += out.empty() ? "[\n" : ",\n";
-                out += piece;
-            });
-            return out.empty() ? std::string("[]\n") : out + "\n]\n";
-        });
-        m_out.keyed_file("items.csv", PageKey(items_key).add("items.csv"), [&] {
-            std::string out = csv_start(m_opt.csv_dialect) + csv_line(tracked_csv_header(), m_opt.csv_dialect);
-            db::for_each_report_piece(m_db, "csv", [&](std::string_view, std::string_view piece) { out += piece; });
-            return out;
-        });
         PageKey search_key(items_key);
         search_key.add("search-index.js");
         for (auto& d : m_site.documents) search_key.add(d.id).add(d.title).add(d.dossier).add(d.number).add(d.date);
-        m_out.keyed_file("search-index.js", search_key, [&] { return search_index_script(m_db, m_site.documents); });
+        struct Export {
+            std::string file, column;
+            PageKey key;
+            std::string text;
+        };
+        std::vector<Export> exports = {{"items.json", "export_json", PageKey(items_key).add("items.json"), ""},
+                                       {"items.csv", "csv", PageKey(items_key).add("items.csv"), ""},
+                                       {"search-index.js", "search", search_key, ""}};
+        std::erase_if(exports, [&](const Export& e) { return m_out.keep_keyed_file(e.file, e.key); });
+        std::vector<std::string_view> columns;
+        for (auto& e : exports) columns.push_back(e.column);
+        if (!columns.empty())
+            db::for_each_report_pieces(m_db, columns, [&](std::string_view, const std::vector<std::string>& pieces) {
+                for (std::size_t k = 0; k < exports.size(); ++k) {
+                    if (pieces[k].empty()) continue;
+                    auto& text = exports[k].text;
+                    if (exports[k].file == "items.json") text += text.empty() ? "[\n" : ",\n";
+                    if (exports[k].file == "search-index.js" && !text.empty()) text += ',';
+                    text += pieces[k];
+                }
+            });
+        for (auto& e : exports) {
+            m_out.keyed_file(e.file, e.key, [&] {
+                if (e.file == "items.json") return e.text.empty() ? std::string("[]\n") : e.text + "\n]\n";
+                if (e.file == "items.csv")
+                    return csv_start(m_opt.csv_dialect) + csv_line(tracked_csv_header(), m_opt.csv_dialect) + e.text;
+                return search_index_script(e.text, m_site.documents);
+            });
+        }
         m_out.put("documents.json", documents_json(m_site.documents));
         std::vector<AtomEntry> entries;
         for (auto& e : db::latest_report_entries(m_db, static_cast<int>(k_feed_entries)))
