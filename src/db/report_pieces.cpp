@@ -8,13 +8,16 @@ namespace toezeg::db {
 
 namespace {
 
-// Column names cannot be bound: only these are ever put into a query.
-std::string_view checked_column(std::string_view column) {
-    static constexpr std::array<std::string_view, 10> k_columns = {
-        "row_html", "row_json",     "export_json",    "csv",        "search",
-        "event_docs", "found", "unregistered", "group_row_html", "review_html"};
-    for (auto c : k_columns)
-        if (c == column) return c;
+// Column names cannot be bound: only these are ever put into a query, each with the table
+// that holds it ("p.row_html", "x.csv").
+std::string qualified_column(std::string_view column) {
+    static constexpr std::array<std::string_view, 7> k_pieces = {
+        "event_docs", "row_html", "group_row_html", "review_html", "found", "unregistered", "row_json"};
+    static constexpr std::array<std::string_view, 3> k_exports = {"export_json", "csv", "search"};
+    for (auto c : k_pieces)
+        if (c == column) return "p." + std::string(c);
+    for (auto c : k_exports)
+        if (c == column) return "x." + std::string(c);
     throw std::logic_error("report_pieces has no column " + std::string(column));
 }
 
@@ -30,18 +33,17 @@ ReportEntry read_entry(Statement& st) {
 void save_report_pieces(Database& db, const std::string& id, const std::string& key, const std::string& generation,
                         const ReportPieces& p) {
     auto st = db.prepare(
-        "INSERT OR REPLACE INTO report_pieces(id, row_hash, generation, row_html, row_json, export_json, csv, search, "
-        "event_docs, found, unregistered, group_row_html, review_html) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
-    st.bind(1, id).bind(2, key).bind(3, generation).bind(4, p.row_html).bind(5, p.row_json).bind(6, p.export_json);
-    st.bind(7, p.csv)
-        .bind(8, p.search)
-        .bind(9, p.event_docs)
-        .bind(10, p.found)
-        .bind(11, p.unregistered)
-        .bind(12, p.group_row_html)
-        .bind(13, p.review_html);
+        "INSERT OR REPLACE INTO report_pieces(id, row_hash, generation, event_docs, row_html, group_row_html, "
+        "review_html, found, unregistered, row_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+    st.bind(1, id).bind(2, key).bind(3, generation).bind(4, p.event_docs).bind(5, p.row_html);
+    st.bind(6, p.group_row_html).bind(7, p.review_html).bind(8, p.found).bind(9, p.unregistered).bind(10, p.row_json);
     st.run();
+    db.prepare("INSERT OR REPLACE INTO report_exports(id, export_json, csv, search) VALUES (?1, ?2, ?3, ?4)")
+        .bind(1, id)
+        .bind(2, p.export_json)
+        .bind(3, p.csv)
+        .bind(4, p.search)
+        .run();
     db.prepare("DELETE FROM report_entries WHERE item_id = ?1").bind(1, id).run();
     auto entry = db.prepare(
         "INSERT INTO report_entries(item_id, ordinal, date, entry_id, title, summary, change) "
@@ -54,6 +56,7 @@ void save_report_pieces(Database& db, const std::string& id, const std::string& 
 
 void drop_gone_report_pieces(Database& db) {
     db.prepare("DELETE FROM report_pieces WHERE id NOT IN (SELECT id FROM tracked_items)").run();
+    db.prepare("DELETE FROM report_exports WHERE id NOT IN (SELECT id FROM tracked_items)").run();
     db.prepare("DELETE FROM report_entries WHERE item_id NOT IN (SELECT id FROM tracked_items)").run();
 }
 
@@ -89,7 +92,9 @@ std::vector<ItemFacts> load_item_facts(Database& db) {
 }
 
 std::string report_piece(Database& db, std::string_view column, const std::string& id) {
-    auto st = db.prepare("SELECT " + std::string(checked_column(column)) + " FROM report_pieces WHERE id = ?1");
+    std::string qualified = qualified_column(column);
+    auto st = db.prepare("SELECT " + qualified + " FROM " +
+                         (qualified[0] == 'p' ? "report_pieces p" : "report_exports x") + " WHERE id = ?1");
     st.bind(1, id);
     return st.step() ? st.text(0) : std::string();
 }
@@ -104,8 +109,16 @@ void for_each_report_piece(Database& db, std::string_view column,
 void for_each_report_pieces(Database& db, const std::vector<std::string_view>& columns,
                             const std::function<void(std::string_view, const std::vector<std::string>&)>& emit) {
     std::string select = "SELECT t.id";
-    for (auto c : columns) select += ", p." + std::string(checked_column(c));
-    auto st = db.prepare(select + " FROM tracked_items t JOIN report_pieces p ON p.id = t.id ORDER BY t.first_date, t.id");
+    bool in_pieces = false, in_exports = false;
+    for (auto c : columns) {
+        std::string qualified = qualified_column(c);
+        (qualified[0] == 'p' ? in_pieces : in_exports) = true;
+        select += ", " + qualified;
+    }
+    select += " FROM tracked_items t";
+    if (in_pieces) select += " JOIN report_pieces p ON p.id = t.id";
+    if (in_exports) select += " JOIN report_exports x ON x.id = t.id";
+    auto st = db.prepare(select + " ORDER BY t.first_date, t.id");
     std::vector<std::string> pieces(columns.size());
     while (st.step()) {
         for (std::size_t k = 0; k < columns.size(); ++k) pieces[k] = st.text(static_cast<int>(k + 1));

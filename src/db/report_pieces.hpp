@@ -1,6 +1,7 @@
 #pragma once
-// What the report keeps of each tracked item (migration 011): pieces of its pages and
-// exports, made when the item's row changes, and the light facts of every item that the
+// What the report keeps of each tracked item (migrations 011 and 014: report_pieces, what
+// every run reads, and report_exports): pieces of its pages and exports, made when the
+// item's row changes, and the light facts of every item that the
 // report's lists, counts and page keys need, read without its events.
 #include <functional>
 #include <string>
@@ -52,7 +53,8 @@ void drop_gone_report_pieces(Database& db);
 // Every item, in the order of the exports (first date, id); row_html and event_docs as its
 // pieces last held them ("" when it has none yet).
 std::vector<ItemFacts> load_item_facts(Database& db);
-// One piece (a column of report_pieces: "row_json", "found", ...) of one item, "" if none.
+// One piece (a column of report_pieces or report_exports: "row_json", "found", "csv", ...) of
+// one item, "" if none.
 std::string report_piece(Database& db, std::string_view column, const std::string& id);
 // That piece of every item in the order of the exports, one call of `emit` (id, piece) each
 // (empty ones skipped).
