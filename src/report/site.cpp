@@ -17,7 +17,7 @@
 #include "report/item_pieces.hpp"
 #include "report/page_writer.hpp"
 #include "report/register_page.hpp"
-#include "report/search_index.hpp"
+#include "report/site_exports.hpp"
 #include "report/site_data.hpp"
 #include "track/review.hpp"
 
@@ -456,51 +456,8 @@ private:
         return write_register_page(reconciliation, m_opt.as_of, m_out, more);
     }
 
-    // items.json, items.csv and search-index.js are written from the pieces each item kept,
-    // in the order of the items, read in one pass; each is kept as it is when no item's row
-    // changed (and for the search index no document).
     Result<void> write_exports() {
-        PageKey items_key;
-        items_key.add(m_generation);
-        for (auto& t : m_site.items) items_key.add(t.id).add(t.row_hash);
-        PageKey search_key(items_key);
-        search_key.add("search-index.js");
-        for (auto& d : m_site.documents) search_key.add(d.id).add(d.title).add(d.dossier).add(d.number).add(d.date);
-        struct Export {
-            std::string file, column;
-            PageKey key;
-            std::string text;
-        };
-        std::vector<Export> exports = {{"items.json", "export_json", PageKey(items_key).add("items.json"), ""},
-                                       {"items.csv", "csv", PageKey(items_key).add("items.csv"), ""},
-                                       {"search-index.js", "search", search_key, ""}};
-        std::erase_if(exports, [&](const Export& e) { return m_out.keep_keyed_file(e.file, e.key); });
-        std::vector<std::string_view> columns;
-        for (auto& e : exports) columns.push_back(e.column);
-        if (!columns.empty())
-            db::for_each_report_pieces(m_db, columns, [&](std::string_view, const std::vector<std::string>& pieces) {
-                for (std::size_t k = 0; k < exports.size(); ++k) {
-                    if (pieces[k].empty()) continue;
-                    auto& text = exports[k].text;
-                    if (exports[k].file == "items.json") text += text.empty() ? "[\n" : ",\n";
-                    if (exports[k].file == "search-index.js" && !text.empty()) text += ',';
-                    text += pieces[k];
-                }
-            });
-        for (auto& e : exports) {
-            m_out.keyed_file(e.file, e.key, [&] {
-                if (e.file == "items.json") return e.text.empty() ? std::string("[]\n") : e.text + "\n]\n";
-                if (e.file == "items.csv")
-                    return csv_start(m_opt.csv_dialect) + csv_line(tracked_csv_header(), m_opt.csv_dialect) + e.text;
-                return search_index_script(e.text, m_site.documents);
-            });
-        }
-        m_out.put("documents.json", documents_json(m_site.documents));
-        std::vector<AtomEntry> entries;
-        for (auto& e : db::latest_report_entries(m_db, static_cast<int>(k_feed_entries)))
-            entries.push_back(AtomEntry{e.date, e.entry_id, e.title, e.item_id, e.summary});
-        m_out.put("feed.xml", AtomWriter(m_feed_template).render_entries(std::move(entries), AtomWriter::site_feed()));
-        return {};
+        return write_site_exports(m_site, m_db, m_out, m_generation, m_opt.csv_dialect, m_feed_template);
     }
 
     db::CorpusIndex& m_index;
