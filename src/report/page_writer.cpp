@@ -108,20 +108,6 @@ Result<void> PageWriter::page(const std::string& relative, const std::string& tp
     return {};
 }
 
-Result<void> PageWriter::cached_page(const std::string& relative, const std::string& tpl, json data, const std::string& root,
-                                     std::string_view extra, const std::function<void(json&)>& complete) {
-    auto c = compiled(tpl);
-    if (!c) return std::unexpected(c.error());
-    std::uint64_t key = PageKey().add(text::hex((*c)->source_key)).add(root).add(data.dump()).add(extra).value();
-    if (reuse(relative, key)) return {};
-    if (complete) complete(data);
-    mus::data d = to_mustache(data);
-    auto html = render(tpl, d, &root);
-    if (!html) return std::unexpected(html.error());
-    write_content(relative, *html, key);
-    return {};
-}
-
 Result<void> PageWriter::keyed_page(const std::string& relative, const std::string& tpl, const std::string& root, PageKey key,
                                     const std::function<json()>& make) {
     auto c = compiled(tpl);

@@ -36,12 +36,6 @@ public:
 
     // Renders `tpl` into `relative`, with `root` the way back to the site's top folder.
     Result<void> page(const std::string& relative, const std::string& tpl, mus::data& data, const std::string& root);
-    // The same for a page whose data is JSON: skipped without rendering when the data and
-    // `extra` (what the data stands for but does not hold, e.g. a commit id) are as before.
-    // `complete` adds the costly parts that `extra` stands for, only when the page renders.
-    Result<void> cached_page(const std::string& relative, const std::string& tpl, nlohmann::json data,
-                             const std::string& root, std::string_view extra = {},
-                             const std::function<void(nlohmann::json&)>& complete = {});
     // The same for a page whose inputs `key` stands for (with the template and `root` added
     // here): left as it is, without building its data, when the last run recorded that key;
     // else rendered from what `make` returns.
