@@ -99,6 +99,28 @@ std::string report_piece(Database& db, std::string_view column, const std::strin
     return st.step() ? st.text(0) : std::string();
 }
 
+std::string report_pieces_joined(Database& db, std::string_view column, const std::vector<std::string>& ids) {
+    std::string qualified = qualified_column(column);
+    auto st = db.prepare("SELECT " + qualified + " FROM json_each(?1) j JOIN " +
+                         (qualified[0] == 'p' ? "report_pieces p ON p.id" : "report_exports x ON x.id") +
+                         " = j.value ORDER BY j.key");
+    st.bind(1, nlohmann::json(ids).dump());
+    std::string out;
+    while (st.step()) out += st.text(0);
+    return out;
+}
+
+std::vector<ReportEntry> latest_report_entries_of(Database& db, const std::vector<std::string>& item_ids, int limit) {
+    auto st = db.prepare(std::string("SELECT ") + k_entry_columns +
+                         " FROM json_each(?1) j JOIN report_entries e ON e.item_id = j.value"
+                         " ORDER BY e.date DESC, e.entry_id LIMIT ?2");
+    st.bind(1, nlohmann::json(item_ids).dump());
+    st.bind(2, limit);
+    std::vector<ReportEntry> out;
+    while (st.step()) out.push_back(read_entry(st));
+    return out;
+}
+
 void for_each_report_piece(Database& db, std::string_view column,
                            const std::function<void(std::string_view, std::string_view)>& emit) {
     for_each_report_pieces(db, {column}, [&](std::string_view id, const std::vector<std::string>& pieces) {

@@ -56,6 +56,10 @@ std::vector<ItemFacts> load_item_facts(Database& db);
 // One piece (a column of report_pieces or report_exports: "row_json", "found", "csv", ...) of
 // one item, "" if none.
 std::string report_piece(Database& db, std::string_view column, const std::string& id);
+// That piece of each item of `ids`, in that order, joined in one string (in one query).
+std::string report_pieces_joined(Database& db, std::string_view column, const std::vector<std::string>& ids);
+// The newest `limit` Atom entries of the items `ids` (date, newest first, then entry id), in one query.
+std::vector<ReportEntry> latest_report_entries_of(Database& db, const std::vector<std::string>& item_ids, int limit);
 // That piece of every item in the order of the exports, one call of `emit` (id, piece) each
 // (empty ones skipped).
 void for_each_report_piece(Database& db, std::string_view column,

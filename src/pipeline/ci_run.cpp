@@ -1,11 +1,13 @@
 #include "pipeline/ci_run.hpp"
 
 #include "report/site.hpp"
+#include "util/step_timer.hpp"
 
 namespace toezeg::pipeline {
 
 CiRun run_ci(Store& store, const CiOptions& options) {
     CiRun run;
+    timing::Step whole("ci");
     run.status_before = db::load_tracked_statuses(store.index().database());
     if (options.fetch) {
         auto fetched = run_fetch(store, *options.fetch);
@@ -23,18 +25,27 @@ CiRun run_ci(Store& store, const CiOptions& options) {
     if (!files) {
         run.errors.push_back(files.error());
     } else {
+        timing::Step step("ci: ingest");
         auto ingested = ingest_files(store, *files, options.ingest, [&](const IngestResult& r) {
             if (r.outcome == Outcome::failed) run.errors.push_back(r.error);
             run.results.push_back(r);
         });
         if (!ingested) run.errors.push_back(ingested.error());
     }
-    if (auto tracked = store.retrack(run.tracking_warnings); !tracked)
-        run.errors.push_back(Error{"tracking", "could not recompute the tracked items: " + tracked.error().describe()});
+    {
+        timing::Step step("ci: retrack");
+        if (auto tracked = store.retrack(run.tracking_warnings); !tracked)
+            run.errors.push_back(
+                Error{"tracking", "could not recompute the tracked items: " + tracked.error().describe()});
+    }
     report::ReportOptions report_options;
     report_options.out_dir = options.report_dir;
     report_options.as_of = options.as_of;
-    if (auto written = report::write_report(store.index(), report_options); !written) run.errors.push_back(written.error());
+    {
+        timing::Step step("ci: report");
+        if (auto written = report::write_report(store.index(), report_options); !written)
+            run.errors.push_back(written.error());
+    }
     db::TrackedQuery all;
     all.as_of = options.as_of;
     run.after = db::load_tracked_summaries(store.index().database(), all);

@@ -99,11 +99,13 @@ struct Group {
 };
 
 Result<void> write_group(const SiteData& site, db::Database& db, PageWriter& out, AtomWriter& atom, const Group& g) {
+    std::vector<std::string> ids;
+    ids.reserve(g.items.size());
+    for (auto* t : g.items) ids.push_back(t->id);
     auto data = [&] {
-        std::string rows;
+        std::string rows = db::report_pieces_joined(db, "group_row_html", ids);
         std::size_t open = 0, late = 0;
         for (auto* t : g.items) {
-            rows += db::report_piece(db, "group_row_html", t->id);
             open += t->status == Status::open;
             late += is_overdue(*t, site.as_of);
         }
@@ -124,9 +126,8 @@ Result<void> write_group(const SiteData& site, db::Database& db, PageWriter& out
     if (auto done = out.keyed_page(g.page + ".html", "group.mustache", "../", key, data); !done) return done;
     out.keyed_file(g.page + ".xml", key.add("feed").add(atom.source_key()), [&] {
         std::vector<AtomEntry> entries;
-        for (auto* t : g.items)
-            for (auto& e : db::report_entries_of(db, t->id))
-                entries.push_back(AtomEntry{e.date, e.entry_id, e.title, e.item_id, e.summary});
+        for (auto& e : db::latest_report_entries_of(db, ids, static_cast<int>(k_feed_entries)))
+            entries.push_back(AtomEntry{e.date, e.entry_id, e.title, e.item_id, e.summary});
         return atom.render_entries(std::move(entries), {"urn:toezeg:" + g.page, "toezeg: " + g.heading + " " + g.name,
                                                         g.page.substr(g.page.find('/') + 1) + ".xml", "../"});
     });

@@ -80,4 +80,13 @@ std::optional<IsoWeek> parse_iso_week(const std::string& text) {
     return out;
 }
 
+std::string thousands(std::size_t n) {
+    std::string digits = std::to_string(n), out;
+    for (std::size_t k = 0; k < digits.size(); ++k) {
+        if (k > 0 && (digits.size() - k) % 3 == 0) out += '.';
+        out += digits[k];
+    }
+    return out;
+}
+
 }  // namespace toezeg::report

@@ -12,6 +12,7 @@ std::string date_label(const std::string& iso);  // "2026-03-03" -> "3 maart 202
 std::string status_class(Status status, bool overdue);  // CSS class
 std::string status_label(Status status, bool overdue);  // "Openstaand", "Verlopen", ...
 std::string kind_label(Kind kind);                       // "Toezegging", "Motie"
+std::string thousands(std::size_t n);                    // 23159 -> "23.159"
 // "toegezegd" (a commitment made), "ingediend" (a motion), "voldaan", "termijn gewijzigd", ...
 std::string event_label(const std::string& type, Kind kind);
 // "van 1 juli 2026 naar 31 december 2026" for a "deadline changed" event, "" for others.

@@ -33,6 +33,9 @@ mus::data to_mustache(const json& value) {
 
 namespace {
 
+// The folders of pages that come and go with items, documents, follow pages and lists.
+const std::vector<std::string> k_page_folders = {"items", "docs", "kamerlid", "bewindspersoon", "dossier", "lijst"};
+
 // The partials every page template uses, inlined as text before compiling: kainjow
 // parses a partial again on every use, which dominated rendering thousands of pages.
 const char* const k_partials[] = {"head", "foot", "item_table_overdue"};
@@ -61,7 +64,8 @@ PageWriter::PageWriter(const ReportOptions& options, std::string week_page) : m_
 
 Result<void> PageWriter::start() {
     std::error_code ec;
-    for (auto sub : {"", "items", "docs", "kamerlid", "bewindspersoon", "dossier"}) fs::create_directories(m_opt.out_dir / sub, ec);
+    fs::create_directories(m_opt.out_dir, ec);
+    for (auto& sub : k_page_folders) fs::create_directories(m_opt.out_dir / sub, ec);
     if (ec) return fail(m_opt.out_dir.string(), "cannot create the report folder: " + ec.message());
     std::string stamp = binary_stamp();
     // Without a stamp of the binary nothing can be trusted from an earlier run. (The
@@ -70,7 +74,7 @@ Result<void> PageWriter::start() {
     // Not --as-of: a page kept from an earlier run is as true on a later date (what the date
     // changes in an item is in its pieces_key, which every page showing it has in its key).
     auto generation = PageKey().add(TOEZEG_VERSION).add(stamp).value();
-    m_cache = PageCache::load(m_opt.out_dir, generation, {"items", "docs", "kamerlid", "bewindspersoon", "dossier"});
+    m_cache = PageCache::load(m_opt.out_dir, generation, k_page_folders);
     return {};
 }
 
@@ -190,7 +194,7 @@ void PageWriter::write_content(const std::string& relative, const std::string& c
 
 Result<ReportStats> PageWriter::finish() {
     // Pages of items, documents, Kamerleden, bewindspersonen and dossiers no longer there, and their feeds.
-    const std::vector<std::string> folders = {"items", "docs", "kamerlid", "bewindspersoon", "dossier"};
+    const auto& folders = k_page_folders;
     if (m_cache->known()) {
         for (auto& path : m_cache->dropped()) {
             auto slash = path.find('/');

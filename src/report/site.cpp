@@ -14,14 +14,19 @@
 #include "report/deadlines.hpp"
 #include "report/exports.hpp"
 #include "report/format.hpp"
+#include "report/index_page.hpp"
 #include "report/item_pieces.hpp"
+#include "report/list_pages.hpp"
 #include "report/page_writer.hpp"
 #include "report/register_page.hpp"
 #include "report/site_exports.hpp"
 #include "report/site_data.hpp"
 #include "track/review.hpp"
+#include "util/step_timer.hpp"
 
 namespace toezeg::report {
+
+using timing::timed;
 
 namespace {
 
@@ -79,37 +84,49 @@ public:
     Result<ReportStats> run() {
         if (auto started = m_out.start(); !started) return std::unexpected(started.error());
         m_site.as_of = m_opt.as_of;
-        if (auto kept = keep_pieces(); !kept) return std::unexpected(kept.error());
-        for (auto& d : m_site.documents) {
-            m_site.latest_version[d.id] = d.versions;
-            if (d.effective_date.empty()) d.effective_date = d.date;
-            if (!d.dossier.empty() && !d.number.empty()) m_site.by_ref[d.dossier + ", nr. " + d.number] = d.id;
+        if (auto kept = timed("report: pieces", [&] { return keep_pieces(); }); !kept)
+            return std::unexpected(kept.error());
+        {
+            timing::Step step("report: site data");
+            for (auto& d : m_site.documents) {
+                m_site.latest_version[d.id] = d.versions;
+                if (d.effective_date.empty()) d.effective_date = d.date;
+                if (!d.dossier.empty() && !d.number.empty()) m_site.by_ref[d.dossier + ", nr. " + d.number] = d.id;
+            }
+            for (auto name : {"style.css", "filter.js"}) {
+                auto text = m_out.asset(name);
+                if (!text) return std::unexpected(text.error());
+                m_out.put(name, *text);
+            }
+            m_site.follow = follow_pages_of(m_site.items);
+            for (std::size_t k = 0; k < m_site.items.size(); ++k)
+                for (auto& e : event_docs_of(m_site.items[k]))
+                    if (e.end > e.begin) m_site.passages[e.doc].push_back({e.version, e.begin, k});
+            auto feed = m_out.asset("feed.mustache");
+            if (!feed) return std::unexpected(feed.error());
+            m_feed_template = *feed;
         }
-        for (auto name : {"style.css", "filter.js"}) {
-            auto text = m_out.asset(name);
-            if (!text) return std::unexpected(text.error());
-            m_out.put(name, *text);
-        }
-        m_site.follow = follow_pages_of(m_site.items);
-        for (std::size_t k = 0; k < m_site.items.size(); ++k)
-            for (auto& e : event_docs_of(m_site.items[k]))
-                if (e.end > e.begin) m_site.passages[e.doc].push_back({e.version, e.begin, k});
-        auto feed = m_out.asset("feed.mustache");
-        if (!feed) return std::unexpected(feed.error());
-        m_feed_template = *feed;
-        auto jobs = item_page_jobs();
+        auto jobs = timed("report: item page keys", [&] { return item_page_jobs(); });
         if (!jobs) return std::unexpected(jobs.error());
         // Item pages need nothing from the index: they render on a second thread while
         // this one does the rest (the index's connection stays on this thread).
-        auto items =
-            std::async(std::launch::async, [&] { return write_item_pages(m_site, m_out, *jobs, m_feed_template); });
+        auto items = std::async(std::launch::async, [&] {
+            timing::Step step("report: item pages (second thread)");
+            return write_item_pages(m_site, m_out, *jobs, m_feed_template);
+        });
         auto rest = write_the_rest();
         auto items_done = items.get();  // rethrows what the item thread threw
         if (!rest) return std::unexpected(rest.error());
         if (!items_done) return std::unexpected(items_done.error());
-        if (auto done = write_index(); !done) return std::unexpected(done.error());
-        if (auto done = write_alias_pages(m_site, m_index.database(), m_out, m_feed_template); !done)
+        auto lists = timed("report: list pages", [&] { return write_list_pages(m_site, m_out); });
+        if (!lists) return std::unexpected(lists.error());
+        if (auto done = timed("report: index", [&] { return write_index_page(m_site, m_db, *lists, m_opt, m_out); }); !done)
             return std::unexpected(done.error());
+        if (auto done = timed("report: alias pages",
+                              [&] { return write_alias_pages(m_site, m_index.database(), m_out, m_feed_template); });
+            !done)
+            return std::unexpected(done.error());
+        timing::Step step("report: finish");
         auto stats = m_out.finish();
         if (stats) stats->week_note = m_week_note;
         return stats;
@@ -176,150 +193,30 @@ private:
     }
 
     Result<void> write_the_rest() {
-        for (auto step : {&SiteWriter::write_documents_list, &SiteWriter::write_week, &SiteWriter::write_review,
-                          &SiteWriter::write_search, &SiteWriter::write_register, &SiteWriter::write_exports}) {
+        using Step = Result<void> (SiteWriter::*)();
+        const std::pair<const char*, Step> steps[] = {{"report: documents list", &SiteWriter::write_documents_list},
+                                                      {"report: week", &SiteWriter::write_week},
+                                                      {"report: review", &SiteWriter::write_review},
+                                                      {"report: search", &SiteWriter::write_search},
+                                                      {"report: register", &SiteWriter::write_register},
+                                                      {"report: exports", &SiteWriter::write_exports}};
+        for (auto& [name, step] : steps) {
+            timing::Step timed(name);
             if (auto done = (this->*step)(); !done) return done;
         }
         AtomWriter atom(m_feed_template);
-        if (auto done = write_follow_pages(m_site, m_db, m_out, atom); !done) return done;
+        if (auto done = timed("report: follow pages", [&] { return write_follow_pages(m_site, m_db, m_out, atom); });
+            !done)
+            return done;
+        timing::Step step("report: document pages");
         return write_document_pages(m_site, m_index, m_out);
     }
 
     // An item's row as the item tables other than the index's show it, with how many days
     // late it is on --as-of (these tables are rendered on every run; the kept pieces leave it out).
-    mus::data row(const db::ItemFacts& t) const {
-        json r = json::parse(db::report_piece(m_db, "row_json", t.id));
-        if (overdue(t)) r["late_label"] = days_late_label(days_late(t, m_opt.as_of));
-        return to_mustache(r);
-    }
+    mus::data row(const db::ItemFacts& t) const { return row_on(m_db, t, m_opt.as_of); }
 
     bool overdue(const db::ItemFacts& t) const { return is_overdue(t, m_opt.as_of); }
-
-    static mus::data breakdown(const std::map<std::string, std::array<int, 4>>& counts,
-                               const std::map<std::string, std::string>& pages) {
-        mus::data list{mus::data::type::list};
-        for (auto& [name, c] : counts) {
-            mus::data d;
-            d.set("name", name);
-            if (auto page = pages.find(name); page != pages.end()) d.set("page", page->second + ".html");
-            d.set("open", std::to_string(c[0]));
-            d.set("overdue", std::to_string(c[1]));
-            d.set("fulfilled", std::to_string(c[2]));
-            d.set("total", std::to_string(c[3]));
-            list.push_back(d);
-        }
-        return list;
-    }
-
-    Result<void> write_index() {
-        mus::data d;
-        const auto& items = m_site.items;
-        d.set("title", "Overzicht");
-        d.set("total", std::to_string(items.size()));
-        d.set("documents", std::to_string(m_site.documents.size()));
-        std::size_t n_items = items.size(), n_docs = m_site.documents.size();
-        d.set("total_label", std::to_string(n_items) +
-                                 (n_items == 1 ? " gevolgde toezegging of motie" : " gevolgde toezeggingen en moties"));
-        d.set("documents_label", std::to_string(n_docs) + (n_docs == 1 ? " document" : " documenten"));
-        std::map<Status, std::array<int, 2>> counts;
-        mus::data late{mus::data::type::list}, recent{mus::data::type::list};
-        std::string rows;
-        std::map<std::string, std::array<int, 4>> by_actor, by_member;
-        std::set<std::string> actors;
-        std::string month_ago = Date::parse_iso(m_opt.as_of)->plus_days(-30).iso();
-        std::vector<std::size_t> sorted(items.size());
-        for (std::size_t k = 0; k < sorted.size(); ++k) sorted[k] = k;
-        // Overdue first, the latest first; then open, then the rest; newest first within each.
-        std::vector<long> late_days(sorted.size());
-        for (std::size_t k = 0; k < sorted.size(); ++k) late_days[k] = days_late(items[k], m_opt.as_of);
-        auto rank = [&](const db::ItemFacts& t) { return overdue(t) ? 0 : t.status == Status::open ? 1 : 2; };
-        std::stable_sort(sorted.begin(), sorted.end(), [&](std::size_t a, std::size_t b) {
-            auto &x = items[a], &y = items[b];
-            if (rank(x) != rank(y)) return rank(x) < rank(y);
-            if (late_days[a] != late_days[b]) return late_days[a] > late_days[b];
-            return x.last_date > y.last_date;
-        });
-        std::vector<const db::ItemFacts*> long_open;
-        int overdue_count = 0, review_count = 0;
-        std::size_t bytes = 0;
-        for (auto& t : items) {
-            review_count += waits_for_review(t);
-            bytes += t.row_html.size();
-        }
-        rows.reserve(bytes);
-        for (std::size_t k : sorted) {
-            const db::ItemFacts* t = &items[k];
-            ++counts[t->status][t->kind == Kind::commitment ? 0 : 1];
-            bool is_late = overdue(*t);
-            rows += t->row_html;
-            if (is_late) {
-                late.push_back(row(*t));
-                ++overdue_count;
-            }
-            if (long_open_without_deadline(*t, m_opt.as_of)) long_open.push_back(t);
-            if (t->status == Status::fulfilled && t->last_date >= month_ago && t->last_date <= m_opt.as_of) {
-                json r = json::parse(db::report_piece(m_db, "row_json", t->id));
-                mus::data f;
-                f.set("id", t->id);
-                f.set("summary", r.value("summary", t->id));
-                f.set("date", date_label(t->last_date));
-                recent.push_back(f);
-            }
-            auto tally = [&](std::array<int, 4>& c) {
-                c[0] += t->status == Status::open;
-                c[1] += is_late;
-                c[2] += t->status == Status::fulfilled;
-                c[3] += 1;
-            };
-            if (!t->actor.empty()) {
-                tally(by_actor[t->actor]);
-                actors.insert(t->actor);
-            }
-            // One row per person: every spelling of a Kamerlid counts under the name its page shows.
-            std::set<std::string> people;
-            for (auto& m : t->members) people.insert(member_name(m_site.follow, m));
-            for (auto& p : people) tally(by_member[p]);
-        }
-        mus::data count_rows{mus::data::type::list};
-        for (Status s : k_all_statuses) {
-            mus::data r;
-            r.set("label", std::string(dutch_status(s)));
-            r.set("class", status_class(s, false));
-            r.set("commitments", std::to_string(counts[s][0]));
-            r.set("motions", std::to_string(counts[s][1]));
-            r.set("total", std::to_string(counts[s][0] + counts[s][1]));
-            count_rows.push_back(r);
-        }
-        mus::data actor_list{mus::data::type::list};
-        for (auto& a : actors) {
-            mus::data r;
-            r.set("name", a);
-            actor_list.push_back(r);
-        }
-        // The longest open first.
-        std::stable_sort(long_open.begin(), long_open.end(),
-                         [](auto* a, auto* b) { return open_since(*a) < open_since(*b); });
-        mus::data long_open_rows{mus::data::type::list};
-        for (auto* t : long_open) long_open_rows.push_back(row(*t));
-        d.set("long_open", long_open_rows);
-        d.set("has_long_open", !long_open.empty());
-        d.set("long_open_count", std::to_string(long_open.size()));
-        d.set("long_open_label", long_open_label());
-        d.set("long_open_months", std::to_string(k_vague_deadline_months));
-        d.set("counts", count_rows);
-        d.set("item_rows", rows);
-        d.set("overdue", late);
-        d.set("has_overdue", overdue_count > 0);
-        d.set("overdue_count", std::to_string(overdue_count));
-        d.set("recent", recent);
-        d.set("has_review", review_count > 0);
-        d.set("review_count", std::to_string(review_count));
-        d.set("has_recent", !recent.is_empty_list());
-        d.set("actors", actor_list);
-        d.set("by_actor", breakdown(by_actor, m_site.follow.actors));
-        d.set("by_member", breakdown(by_member, m_site.follow.members));
-        return m_out.page("index.html", "index.mustache", d, "");
-    }
 
     Result<void> write_documents_list() {
         mus::data d, list{mus::data::type::list};
@@ -418,8 +315,9 @@ private:
         key.add("review");
         for (auto* t : queue) key.add(t->id).add(t->row_hash);
         return m_out.keyed_page("review.html", "review.mustache", "", key, [&] {
-            std::string rows;
-            for (auto* t : queue) rows += db::report_piece(m_db, "review_html", t->id);
+            std::vector<std::string> ids;
+            for (auto* t : queue) ids.push_back(t->id);
+            std::string rows = db::report_pieces_joined(m_db, "review_html", ids);
             char threshold[16];
             std::snprintf(threshold, sizeof threshold, "%.2f", track::k_review_threshold);
             std::string comma = threshold;

@@ -15,6 +15,11 @@ struct ReportOptions {
     std::string week;  // "2026-W12"; default: the last full week before as_of, else the latest week with documents
     std::filesystem::path templates_dir; // replaces built-in templates by name when set
     CsvDialect csv_dialect = CsvDialect::rfc4180;  // of items.csv
+    // The index holds the table of all items up to this many, else only the links to the
+    // months' pages (lijst/<yyyy-mm>.html); it shows at most list_limit rows of the overdue
+    // and of the long open items, with links to their pages.
+    std::size_t index_table_limit = 1000;
+    std::size_t index_list_limit = 100;
 };
 
 struct ReportStats {

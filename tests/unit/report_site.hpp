@@ -27,9 +27,8 @@ struct ReportSite {
         REQUIRE(store->retrack(warnings));
     }
     report::ReportStats write(const std::string& as_of, const std::filesystem::path& templates = {},
-                              const std::string& week = "") {
+                              const std::string& week = "", report::ReportOptions options = {}) {
         auto store = pipeline::Store::open(paths, pipeline::Access::read);
-        report::ReportOptions options;
         options.out_dir = out;
         options.as_of = as_of;
         options.templates_dir = templates;

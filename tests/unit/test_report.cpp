@@ -92,11 +92,11 @@ TEST_CASE("report: marks, links, footnotes and diffs in document HTML", "[report
 }
 
 namespace {
-// Pages and Atom feeds of items, documents, Kamerleden, bewindspersonen and dossiers (all
-// kept without rendering when their inputs are as before).
+// Pages and Atom feeds of items, documents, Kamerleden, bewindspersonen and dossiers, and the
+// lists' pages (all kept without rendering when their inputs are as before).
 int count_pages(const std::filesystem::path& out) {
     int n = 0;
-    for (auto sub : {"items", "docs", "kamerlid", "bewindspersoon", "dossier"})
+    for (auto sub : {"items", "docs", "kamerlid", "bewindspersoon", "dossier", "lijst"})
         for (auto& e : std::filesystem::directory_iterator(out / sub))
             n += e.path().extension() == ".html" || e.path().extension() == ".xml";
     return n;

@@ -1,6 +1,7 @@
 // What a reader sees on the report: lateness, vague deadlines, words a clerk uses, the weekly report.
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <set>
 
 #include "db/search.hpp"
 #include "helpers.hpp"
@@ -71,6 +72,74 @@ TEST_CASE("report reading: overdue items first, the latest first, with days late
     CHECK(item.find("Toegezegd op 12 mei 2026") != std::string::npos);
     CHECK(item.find("Gedaan op") == std::string::npos);
     CHECK(report::days_late_label(1) == "1 dag te laat");
+}
+
+namespace {
+// The targets of the links `href="<prefix>...<suffix>"` in `html`, in order.
+std::vector<std::string> links(const std::string& html, const std::string& prefix, const std::string& suffix = ".html") {
+    std::vector<std::string> out;
+    std::string open = "href=\"" + prefix;
+    for (auto at = html.find(open); at != std::string::npos; at = html.find(open, at + 1)) {
+        auto end = html.find('"', at + open.size());
+        std::string target = html.substr(at + 6, end - at - 6);
+        if (target.ends_with(suffix)) out.push_back(target);
+    }
+    return out;
+}
+}  // namespace
+
+TEST_CASE("report reading: past its limits the index links the lists' pages, and each item is on one month's page",
+          "[report]") {
+    ReadSite site({"tests/data/letters"});
+    report::ReportOptions limits;
+    limits.index_table_limit = 5;
+    limits.index_list_limit = 3;
+    site.write("2027-06-30", {}, "", limits);
+    std::string index = slurp(site.out / "index.html");
+
+    // Overdue: the three most late, then the years of the deadlines, whose pages hold all 16.
+    std::string late = section(index, "verlopen");
+    CHECK(words(late).find("Hierboven de 3 meest verlate. Alle 16, per jaar van de termijn:") != std::string::npos);
+    CHECK(links(late, "items/").size() == 3);
+    std::set<std::string> overdue;
+    for (auto& page : links(late, "lijst/verlopen-")) {
+        INFO(page);
+        REQUIRE(std::filesystem::exists(site.out / page));
+        std::string html = slurp(site.out / page);
+        CHECK(html.find("<h1>Termijn verlopen, ") != std::string::npos);
+        for (auto& item : links(html, "../items/")) CHECK(overdue.insert(item).second);
+    }
+    CHECK(overdue.size() == 16);
+
+    // All items: no table past the limit, but every item on exactly one month's page, and
+    // every month's link leads to a page.
+    std::string all = section(index, "alles");
+    CHECK(all.find("id=\"items\"") == std::string::npos);
+    CHECK(words(all).find("Meer dan 5: de tabel staat per maand") != std::string::npos);
+    std::set<std::string> listed;
+    auto months = links(all, "lijst/");
+    REQUIRE(!months.empty());
+    for (auto& page : months) {
+        INFO(page);
+        REQUIRE(std::filesystem::exists(site.out / page));
+        std::string html = slurp(site.out / page);
+        CHECK(html.find("<h1>Toezeggingen en moties, ") != std::string::npos);
+        CHECK(html.find("<script src=\"../filter.js\">") != std::string::npos);
+        for (auto& item : links(html, "../items/")) {
+            CHECK(std::filesystem::exists(site.out / page.substr(0, page.find('/')) / item));
+            CHECK(listed.insert(item).second);
+        }
+    }
+    std::set<std::string> pages;
+    for (auto& e : std::filesystem::directory_iterator(site.out / "items"))
+        if (e.path().extension() == ".html") pages.insert("../items/" + e.path().filename().string());
+    CHECK(listed == pages);
+
+    // Within the limits the index keeps the whole table, and no list is cut.
+    site.write("2027-06-30");
+    index = slurp(site.out / "index.html");
+    CHECK(links(section(index, "alles"), "items/").size() == pages.size());
+    CHECK(section(index, "verlopen").find("Hierboven de") == std::string::npos);
 }
 
 TEST_CASE("report reading: an item without a date as deadline is flagged after six months", "[report]") {

@@ -1,0 +1,34 @@
+#pragma once
+// The report's item lists in bounded pages under lijst/: every item by the month it was
+// first found, overdue items by the year of their deadline, items long open without a
+// deadline by the year they were made. Each page is kept when its items' rows are, so a
+// weekly run renders only the pages its changes touch, at any size of the store.
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "report/site_data.hpp"
+
+namespace toezeg::report {
+
+// One page of a list, as the index links it.
+struct ListPage {
+    std::string part;  // "2024-03", "2025", or "zonder-datum"
+    std::string label;  // "maart 2024", "2025", "zonder datum"
+    std::string file;   // "lijst/2024-03.html"
+    std::size_t count = 0;
+};
+
+struct ListPages {
+    std::vector<ListPage> months;     // every item, by the month of its first date
+    std::vector<ListPage> overdue;    // overdue on as_of, by the year of the deadline
+    std::vector<ListPage> long_open;  // long open without a deadline on as_of, by the year since
+};
+
+// Writes lijst/<yyyy-mm>.html, lijst/verlopen-<yyyy>.html and lijst/lang-open-<yyyy>.html.
+Result<ListPages> write_list_pages(const SiteData& site, PageWriter& out);
+
+// An item row kept for the index (links to items/<id>.html) as a page one folder down shows it.
+std::string row_one_folder_down(const std::string& row_html);
+
+}  // namespace toezeg::report
