@@ -393,8 +393,9 @@ constexpr ErrorReasonRule k_rules[] = {
 
 // Fixed English words that stand as an error's subject.
 constexpr std::pair<std::string_view, std::string_view> k_subjects[] = {
-    {"tracking", "volgen"}, {"sync", "synchroniseren"}, {"git", "git-opslag"},
-    {"index", "index"},     {"database", "database"},
+    {"tracking", "volgen"},
+    {"sync", "synchroniseren"},
+    {"git", "git-opslag"},
 };
 
 struct CompiledRule {
