@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "report/error_reasons_nl.hpp"
 #include "report/format.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
@@ -12,10 +13,14 @@ namespace {
 
 std::string outcome_label(pipeline::Outcome outcome) {
     switch (outcome) {
-        case pipeline::Outcome::added: return "nieuw";
-        case pipeline::Outcome::new_version: return "nieuwe versie";
-        case pipeline::Outcome::unchanged: return "ongewijzigd";
-        case pipeline::Outcome::failed: return "mislukt";
+        case pipeline::Outcome::added:
+            return "nieuw";
+        case pipeline::Outcome::new_version:
+            return "nieuwe versie";
+        case pipeline::Outcome::unchanged:
+            return "ongewijzigd";
+        case pipeline::Outcome::failed:
+            return "mislukt";
     }
     return "mislukt";
 }
@@ -60,7 +65,8 @@ CiSummary ci_summary(const pipeline::CiRun& run, const std::string& as_of) {
     md << section("Nieuwe documenten", new_docs, docs.str());
     std::ostringstream fresh, changed, late;
     for (auto& t : run.after) {
-        CiItem item{t.id, t.kind, t.subject.empty() ? text::shorten(t.last_evidence, 100) : t.subject, t.status, "", t.due};
+        CiItem item{t.id,     t.kind, t.subject.empty() ? text::shorten(t.last_evidence, 100) : t.subject,
+                    t.status, "",     t.due};
         std::string line = "- " + kind_text(t.kind) + ": " + md_escape(item.subject) + " (`" + t.id + "`)";
         auto it = run.status_before.find(t.id);
         if (it == run.status_before.end()) {
@@ -81,10 +87,10 @@ CiSummary ci_summary(const pipeline::CiRun& run, const std::string& as_of) {
     md << section("Statuswijzigingen", count(s.changed), changed.str());
     md << section("Termijn verlopen", count(s.overdue), late.str());
     if (!run.fetch_stopped.empty())
-        md << "**Ophalen niet afgemaakt** (" << md_escape(run.fetch_stopped)
+        md << "**Ophalen niet afgemaakt** (" << md_escape(dutch_reason_or_marked(run.fetch_stopped))
            << "). Wat binnen is, is verwerkt; de volgende run gaat verder waar deze stopte.\n\n";
     std::ostringstream errors;
-    for (auto& e : run.errors) errors << "- " << md_escape(e.describe()) << "\n";
+    for (auto& e : run.errors) errors << "- " << md_escape(describe_in_dutch(e)) << "\n";
     md << section("Fouten", static_cast<int>(run.errors.size()), errors.str());
     md << "Rapport: `" << run.report_index.string() << "`.\n";
     s.markdown = md.str();
