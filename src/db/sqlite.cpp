@@ -100,6 +100,11 @@ Database::~Database() {
     sqlite3_close_v2(m_db);
 }
 
+std::filesystem::path Database::file() const {
+    const char* name = sqlite3_db_filename(m_db, "main");
+    return name ? std::filesystem::path(name) : std::filesystem::path();
+}
+
 Statement Database::prepare(std::string_view sql) {
     if (auto it = m_cache->idle.find(std::string(sql)); it != m_cache->idle.end()) {
         sqlite3_stmt* stmt = it->second;

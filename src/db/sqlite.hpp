@@ -62,6 +62,8 @@ public:
     void set_user_version(int version);
     std::int64_t changes();
     bool in_transaction() const;
+    // The file of the main database, "" for one in memory.
+    std::filesystem::path file() const;
 
 private:
     explicit Database(sqlite3* db);
