@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/date.hpp"
+#include "report/format.hpp"
 #include "report/item_pieces.hpp"
 
 namespace toezeg::report {
@@ -65,7 +66,61 @@ Result<std::vector<ListPage>> write_list(const List& list, const std::string& ca
     return pages;
 }
 
+json document_row(const db::DocumentRow& doc) {
+    return json{{"id", doc.id},
+                {"title", doc.title},
+                {"date", doc.effective_date},
+                {"date_label", doc.date.empty() ? "(zonder datum)" : date_label(doc.date)},
+                {"file", doc.id + ".html"},
+                {"versions", std::to_string(doc.versions)}};
+}
+
 }  // namespace
+
+Result<void> write_documents_page(const SiteData& site, const ReportOptions& options, PageWriter& out) {
+    std::vector<const db::DocumentRow*> docs;
+    for (auto& doc : site.documents) docs.push_back(&doc);
+    std::sort(docs.begin(), docs.end(), [](auto* a, auto* b) {
+        return std::tie(b->effective_date, a->id) < std::tie(a->effective_date, b->id);
+    });
+    std::map<std::string, std::vector<const db::DocumentRow*>, std::greater<>> months;  // the latest first
+    for (auto* doc : docs) months[month_of(doc->effective_date)].push_back(doc);
+    std::vector<std::pair<std::string, std::vector<const db::DocumentRow*>>> ordered;  // undated last
+    for (auto& [part, list] : months)
+        if (part != "zonder-datum") ordered.emplace_back(part, std::move(list));
+    if (auto undated = months.find("zonder-datum"); undated != months.end())
+        ordered.emplace_back(undated->first, std::move(undated->second));
+    json links = json::array();
+    for (auto& [part, list] : ordered) {
+        std::string file = "lijst/documenten-" + part + ".html", label = part_label(part);
+        PageKey key;
+        key.add("documents").add(part);
+        for (auto* doc : list) key.add(doc->id).add(doc->title).add(doc->date).add(doc->effective_date).add(std::to_string(doc->versions));
+        auto done = out.keyed_page(file, "documents.mustache", "../", key, [&] {
+            json rows = json::array();
+            for (auto* doc : list) rows.push_back(document_row(*doc));
+            return json{{"title", "Documenten, " + label},
+                        {"heading", "Documenten, " + label},
+                        {"count_label", std::to_string(list.size()) + (list.size() == 1 ? " document" : " documenten")},
+                        {"documents", std::move(rows)}};
+        });
+        if (!done) return std::unexpected(done.error());
+        links.push_back({{"file", file}, {"label", label}, {"count", thousands(list.size())}});
+    }
+    bool whole = docs.size() <= options.index_table_limit;
+    std::size_t shown = whole ? docs.size() : std::min(docs.size(), options.index_list_limit);
+    mus::data list{mus::data::type::list};
+    for (std::size_t k = 0; k < shown; ++k) list.push_back(to_mustache(document_row(*docs[k])));
+    mus::data d;
+    d.set("title", "Documenten");
+    d.set("heading", "Documenten");
+    d.set("documents", list);
+    d.set("count_label", thousands(docs.size()) + (docs.size() == 1 ? " document" : " documenten") +
+                             (whole ? "" : "; hieronder de " + std::to_string(shown) + " nieuwste"));
+    d.set("months", to_mustache(links));
+    d.set("has_months", !links.empty());
+    return out.page("documents.html", "documents.mustache", d, "");
+}
 
 std::string row_one_folder_down(const std::string& row_html) {
     // The row's one link; text in a row is escaped, so `href="` appears only in a link.

@@ -28,6 +28,12 @@ struct ListPages {
 // Writes lijst/<yyyy-mm>.html, lijst/verlopen-<yyyy>.html and lijst/lang-open-<yyyy>.html.
 Result<ListPages> write_list_pages(const SiteData& site, PageWriter& out);
 
+// documents.html: every document, the latest first, up to options.index_table_limit of them;
+// past it the latest options.index_list_limit; and links to lijst/documenten-<yyyy-mm>.html,
+// the documents of each month (by the date of the latest version), each kept while its
+// documents are as before.
+Result<void> write_documents_page(const SiteData& site, const ReportOptions& options, PageWriter& out);
+
 // An item row kept for the index (links to items/<id>.html) as a page one folder down shows it.
 std::string row_one_folder_down(const std::string& row_html);
 

@@ -233,27 +233,7 @@ private:
 
     bool overdue(const db::ItemFacts& t) const { return is_overdue(t, m_opt.as_of); }
 
-    Result<void> write_documents_list() {
-        mus::data d, list{mus::data::type::list};
-        d.set("title", "Documenten");
-        std::vector<const db::DocumentRow*> docs;
-        for (auto& doc : m_site.documents) docs.push_back(&doc);
-        std::sort(docs.begin(), docs.end(), [](auto* a, auto* b) {
-            return std::tie(b->effective_date, a->id) < std::tie(a->effective_date, b->id);
-        });
-        for (auto* doc : docs) {
-            mus::data r;
-            r.set("id", doc->id);
-            r.set("title", doc->title);
-            r.set("date", doc->effective_date);
-            r.set("date_label", doc->date.empty() ? "(zonder datum)" : date_label(doc->date));
-            r.set("file", doc->id + ".html");
-            r.set("versions", std::to_string(doc->versions));
-            list.push_back(r);
-        }
-        d.set("documents", list);
-        return m_out.page("documents.html", "documents.mustache", d, "");
-    }
+    Result<void> write_documents_list() { return write_documents_page(m_site, m_opt, m_out); }
 
     Result<void> write_week() {
         Date start = m_week.monday, end = m_week.monday.plus_days(6);

@@ -135,6 +135,32 @@ TEST_CASE("report reading: past its limits the index links the lists' pages, and
         if (e.path().extension() == ".html") pages.insert("../items/" + e.path().filename().string());
     CHECK(listed == pages);
 
+    // documents.html: the three newest, and every document on exactly one month's page.
+    std::string documents = slurp(site.out / "documents.html");
+    CHECK(links(documents, "docs/").size() == 3);
+    CHECK(words(documents).find("; hieronder de 3 nieuwste.") != std::string::npos);
+    std::set<std::string> listed_docs, doc_pages;
+    for (auto& page : links(documents, "lijst/documenten-")) {
+        INFO(page);
+        REQUIRE(std::filesystem::exists(site.out / page));
+        for (auto& doc : links(slurp(site.out / page), "../docs/")) {
+            CHECK(std::filesystem::exists(site.out / "lijst" / doc));
+            CHECK(listed_docs.insert(doc).second);
+        }
+    }
+    for (auto& e : std::filesystem::directory_iterator(site.out / "docs"))
+        if (e.path().extension() == ".html" && e.path().filename().string().find('@') == std::string::npos &&
+            slurp(e.path()).find("http-equiv=\"refresh\"") == std::string::npos)  // not an old id's redirect
+            doc_pages.insert("../docs/" + e.path().filename().string());
+    for (auto& doc : doc_pages) {
+        INFO(doc);
+        CHECK(listed_docs.contains(doc));
+    }
+    for (auto& doc : listed_docs) {
+        INFO(doc);
+        CHECK(doc_pages.contains(doc));
+    }
+
     // Within the limits the index keeps the whole table, and no list is cut.
     site.write("2027-06-30");
     index = slurp(site.out / "index.html");
