@@ -1,10 +1,8 @@
 #include "report/site.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cstdio>
 #include <future>
-#include <map>
 #include <set>
 #include <unordered_map>
 
@@ -216,7 +214,7 @@ private:
                                                       {"report: search", &SiteWriter::write_search},
                                                       {"report: register", &SiteWriter::write_register}};
         for (auto& [name, step] : steps) {
-            timing::Step timed(name);
+            timing::Step step_time(name);
             if (auto done = (this->*step)(); !done) return done;
         }
         AtomWriter atom(m_feed_template);
