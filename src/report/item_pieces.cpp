@@ -51,12 +51,8 @@ std::string search_entry(const track::TrackedItem& t) {
     std::string text = text::join(t.members, ", ") + " " + t.actor + " " + t.ref + " " + t.id;
     for (auto& e : t.events)
         if (!e.evidence.empty() && text.size() < k_search_text_bytes) text += " " + e.evidence;
-    json entry{{"type", kind_label(t.kind)},
-               {"id", t.id},
-               {"title", item_summary(t)},
-               {"text", text::shorten(text, k_search_text_bytes)},
-               {"page", "items/" + t.id + ".html"}};
-    return script_safe(entry.dump(-1, ' ', false, json::error_handler_t::replace));
+    return search_piece(kind_label(t.kind), item_summary(t), "items/" + t.id + ".html",
+                        text::shorten(text, k_search_text_bytes));
 }
 
 }  // namespace

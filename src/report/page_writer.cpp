@@ -34,7 +34,8 @@ mus::data to_mustache(const json& value) {
 namespace {
 
 // The folders of pages that come and go with items, documents, follow pages and lists.
-const std::vector<std::string> k_page_folders = {"items", "docs", "kamerlid", "bewindspersoon", "dossier", "lijst"};
+const std::vector<std::string> k_page_folders = {"items",   "docs",  "kamerlid", "bewindspersoon",
+                                                 "dossier", "lijst", "zoek"};
 
 // The partials every page template uses, inlined as text before compiling: kainjow
 // parses a partial again on every use, which dominated rendering thousands of pages.
@@ -164,6 +165,11 @@ Result<std::string> PageWriter::fragment(const std::string& tpl, const json& dat
     return render(tpl, d, nullptr);
 }
 
+std::optional<std::string> PageWriter::read(const std::string& relative) const {
+    auto text = files::read(m_opt.out_dir / relative, std::size_t{1} << 30);
+    return text ? std::optional<std::string>(std::move(*text)) : std::nullopt;
+}
+
 void PageWriter::put(const std::string& relative, const std::string& content) { write_content(relative, content, std::nullopt); }
 
 void PageWriter::write_content(const std::string& relative, const std::string& content, std::optional<std::uint64_t> key) {
@@ -206,7 +212,7 @@ Result<ReportStats> PageWriter::finish() {
         }
     } else {
         for (const std::string& sub : folders)
-            for (std::string ext : {".html", ".xml"})
+            for (std::string ext : {".html", ".xml", ".js"})
                 m_stats.removed += files::remove_others(m_opt.out_dir / sub, ext, sub + "/", m_written);
     }
     if (auto saved = m_cache->save(); !saved) return std::unexpected(saved.error());

@@ -54,6 +54,8 @@ public:
     Result<std::uint64_t> template_key(const std::string& tpl);
     // A piece of a page (e.g. one table row) rendered from `tpl`, for a page to include.
     Result<std::string> fragment(const std::string& tpl, const nlohmann::json& data);
+    // The content of a file of the site as it is on disk (a part kept from the last run), if any.
+    std::optional<std::string> read(const std::string& relative) const;
     // Writes `content` unless the file already holds exactly that.
     void put(const std::string& relative, const std::string& content);
     Result<std::string> asset(const std::string& name) const { return m_templates.get(name); }

@@ -8,6 +8,23 @@
 
 namespace toezeg::report {
 
+namespace {
+
+// True (and every file kept) when search-index.js and each of its parts are as the last run
+// left them for this key.
+bool keep_search_index(PageWriter& out, const PageKey& key) {
+    if (!out.keep_keyed_file("search-index.js", PageKey(key).add("search-index.js"))) return false;
+    auto manifest = out.read("search-index.js");
+    if (!manifest) return false;
+    auto parts = search_index_parts(*manifest);
+    if (parts.empty()) return false;
+    for (auto& part : parts)
+        if (!out.keep_keyed_file(part, PageKey(key).add(part))) return false;
+    return true;
+}
+
+}  // namespace
+
 Result<void> write_site_exports(const SiteData& site, db::Database& db, PageWriter& out, const std::string& generation,
                                 CsvDialect dialect, const std::string& feed_template) {
     // items.json and items.csv stand for every item's row (its pieces key), in order; the
@@ -24,9 +41,9 @@ Result<void> write_site_exports(const SiteData& site, db::Database& db, PageWrit
         std::string text;
     };
     std::vector<Export> exports = {{"items.json", "export_json", PageKey(items_key).add("items.json"), ""},
-                                   {"items.csv", "csv", PageKey(items_key).add("items.csv"), ""},
-                                   {"search-index.js", "search", search_key, ""}};
+                                   {"items.csv", "csv", PageKey(items_key).add("items.csv"), ""}};
     std::erase_if(exports, [&](const Export& e) { return out.keep_keyed_file(e.file, e.key); });
+    if (!keep_search_index(out, search_key)) exports.push_back({"search-index.js", "search", search_key, ""});
     std::vector<std::string_view> columns;
     for (auto& e : exports) columns.push_back(e.column);
     if (!columns.empty())
@@ -35,20 +52,25 @@ Result<void> write_site_exports(const SiteData& site, db::Database& db, PageWrit
                 if (pieces[k].empty()) continue;
                 auto& text = exports[k].text;
                 if (exports[k].file == "items.json") text += text.empty() ? "[\n" : ",\n";
-                if (exports[k].file == "search-index.js" && !text.empty()) text += ',';
+                if (exports[k].file == "search-index.js" && !text.empty()) text += '\n';
                 text += pieces[k];
             }
         });
     // Each file's text is finished in place and handed over (at 50,000 letters items.json
     // is over 100 MB: a copy would double the run's peak memory).
     for (auto& e : exports) {
+        if (e.file == "search-index.js") {
+            for (auto& [name, content] : search_index_files(e.text, site.documents))
+                out.keyed_file(name, PageKey(e.key).add(name), [&] { return std::move(content); });
+            e.text = std::string();
+            continue;
+        }
         out.keyed_file(e.file, e.key, [&] {
             if (e.file == "items.json") {
                 e.text += e.text.empty() ? "[]\n" : "\n]\n";
                 return std::move(e.text);
             }
-            if (e.file == "items.csv") return csv_start(dialect) + csv_line(tracked_csv_header(), dialect) + e.text;
-            return search_index_script(e.text, site.documents);
+            return csv_start(dialect) + csv_line(tracked_csv_header(), dialect) + e.text;
         });
         e.text = std::string();
     }

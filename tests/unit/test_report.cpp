@@ -110,8 +110,9 @@ TEST_CASE("report: a rerun renders only the pages whose inputs changed", "[repor
     int pages = count_pages(site.out);
     REQUIRE(pages > 20);
 
-    // Besides those pages: review.html, items.json, items.csv and search-index.js are kept too.
-    const int kept_top = 4;
+    // Besides those pages: review.html, items.json, items.csv and search-index.js with its two
+    // parts (zoek/p-0.js, zoek/e-0.js) are kept too.
+    const int kept_top = 6;
     auto second = site.write("2026-03-23");
     CHECK(second.reused == pages + kept_top);
     CHECK(second.written == 0);
@@ -147,6 +148,25 @@ TEST_CASE("report: a rerun renders only the pages whose inputs changed", "[repor
     CHECK(other_day.reused > pages / 2);
     CHECK(other_day.reused < pages + kept_top);
     CHECK(slurp(flagged).find("langer dan 6 maanden open zonder termijn") != std::string::npos);
+}
+
+TEST_CASE("report: the search index and its parts are kept together, or written together", "[report][search]") {
+    Site site({"corpus"});
+    site.write("2026-03-23");
+    auto part = site.out / "zoek" / "p-0.js";
+    std::string before = slurp(part);
+    REQUIRE(before.starts_with("toezegSearch.postings[0] = [["));
+    // A part gone: the index cannot be kept; it is made again (here the same, so only the part is written).
+    std::filesystem::remove(part);
+    auto again = site.write("2026-03-23");
+    CHECK(again.written == 1);
+    CHECK(slurp(part) == before);
+    // A stale part from an earlier, larger index is removed with the other pages gone.
+    { std::ofstream(site.out / "zoek" / "p-7.js", std::ios::binary) << "toezegSearch.postings[7] = [];"; }
+    std::filesystem::remove(site.out / ".toezeg-pages");  // no manifest: the folders are cleaned by listing
+    site.write("2026-03-23");
+    CHECK_FALSE(std::filesystem::exists(site.out / "zoek" / "p-7.js"));
+    CHECK(std::filesystem::exists(part));
 }
 
 TEST_CASE("report: a new version of a letter renders the pages that show it again", "[report]") {
@@ -202,8 +222,9 @@ TEST_CASE("report: a changed template renders again the pages that use it", "[re
     std::string item = slurp(test::source_dir() / "templates" / "item.mustache");
     { std::ofstream(templates / "item.mustache", std::ios::binary) << item << "<!-- eigen sjabloon -->\n"; }
     auto stats = site.write("2026-03-23", templates);
-    // Document, Kamerlid, ... pages do not use item.mustache; nor do review.html and the three item exports.
-    CHECK(stats.reused == pages - item_pages + 4);
+    // Document, Kamerlid, ... pages do not use item.mustache; nor do review.html and the item
+    // exports (items.json, items.csv, the search index and its two parts).
+    CHECK(stats.reused == pages - item_pages + 6);
     CHECK(stats.written == item_pages);         // every item page changed
     auto page = std::filesystem::directory_iterator(site.out / "items")->path();
     CHECK(slurp(page).find("<!-- eigen sjabloon -->") != std::string::npos);
