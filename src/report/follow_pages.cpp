@@ -2,6 +2,7 @@
 #include "report/follow_pages.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -98,45 +99,101 @@ struct Group {
     std::vector<const db::ItemFacts*> items;
 };
 
-Result<void> write_group(const SiteData& site, db::Database& db, PageWriter& out, AtomWriter& atom, const Group& g) {
-    std::vector<std::string> ids;
-    ids.reserve(g.items.size());
-    for (auto* t : g.items) ids.push_back(t->id);
-    auto data = [&] {
-        std::string rows = db::report_pieces_joined(db, "group_row_html", ids);
-        std::size_t open = 0, late = 0;
-        for (auto* t : g.items) {
-            open += t->status == Status::open;
-            late += is_overdue(*t, site.as_of);
-        }
+std::string count_label(const SiteData& site, const std::vector<const db::ItemFacts*>& items) {
+    std::size_t open = 0, late = 0;
+    for (auto* t : items) {
+        open += t->status == Status::open;
+        late += is_overdue(*t, site.as_of);
+    }
+    return std::to_string(items.size()) + (items.size() == 1 ? " toezegging of motie" : " toezeggingen en moties") +
+           ", " + std::to_string(open) + " openstaand, " + std::to_string(late) + " met verlopen termijn";
+}
+
+// "2024" for an item last seen in 2024, "zonder-datum" when it has no date.
+std::string year_of(const db::ItemFacts& t) { return t.last_date.size() >= 4 ? t.last_date.substr(0, 4) : "zonder-datum"; }
+
+// One page of rows of the group's items `items` (newest first): the group's own page, or one
+// of its years' pages; kept while `key` (which stands for what else it shows) is as before.
+Result<void> write_rows_page(db::Database& db, PageWriter& out, const Group& g,
+                             const std::string& relative, const std::vector<const db::ItemFacts*>& items,
+                             PageKey key, const std::function<void(json&)>& more) {
+    for (auto* t : items) key.add(t->id).add(t->row_hash);
+    return out.keyed_page(relative, "group.mustache", "../", key, [&] {
+        std::vector<std::string> ids;
+        ids.reserve(items.size());
+        for (auto* t : items) ids.push_back(t->id);
         json d{{"title", g.heading + " " + g.name},
                {"heading", g.heading},
                {"name", g.name},
-               {"item_rows", std::move(rows)},
-               {"count_label", std::to_string(g.items.size()) +
-                                   (g.items.size() == 1 ? " toezegging of motie" : " toezeggingen en moties") + ", " +
-                                   std::to_string(open) + " openstaand, " + std::to_string(late) + " met verlopen termijn"}};
-        d["feed"] = g.page.substr(g.page.find('/') + 1) + ".xml";
+               {"item_rows", db::report_pieces_joined(db, "group_row_html", ids)},
+               {"feed", g.page.substr(g.page.find('/') + 1) + ".xml"}};
+        more(d);
         return d;
-    };
-    // The page and its feed stand for the rows of its items, in their order.
+    });
+}
+
+Result<void> write_group(const SiteData& site, db::Database& db, PageWriter& out, AtomWriter& atom, const Group& g,
+                         std::size_t limit) {
+    const std::string slug = g.page.substr(g.page.find('/') + 1);
+    // Past the limit: the newest `limit` here, every item on the page of its year.
+    std::map<std::string, std::vector<const db::ItemFacts*>, std::greater<>> years;
+    if (g.items.size() > limit)
+        for (auto* t : g.items) years[year_of(*t)].push_back(t);
+    if (auto undated = years.find("zonder-datum"); undated != years.end()) {  // last, not first
+        auto items = std::move(undated->second);
+        years.erase(undated);
+        years.emplace("", std::move(items));
+    }
+    json year_links = json::array();
+    for (auto& [year, items] : years) {
+        std::string part = year.empty() ? "zonder-datum" : year;
+        std::string label = year.empty() ? "zonder datum" : year;
+        year_links.push_back({{"file", slug + "." + part + ".html"}, {"label", label}, {"count", thousands(items.size())}});
+        PageKey key;
+        key.add(g.heading).add(g.name).add(g.page).add(part);
+        auto done = write_rows_page(db, out, g, g.page + "." + part + ".html", items, key, [&](json& d) {
+            d["title"] = g.heading + " " + g.name + ", " + label;
+            d["year"] = label;
+            d["main"] = slug + ".html";
+            d["count_label"] = count_label(site, items);
+        });
+        if (!done) return done;
+    }
+    std::vector<const db::ItemFacts*> shown(g.items.begin(), g.items.begin() + std::min(limit, g.items.size()));
+    // The page stands for the rows it shows, the counts of all its items and the years' links.
     PageKey key;
-    key.add(g.heading).add(g.name).add(g.page);
+    key.add(g.heading).add(g.name).add(g.page).add(year_links.dump());
     for (auto* t : g.items) key.add(t->id).add(t->row_hash);
-    if (auto done = out.keyed_page(g.page + ".html", "group.mustache", "../", key, data); !done) return done;
-    out.keyed_file(g.page + ".xml", key.add("feed").add(atom.source_key()), [&] {
+    auto done = write_rows_page(db, out, g, g.page + ".html", shown, key, [&](json& d) {
+        d["count_label"] = count_label(site, g.items);
+        if (!year_links.empty()) {
+            d["has_years"] = true;
+            d["years"] = year_links;
+            d["shown"] = thousands(shown.size());
+        }
+    });
+    if (!done) return done;
+    // The feed stands for the rows of all its items.
+    PageKey feed_key;
+    feed_key.add(g.heading).add(g.name).add(g.page);
+    for (auto* t : g.items) feed_key.add(t->id).add(t->row_hash);
+    out.keyed_file(g.page + ".xml", feed_key.add("feed").add(atom.source_key()), [&] {
+        std::vector<std::string> ids;
+        ids.reserve(g.items.size());
+        for (auto* t : g.items) ids.push_back(t->id);
         std::vector<AtomEntry> entries;
         for (auto& e : db::latest_report_entries_of(db, ids, static_cast<int>(k_feed_entries)))
             entries.push_back(AtomEntry{e.date, e.entry_id, e.title, e.item_id, e.summary});
-        return atom.render_entries(std::move(entries), {"urn:toezeg:" + g.page, "toezeg: " + g.heading + " " + g.name,
-                                                        g.page.substr(g.page.find('/') + 1) + ".xml", "../"});
+        return atom.render_entries(std::move(entries),
+                                   {"urn:toezeg:" + g.page, "toezeg: " + g.heading + " " + g.name, slug + ".xml", "../"});
     });
     return {};
 }
 
 }  // namespace
 
-Result<void> write_follow_pages(const SiteData& site, db::Database& db, PageWriter& out, AtomWriter& atom) {
+Result<void> write_follow_pages(const SiteData& site, db::Database& db, PageWriter& out, AtomWriter& atom,
+                                std::size_t limit) {
     std::map<std::string, Group> groups;  // by page
     auto add = [&](const std::map<std::string, std::string>& pages, const std::string& name, const std::string& heading,
                    const db::ItemFacts& t) {
@@ -156,7 +213,7 @@ Result<void> write_follow_pages(const SiteData& site, db::Database& db, PageWrit
     for (auto& [page, g] : groups) {
         // Newest first, as the index.
         std::stable_sort(g.items.begin(), g.items.end(), [](auto* a, auto* b) { return a->last_date > b->last_date; });
-        if (auto done = write_group(site, db, out, atom, g); !done) return done;
+        if (auto done = write_group(site, db, out, atom, g, limit); !done) return done;
     }
     return {};
 }

@@ -27,7 +27,10 @@ FollowPages follow_pages_of(const std::vector<db::ItemFacts>& items);
 const std::string& member_name(const FollowPages& pages, const std::string& form);
 
 // <folder>/<slug>.html and .xml for every Kamerlid, bewindspersoon and dossier; a page
-// whose items' rows changed is built from their kept rows and Atom entries.
-Result<void> write_follow_pages(const SiteData& site, db::Database& db, PageWriter& out, AtomWriter& atom);
+// whose items' rows changed is built from their kept rows and Atom entries. A page of more
+// than `limit` items shows the newest `limit` and links <folder>/<slug>.<yyyy>.html, its
+// items by the year of their last event ("zonder-datum" for none), each kept while its rows are.
+Result<void> write_follow_pages(const SiteData& site, db::Database& db, PageWriter& out, AtomWriter& atom,
+                                std::size_t limit);
 
 }  // namespace toezeg::report

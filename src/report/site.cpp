@@ -218,7 +218,7 @@ private:
             if (auto done = (this->*step)(); !done) return done;
         }
         AtomWriter atom(m_feed_template);
-        if (auto done = timed("report: follow pages", [&] { return write_follow_pages(m_site, m_db, m_out, atom); });
+        if (auto done = timed("report: follow pages", [&] { return write_follow_pages(m_site, m_db, m_out, atom, m_opt.group_page_limit); });
             !done)
             return done;
         timing::Step step("report: document pages");

@@ -20,6 +20,9 @@ struct ReportOptions {
     // and of the long open items, with links to their pages.
     std::size_t index_table_limit = 1000;
     std::size_t index_list_limit = 100;
+    // A Kamerlid's, bewindspersoon's or dossier's page shows at most this many items, the
+    // newest; past it, links to its pages per year (<folder>/<slug>.<yyyy>.html).
+    std::size_t group_page_limit = 500;
 };
 
 struct ReportStats {

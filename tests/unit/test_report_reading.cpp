@@ -88,6 +88,48 @@ std::vector<std::string> links(const std::string& html, const std::string& prefi
 }
 }  // namespace
 
+TEST_CASE("report reading: a follow page past its limit shows the newest and links its years' pages", "[report]") {
+    ReadSite site({"tests/data/letters"});
+    report::ReportOptions limits;
+    limits.group_page_limit = 2;
+    site.write("2027-06-30", {}, "", limits);
+    int cut = 0;
+    for (auto& e : std::filesystem::directory_iterator(site.out / "bewindspersoon")) {
+        auto name = e.path().filename().string();
+        if (e.path().extension() != ".html" || std::count(name.begin(), name.end(), '.') != 1) continue;  // a group's own page
+        std::string html = slurp(e.path());
+        auto rows = links(html, "../items/");
+        auto years = links(html, name.substr(0, name.size() - 5) + ".");
+        INFO(name);
+        if (years.empty()) {
+            CHECK(rows.size() <= 2);
+            continue;
+        }
+        ++cut;
+        CHECK(rows.size() == 2);
+        CHECK(words(html).find("Hieronder de 2 nieuwste. Alle, per jaar van de laatste gebeurtenis:") != std::string::npos);
+        // Every item of the group on exactly one year's page, which leads back.
+        std::set<std::string> listed;
+        for (auto& year : years) {
+            INFO(year);
+            REQUIRE(std::filesystem::exists(site.out / "bewindspersoon" / year));
+            std::string page = slurp(site.out / "bewindspersoon" / year);
+            CHECK(page.find("<a href=\"" + name + "\">Alle jaren van ") != std::string::npos);
+            for (auto& item : links(page, "../items/")) CHECK(listed.insert(item).second);
+        }
+        CHECK(listed.size() > 2);
+        for (auto& item : rows) CHECK(listed.contains(item));
+        CHECK(words(html).find(std::to_string(listed.size()) + " toezeggingen en moties, ") != std::string::npos);
+    }
+    CHECK(cut > 0);
+    // Under the limit again: the years' pages are gone.
+    site.write("2027-06-30");
+    for (auto& e : std::filesystem::directory_iterator(site.out / "bewindspersoon")) {
+        auto name = e.path().filename().string();
+        CHECK(std::count(name.begin(), name.end(), '.') == 1);
+    }
+}
+
 TEST_CASE("report reading: past its limits the index links the lists' pages, and each item is on one month's page",
           "[report]") {
     ReadSite site({"tests/data/letters"});
