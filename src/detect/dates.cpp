@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <memory>
 #include <vector>
@@ -15,12 +16,18 @@ namespace {
 
 const std::string k_months = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december";
 
+constexpr int k_max_count = 1200;  // of weeks or months in "binnen N weken": about 100 years
+
 int number_word(const std::string& w) {
     static const std::map<std::string, int> k_words = {{"een", 1},   {"één", 1},    {"twee", 2}, {"drie", 3},
                                                        {"vier", 4},  {"vijf", 5},   {"zes", 6},  {"acht", 8},
                                                        {"tien", 10}, {"twaalf", 12}};
     if (auto it = k_words.find(w); it != k_words.end()) return it->second;
-    return std::atoi(w.c_str());
+    // Digits: at most k_max_count (a letter's "binnen 99999999999 weken" must not overflow a date).
+    int n = 0;
+    auto [end, ec] = std::from_chars(w.data(), w.data() + w.size(), n);
+    if (ec == std::errc::result_out_of_range) return k_max_count;
+    return std::clamp(n, 0, k_max_count);
 }
 
 // The first date on or after `reference` with this month and day ("voor 1 juli").

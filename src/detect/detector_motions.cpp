@@ -2,13 +2,30 @@
 #include <re2/re2.h>
 
 #include <algorithm>
-#include <cstdlib>
+#include <charconv>
+#include <limits>
 
 #include "detect/detector_impl.hpp"
 #include "detect/people.hpp"
 #include "util/utf8.hpp"
 
 namespace toezeg::detect {
+
+namespace {
+
+// At most this many motions are made for one plural mention ("de 3 moties van de leden ..."):
+// the count is the letter's, and hostile text can write any number there.
+constexpr std::size_t k_max_motions_per_mention = 20;
+
+// "12" -> 12; at least 1, and a number past int's range is the largest int.
+int digits_count(const std::string& digits) {
+    int n = 0;
+    auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
+    if (ec == std::errc::result_out_of_range) return std::numeric_limits<int>::max();
+    return std::max(1, n);
+}
+
+}  // namespace
 
 std::vector<Mention> Detector::find_mentions(std::size_t i) const {
     std::vector<Mention> out;
@@ -40,7 +57,7 @@ std::vector<Mention> Detector::find_mentions(std::size_t i) const {
                           : c == "drie"               ? 3
                           : c == "vier"               ? 4
                           : c == "vijf"               ? 5
-                                                      : std::max(1, std::atoi(c.c_str()));
+                                                      : digits_count(c);
             }
             std::string_view names(groups[2].data(), groups[2].size());
             // "een motie van de Partij voor de Dieren" names a party; "MOTIE VAN HET LID" is a title.
@@ -173,6 +190,7 @@ void Detector::detect_motions(std::size_t i, std::string_view s) {
         auto group = group_for(m);
         std::size_t wanted =
             m.plural ? std::max<std::size_t>({static_cast<std::size_t>(m.count), m.refs.size(), 1}) : 1;
+        wanted = std::min(wanted, k_max_motions_per_mention);
         for (std::size_t k = 0; k < group.size() && k < m.refs.size(); ++k)
             if (m_drafts[group[k]].item.ref.empty()) set_motion_ref(group[k], m.refs[k]);
         while (group.size() < wanted) {
@@ -191,7 +209,9 @@ void Detector::detect_motions(std::size_t i, std::string_view s) {
             if (!m.members.empty()) m_motions_by_members[m.members].push_back(m_drafts.size() - 1);
             if (n < m.refs.size()) set_motion_ref(m_drafts.size() - 1, m.refs[n]);
             group = group_for(m);
-            if (group.size() < wanted && group.empty()) break;
+            // The new draft is not of this mention's group (no Kamerstuk number left for it, and
+            // no Kamerleden to find it by): another one would not be either.
+            if (group.size() <= n) break;
         }
         touched.insert(touched.end(), group.begin(), group.end());
     }

@@ -207,6 +207,10 @@ TEST_CASE("deadline phrases by the convention table", "[detect]") {
     CHECK(due("in december 2026") == "2026-12-31");
     CHECK(due("op korte termijn") == "vague:op korte termijn");
     CHECK(due("zonder termijn") == "none");
+    CHECK(due("binnen zes weken") == "2026-04-29");
+    // Any number a letter writes is at most 1,200 weeks or months (no overflow of the date).
+    CHECK(due("binnen 99999999999 maanden") == "2126-03-18");
+    CHECK(due("binnen 2147483647 weken") == ref.plus_days(7L * 1200).iso());
     Date december{2025, 12, 17};
     CHECK(detect::find_deadline("voor de zomer", december)->due == "2026-07-01");
 }
@@ -236,6 +240,30 @@ TEST_CASE("one sentence naming several motions keeps each (regression: use after
         members.push_back(i.member);
     }
     CHECK(members == std::vector<std::string>{"Kröger", "Ram", "Bikker", "Eerdmans", "Van der Plas"});
+}
+
+TEST_CASE("a plural mention makes a bounded number of motions (regression: endless drafts, found by fuzzing)",
+          "[detect][memory]") {
+    auto detect_text = [](const std::string& body) {
+        auto doc = ingest::read_text_document("Geachte voorzitter,\n\n" + body + "\n", "plural.txt", {});
+        REQUIRE(doc);
+        return detect::detect(*doc, detect::default_rules());
+    };
+    // "2 moties" with one Kamerstuk number and no Kamerlid: the second motion has nothing it
+    // can be found by, so making more never completed the group (2.2 GB, then out of memory).
+    auto items = detect_text(
+        "In 2020 werden 2 moties2 ingediend waarin de regering werd verzocht om een coördinator van het lid "
+        "PaFland3 over boa’s (Kamerstuk 33 566, nr. 57).");
+    REQUIRE(items.size() == 2);
+    CHECK(items[0].ref == "33 566, nr. 57");
+    CHECK(items[1].ref.empty());
+    // Any number a letter writes: at most 20 motions for one mention (and no overflow).
+    for (std::string count : {"25", "99999999999"}) {
+        auto many = detect_text("De " + count + " moties van het lid Ram zijn uitgevoerd.");
+        CHECK(many.size() == 20);
+        for (auto& m : many) CHECK(m.member == "Ram");
+    }
+    CHECK(detect_text("De 3 moties van het lid Ram zijn uitgevoerd.").size() == 3);
 }
 
 TEST_CASE("interim replies, overview rows, other senders: the kinds of real set g", "[detect]") {
