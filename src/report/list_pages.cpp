@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/date.hpp"
+#include "db/report_pieces.hpp"
 #include "report/format.hpp"
 #include "report/item_pieces.hpp"
 
@@ -120,6 +121,52 @@ Result<void> write_documents_page(const SiteData& site, const ReportOptions& opt
     d.set("months", to_mustache(links));
     d.set("has_months", !links.empty());
     return out.page("documents.html", "documents.mustache", d, "");
+}
+
+Result<std::vector<ListPage>> write_review_months(const std::vector<const db::ItemFacts*>& queue,
+                                                  const std::string& threshold, db::Database& db, PageWriter& out) {
+    std::map<std::string, std::vector<const db::ItemFacts*>, std::greater<>> months;  // the latest first
+    for (auto* t : queue) months[month_of(t->last_date)].push_back(t);
+    if (auto undated = months.find("zonder-datum"); undated != months.end()) {  // last, not first
+        auto items = std::move(undated->second);
+        months.erase(undated);
+        months.emplace("", std::move(items));
+    }
+    std::vector<ListPage> pages;
+    for (auto& [month, items] : months) {
+        std::string part = month.empty() ? "zonder-datum" : month;
+        ListPage page{part, part_label(part), "lijst/beoordelen-" + part + ".html", items.size()};
+        PageKey key;
+        key.add("review").add(part).add(threshold);
+        for (auto* t : items) key.add(t->id).add(t->row_hash);
+        auto done = out.keyed_page(page.file, "review.mustache", "../", key, [&] {
+            std::vector<std::string> ids;
+            for (auto* t : items) ids.push_back(t->id);
+            return json{{"title", "Te beoordelen, " + page.label},
+                        {"heading", "Te beoordelen, " + page.label},
+                        {"month", true},
+                        {"count", thousands(items.size())},
+                        {"threshold", threshold},
+                        {"item_rows", rows_one_folder_down(db::report_pieces_joined(db, "review_html", ids))},
+                        {"has_items", true}};
+        });
+        if (!done) return std::unexpected(done.error());
+        pages.push_back(std::move(page));
+    }
+    return pages;
+}
+
+std::string rows_one_folder_down(const std::string& rows_html) {
+    // Text in a row is escaped, so `href="` appears only in a link.
+    static const std::string link = "href=\"items/";
+    std::string out;
+    out.reserve(rows_html.size() + rows_html.size() / 20);
+    std::size_t from = 0;
+    for (auto at = rows_html.find(link); at != std::string::npos; at = rows_html.find(link, from)) {
+        out.append(rows_html, from, at - from).append("href=\"../items/");
+        from = at + link.size();
+    }
+    return out.append(rows_html, from, std::string::npos);
 }
 
 std::string row_one_folder_down(const std::string& row_html) {

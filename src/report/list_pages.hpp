@@ -34,6 +34,13 @@ Result<ListPages> write_list_pages(const SiteData& site, PageWriter& out);
 // documents are as before.
 Result<void> write_documents_page(const SiteData& site, const ReportOptions& options, PageWriter& out);
 
+// lijst/beoordelen-<yyyy-mm>.html: the items waiting for review (`queue`, newest first) by
+// the month of their last event, each page kept while its items' rows are; the pages' links.
+Result<std::vector<ListPage>> write_review_months(const std::vector<const db::ItemFacts*>& queue,
+                                                  const std::string& threshold, db::Database& db, PageWriter& out);
+// Rows kept for a page at the top (links to items/<id>.html) as a page one folder down shows them.
+std::string rows_one_folder_down(const std::string& rows_html);
+
 // An item row kept for the index (links to items/<id>.html) as a page one folder down shows it.
 std::string row_one_folder_down(const std::string& row_html);
 

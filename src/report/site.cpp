@@ -298,28 +298,43 @@ private:
         return m_out.page("week.html", "week.mustache", d, "");
     }
 
-    // "Te beoordelen": the review queue of `toezeg review`, newest first; kept when its items' rows are.
+    // "Te beoordelen": the review queue of `toezeg review`, newest first; kept when its items' rows
+    // are. Past the limit: the newest, and the months' pages (lijst/beoordelen-<yyyy-mm>.html).
     Result<void> write_review() {
         std::vector<const db::ItemFacts*> queue;
         for (auto& t : m_site.items)
             if (waits_for_review(t)) queue.push_back(&t);
         std::stable_sort(queue.begin(), queue.end(), [](auto* a, auto* b) { return a->last_date > b->last_date; });
+        char threshold[16];
+        std::snprintf(threshold, sizeof threshold, "%.2f", track::k_review_threshold);
+        std::string comma = threshold;
+        std::replace(comma.begin(), comma.end(), '.', ',');
+        json months = json::array();
+        if (queue.size() > m_opt.review_page_limit) {
+            auto pages = write_review_months(queue, comma, m_db, m_out);
+            if (!pages) return std::unexpected(pages.error());
+            for (auto& p : *pages) months.push_back({{"file", p.file}, {"label", p.label}, {"count", thousands(p.count)}});
+        }
+        std::vector<const db::ItemFacts*> shown(queue.begin(),
+                                                queue.begin() + std::min(queue.size(), m_opt.review_page_limit));
         PageKey key;
-        key.add("review");
+        key.add("review").add(months.dump());
         for (auto* t : queue) key.add(t->id).add(t->row_hash);
         return m_out.keyed_page("review.html", "review.mustache", "", key, [&] {
             std::vector<std::string> ids;
-            for (auto* t : queue) ids.push_back(t->id);
-            std::string rows = db::report_pieces_joined(m_db, "review_html", ids);
-            char threshold[16];
-            std::snprintf(threshold, sizeof threshold, "%.2f", track::k_review_threshold);
-            std::string comma = threshold;
-            std::replace(comma.begin(), comma.end(), '.', ',');
-            return json{{"title", "Te beoordelen"},
-                        {"count", std::to_string(queue.size())},
-                        {"threshold", comma},
-                        {"item_rows", std::move(rows)},
-                        {"has_items", !queue.empty()}};
+            for (auto* t : shown) ids.push_back(t->id);
+            json d{{"title", "Te beoordelen"},
+                   {"heading", "Te beoordelen"},
+                   {"count", thousands(queue.size())},
+                   {"threshold", comma},
+                   {"item_rows", db::report_pieces_joined(m_db, "review_html", ids)},
+                   {"has_items", !queue.empty()}};
+            if (!months.empty()) {
+                d["has_months"] = true;
+                d["months"] = months;
+                d["shown"] = thousands(shown.size());
+            }
+            return d;
         });
     }
 

@@ -23,6 +23,9 @@ struct ReportOptions {
     // A Kamerlid's, bewindspersoon's or dossier's page shows at most this many items, the
     // newest; past it, links to its pages per year (<folder>/<slug>.<yyyy>.html).
     std::size_t group_page_limit = 500;
+    // review.html shows at most this many items waiting for review, the newest; past it, links
+    // to the pages of each month of their last event (lijst/beoordelen-<yyyy-mm>.html).
+    std::size_t review_page_limit = 500;
 };
 
 struct ReportStats {

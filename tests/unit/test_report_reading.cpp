@@ -130,6 +130,35 @@ TEST_CASE("report reading: a follow page past its limit shows the newest and lin
     }
 }
 
+TEST_CASE("report reading: the review page past its limit shows the newest and links its months' pages", "[report][review]") {
+    ReadSite site({"tests/data/letters", "tests/data/letters2"});  // two wait for review
+    report::ReportOptions limits;
+    limits.review_page_limit = 1;
+    site.write("2027-06-30", {}, "", limits);
+    std::string review = slurp(site.out / "review.html");
+    auto months = links(review, "lijst/beoordelen-");
+    REQUIRE(!months.empty());
+    CHECK(links(review, "items/").size() <= 2);  // the item, and maybe the item it may be
+    CHECK(words(review).find("Hieronder de 1 nieuwste. Alle, per maand van de laatste gebeurtenis:") != std::string::npos);
+    auto heading = words(review).substr(words(review).find("Te beoordelen ("));
+    std::size_t total = std::stoul(heading.substr(std::string("Te beoordelen (").size()));
+    REQUIRE(total > 1);
+    std::set<std::string> listed;
+    for (auto& page : months) {
+        INFO(page);
+        REQUIRE(std::filesystem::exists(site.out / page));
+        std::string html = slurp(site.out / page);
+        CHECK(html.find("<a href=\"../review.html\">Te beoordelen</a>") != std::string::npos);
+        for (auto& item : links(html, "../items/")) CHECK(std::filesystem::exists(site.out / "lijst" / item));
+        // Each row's first link is its item.
+        for (auto at = html.find("<tr><td><a href=\""); at != std::string::npos; at = html.find("<tr><td><a href=\"", at + 1)) {
+            auto from = at + std::string("<tr><td><a href=\"").size();
+            CHECK(listed.insert(html.substr(from, html.find('"', from) - from)).second);
+        }
+    }
+    CHECK(listed.size() == total);
+}
+
 TEST_CASE("report reading: past its limits the index links the lists' pages, and each item is on one month's page",
           "[report]") {
     ReadSite site({"tests/data/letters"});
