@@ -157,7 +157,7 @@ void OfficialRecords::add(fetch::ODataPage&& page) {
     for (auto& r : page.records) {
         Pending p{page.entity, r.id, r.deleted, std::move(r.fields), "", ""};
         if (!p.deleted && p.entity != ingest::k_ek_register_entity) {
-            p.content = record_content(p.record);
+            p.content = r.content.empty() ? record_content(p.record) : std::move(r.content);
             p.blob = corpus::GitRepository::blob_id(p.content);
         }
         auto key = std::make_pair(p.entity, p.id);
