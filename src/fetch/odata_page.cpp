@@ -117,7 +117,10 @@ std::optional<PageParts> scanned_parts(std::string_view bytes) {
 
 Result<ODataPage> parse_odata_page(std::string_view bytes, const std::string& name, const std::string& expected) {
     if (auto parts = scanned_parts(bytes)) return page_of(std::move(*parts), name, expected);
-    return parse_odata_page_with_nlohmann(bytes, name, expected);
+    auto page = parse_odata_page_with_nlohmann(bytes, name, expected);
+    if (page)
+        for (auto& r : page->records) r.content = r.fields.dump(1) + "\n";
+    return page;
 }
 
 Result<ODataPage> parse_odata_page_with_nlohmann(std::string_view bytes, const std::string& name,

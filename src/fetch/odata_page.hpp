@@ -14,7 +14,7 @@ struct ODataRecord {
     std::string id;         // the record's Id (a GUID)
     bool deleted = false;   // Verwijderd: true
     nlohmann::json fields;  // the record as given
-    std::string content;    // the file git keeps: fields.dump(1) + "\n"; "" when not made as the page was read
+    std::string content;    // the file git keeps: fields.dump(1) + "\n" ("" from the reference reader below)
 };
 
 struct ODataPage {

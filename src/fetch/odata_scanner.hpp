@@ -25,8 +25,11 @@ struct ScannedPage {
     std::vector<ScannedRecord> records;    // the objects of the `value` array
 };
 
-// The most objects and arrays open at once that the scanner reads (deeper pages are given up).
-inline constexpr int k_scanner_max_depth = 64;
+// The most objects and arrays open at once inside a record that the scanner reads (deeper pages
+// are given up). Each object's members are copied once into their parent's text, so the work is
+// at most this many times the page's size; the deepest OData record (a Document with its
+// expansions) is 4 deep.
+inline constexpr int k_scanner_max_depth = 16;
 
 // The page's context, nextLink and records, or std::nullopt when the bytes are not exactly an
 // object with one `value` array of objects, with every number outside the records an integer

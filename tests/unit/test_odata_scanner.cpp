@@ -232,6 +232,10 @@ TEST_CASE("odata scanner: a page's records, fields without a tree for flat recor
     CHECK_FALSE(fetch::scan_odata_page(R"({"value": [], "value": []})"));
     CHECK_FALSE(fetch::scan_odata_page(R"({"value": [], "@odata.nextLink": 3})"));
     CHECK_FALSE(fetch::scan_odata_page(R"({"value": []} x)"));
+    std::string deep = R"({"Id": "x-4", "Deep": )" + std::string(fetch::k_scanner_max_depth, '[') + "1" +
+                       std::string(fetch::k_scanner_max_depth, ']') + "}";
+    CHECK_FALSE(fetch::scan_odata_page(page_of({deep})));
+    CHECK(agree(page_of({deep})));  // read by nlohmann, the same record
     CHECK(fetch::scan_odata_page(R"({"@odata.nextLink": 3, "value": [], "@odata.nextLink": "n"})")->next_link == "n");
 }
 
