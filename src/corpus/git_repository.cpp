@@ -75,9 +75,6 @@ std::vector<std::string> split_path(const std::string& path) {
 
 }  // namespace
 
-// Deflate level of packs written without delta search (git's default is 6; 1 measured faster, bench/RESULTS.md).
-constexpr int k_record_pack_level = 1;
-
 struct GitRepository::Impl {
     Repo repo;
     // While a batch is open: the repository's own object database, the in-memory one
@@ -85,7 +82,8 @@ struct GitRepository::Impl {
     Odb disk_odb, batch_odb;
     git_odb_backend* mempack = nullptr;  // owned by batch_odb
     std::optional<git_oid> pending_tip;
-    std::vector<git_oid> batch_objects;  // every object written in the batch
+    std::vector<git_oid> batch_objects;                               // every object written in the batch
+    std::vector<std::pair<git_oid, std::string_view>> ready_entries;  // blobs the caller deflated (commit_paths)
 
     void written(const git_oid& id) {
         if (batch_odb.get()) batch_objects.push_back(id);
@@ -181,14 +179,20 @@ struct GitRepository::Impl {
     // small and many, and libgit2's pack builder spent most of a sync looking for deltas.
     Result<void> write_plain_pack() {
         PackWriter pack(k_record_pack_level);
+        auto raw_id = [](const git_oid& id) {
+            ObjectId raw;
+            std::memcpy(raw.data(), id.id, raw.size());
+            return raw;
+        };
+        for (auto& [id, entry] : ready_entries) pack.add_entry(raw_id(id), entry);
         for (auto& id : batch_objects) {
+            ObjectId raw = raw_id(id);
+            if (pack.contains(raw)) continue;
             void* data = nullptr;
             std::size_t size = 0;
             git_object_t type = GIT_OBJECT_INVALID;
             if (mempack->read(&data, &size, &type, mempack, &id) != 0)
                 return fail("git", last_error("read an object of the batch"));
-            ObjectId raw;
-            std::memcpy(raw.data(), id.id, raw.size());
             PackObjectType kind = type == GIT_OBJECT_COMMIT ? PackObjectType::commit
                                   : type == GIT_OBJECT_TREE ? PackObjectType::tree
                                                             : PackObjectType::blob;
@@ -316,6 +320,7 @@ void GitRepository::Impl::abort_batch() {
     m.mempack = nullptr;
     m.pending_tip.reset();
     m.batch_objects.clear();
+    m.ready_entries.clear();
 }
 
 long long GitRepository::commit_time(const std::string& commit) const {
@@ -392,6 +397,7 @@ Result<std::string> GitRepository::commit_paths(const std::vector<PathChange>& c
                     return fail("git", last_error("blob"));
                 }
                 m.written(u.id);
+                if (m.mempack && !c.pack_entry.empty()) m.ready_entries.emplace_back(u.id, c.pack_entry);
                 u.action = GIT_TREE_UPDATE_UPSERT;
                 u.filemode = GIT_FILEMODE_BLOB;
             } else {

@@ -12,13 +12,13 @@
 namespace toezeg::corpus {
 
 struct CommitInfo {
-    std::string id;       // hex commit id
+    std::string id;  // hex commit id
     std::string message;
-    long long time = 0;   // seconds since the epoch
+    long long time = 0;  // seconds since the epoch
 };
 
 struct FileToWrite {
-    std::string name;     // file name inside the folder
+    std::string name;  // file name inside the folder
     std::string content;
 };
 
@@ -27,6 +27,9 @@ struct PathChange {
     std::string path;
     std::optional<std::string> content;
     std::string blob_id = {};  // GitRepository::blob_id(*content) when the caller made it already, else ""
+    // pack_entry(blob, *content, k_record_pack_level) when the caller made it already (a commit
+    // written as a pack then only appends it), else ""
+    std::string pack_entry = {};
 };
 
 class GitRepository {
@@ -54,7 +57,7 @@ public:
     Result<std::unordered_map<std::string, std::string>> blob_ids(const std::string& folder) const;
     // Every file below `folder` at `commit`, as {path from the root, content}; empty when absent.
     Result<std::vector<std::pair<std::string, std::string>>> read_folder(const std::string& commit,
-                                                                        const std::string& folder) const;
+                                                                         const std::string& folder) const;
     // Between begin_batch and end_batch, commits are kept in memory (readable, and head()
     // is the newest); end_batch writes them as one pack and only then moves the branch.
     // A batch never ended (a crash, an error) leaves the repository as it was before it.

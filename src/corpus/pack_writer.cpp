@@ -1,14 +1,15 @@
 #include "corpus/pack_writer.hpp"
 
 #include <fcntl.h>
+#include <libdeflate.h>
 #include <openssl/evp.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <libdeflate.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <map>
 #include <memory>
 #include <unordered_set>
 
@@ -89,18 +90,56 @@ Result<fs::path> write_temporary(const fs::path& folder, const char* kind,
     return fs::path(name);
 }
 
-}  // namespace
-
 // libdeflate, not zlib: for records of a few hundred bytes zlib's per-stream costs (resetting
 // its hash table, building Huffman trees) made deflating 2-3 times slower (bench/RESULTS.md).
-struct PackWriter::Deflater {
+// Appends the entry header (3 bits of type and 4 of size, then 7 bits of size per byte) and
+// `content` deflated as a zlib stream (git's form) through `scratch`, a buffer kept between objects.
+void append_entry(std::string& out, libdeflate_compressor* compressor, std::string& scratch, PackObjectType type,
+                  std::string_view content) {
+    std::size_t size = content.size();
+    unsigned char c = static_cast<unsigned char>((static_cast<unsigned>(type) << 4) | (size & 15));
+    size >>= 4;
+    while (size) {
+        out.push_back(static_cast<char>(c | 0x80));
+        c = static_cast<unsigned char>(size & 0x7f);
+        size >>= 7;
+    }
+    out.push_back(static_cast<char>(c));
+    std::size_t bound = libdeflate_zlib_compress_bound(compressor, content.size());
+    if (scratch.size() < bound) scratch.resize(bound);
+    std::size_t written =
+        libdeflate_zlib_compress(compressor, content.data(), content.size(), scratch.data(), scratch.size());
+    if (written == 0) throw std::runtime_error("libdeflate: an object did not fit its bound");
+    out.append(scratch.data(), written);
+}
+
+struct Compressor {
     libdeflate_compressor* compressor;
-    std::string scratch;
-    std::unordered_set<ObjectId, IdHash> ids;
-    explicit Deflater(int level) : compressor(libdeflate_alloc_compressor(level)) {
+    explicit Compressor(int level) : compressor(libdeflate_alloc_compressor(level)) {
         if (!compressor) throw std::runtime_error("libdeflate: cannot make a compressor");
     }
-    ~Deflater() { libdeflate_free_compressor(compressor); }
+    Compressor(const Compressor&) = delete;
+    Compressor& operator=(const Compressor&) = delete;
+    ~Compressor() { libdeflate_free_compressor(compressor); }
+};
+
+}  // namespace
+
+std::string pack_entry(PackObjectType type, std::string_view content, int level) {
+    thread_local std::map<int, Compressor> compressors;
+    thread_local std::string scratch;
+    auto it = compressors.try_emplace(level, level).first;
+    std::string out;
+    out.reserve(content.size() / 2 + 16);
+    append_entry(out, it->second.compressor, scratch, type, content);
+    return out;
+}
+
+struct PackWriter::Deflater {
+    Compressor compressor;
+    std::string scratch;
+    std::unordered_set<ObjectId, IdHash> ids;
+    explicit Deflater(int level) : compressor(level) {}
 };
 
 PackWriter::PackWriter(int level) : m_deflater(std::make_unique<Deflater>(level)) {}
@@ -110,25 +149,19 @@ void PackWriter::add(const ObjectId& id, PackObjectType type, std::string_view c
     if (!m_deflater->ids.insert(id).second) return;
     constexpr std::size_t k_header = 12;  // "PACK", version, count
     std::size_t start = m_pack.size();
-    // Type and inflated size: 3 bits of type and 4 of size, then 7 bits of size per byte.
-    std::size_t size = content.size();
-    unsigned char c = static_cast<unsigned char>((static_cast<unsigned>(type) << 4) | (size & 15));
-    size >>= 4;
-    while (size) {
-        m_pack.push_back(static_cast<char>(c | 0x80));
-        c = static_cast<unsigned char>(size & 0x7f);
-        size >>= 7;
-    }
-    m_pack.push_back(static_cast<char>(c));
-    // Deflated (a zlib stream, as git wants) into a buffer kept between objects, then appended.
-    auto& out = m_deflater->scratch;
-    std::size_t bound = libdeflate_zlib_compress_bound(m_deflater->compressor, content.size());
-    if (out.size() < bound) out.resize(bound);
-    std::size_t written =
-        libdeflate_zlib_compress(m_deflater->compressor, content.data(), content.size(), out.data(), out.size());
-    if (written == 0) throw std::runtime_error("libdeflate: an object did not fit its bound");
-    m_pack.append(out.data(), written);
+    append_entry(m_pack, m_deflater->compressor.compressor, m_deflater->scratch, type, content);
     auto crc = libdeflate_crc32(0, m_pack.data() + start, m_pack.size() - start);
+    m_entries.push_back(Entry{id, k_header + start, static_cast<std::uint32_t>(crc)});
+}
+
+bool PackWriter::contains(const ObjectId& id) const { return m_deflater->ids.contains(id); }
+
+void PackWriter::add_entry(const ObjectId& id, std::string_view entry) {
+    if (!m_deflater->ids.insert(id).second) return;
+    constexpr std::size_t k_header = 12;  // "PACK", version, count
+    std::size_t start = m_pack.size();
+    m_pack.append(entry);
+    auto crc = libdeflate_crc32(0, entry.data(), entry.size());
     m_entries.push_back(Entry{id, k_header + start, static_cast<std::uint32_t>(crc)});
 }
 

@@ -20,6 +20,15 @@ using ObjectId = std::array<unsigned char, 20>;
 // Git's object type numbers as a pack writes them.
 enum class PackObjectType { commit = 1, tree = 2, blob = 3 };
 
+// Deflate level of packs written without delta search (git's default is 6; 1 measured faster,
+// bench/RESULTS.md).
+inline constexpr int k_record_pack_level = 1;
+
+// `content` as a pack entry (its type-and-size header, then its zlib stream at `level`), made
+// before the pack it goes into, e.g. on another thread: PackWriter::add_entry appends it as is.
+// Each thread keeps a compressor of its own.
+std::string pack_entry(PackObjectType type, std::string_view content, int level);
+
 class PackWriter {
 public:
     // `level`: libdeflate's compression level for every object (1 fastest .. 12 smallest).
@@ -31,7 +40,10 @@ public:
     // Adds one object with its id (the caller computed it from type and content); an id
     // added before is skipped.
     void add(const ObjectId& id, PackObjectType type, std::string_view content);
+    // Adds one object as `pack_entry` made it; an id added before is skipped.
+    void add_entry(const ObjectId& id, std::string_view entry);
     std::size_t size() const { return m_entries.size(); }
+    bool contains(const ObjectId& id) const;
 
     // Writes pack-<checksum>.pack and .idx into `pack_folder` (objects/pack): each first to a
     // temporary file `tmp_pack_*` (which an interrupted run leaves and the next writer removes),

@@ -76,14 +76,17 @@ void remove_official_record(Database& db, const std::string& entity, const std::
 
 void put_official_record(Database& db, const std::string& entity, const std::string& id, const json& r) {
     if (people_entity(entity)) return put_people_record(db, entity, id, r);
-    remove_official_record(db, entity, id);
-    if (r.value("Verwijderd", false) == true) return;
+    // A Zaak or Stemming is one row, replaced by its INSERT OR REPLACE: no DELETE first.
+    bool one_row = entity == "Zaak" || entity == "Stemming";
+    bool deleted = r.value("Verwijderd", false) == true;
+    if (!one_row || deleted) remove_official_record(db, entity, id);
+    if (deleted) return;
     if (entity == ingest::k_tk_register_entity) return put_register_record(db, ingest::register_from_tk(r));
     if (entity == ingest::k_ek_register_entity) return put_register_record(db, ingest::register_from_ek(r));
     if (entity == "Zaak") {
         std::string onderwerp = field(r, "Onderwerp");
         db.prepare(
-              R"(INSERT INTO official_zaak(id, nummer, soort, onderwerp, kabinetsappreciatie, replaces, gewijzigd_op)
+              R"(INSERT OR REPLACE INTO official_zaak(id, nummer, soort, onderwerp, kabinetsappreciatie, replaces, gewijzigd_op)
                       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7))")
             .bind(1, id)
             .bind(2, field(r, "Nummer"))
@@ -139,7 +142,7 @@ void put_official_record(Database& db, const std::string& entity, const std::str
                 .run();
     } else if (entity == "Stemming") {
         db.prepare(
-              R"(INSERT INTO official_stemming(id, besluit_id, soort, fractie, fractie_grootte, vergissing, gewijzigd_op,
+              R"(INSERT OR REPLACE INTO official_stemming(id, besluit_id, soort, fractie, fractie_grootte, vergissing, gewijzigd_op,
                                                persoon_id, actor)
                       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))")
             .bind(1, id)

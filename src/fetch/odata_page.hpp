@@ -14,6 +14,7 @@ struct ODataRecord {
     std::string id;         // the record's Id (a GUID)
     bool deleted = false;   // Verwijderd: true
     nlohmann::json fields;  // the record as given
+    std::string content;    // the file git keeps: fields.dump(1) + "\n" ("" from the reference reader below)
 };
 
 struct ODataPage {
@@ -27,8 +28,14 @@ struct ODataPage {
 // Fails on anything not a page: no JSON, no `value` array, a record without a valid Id.
 // With `expected` (an address read for that entity set), the page must be of that entity:
 // it is the entity when @odata.context names none, and a context naming another one fails.
-Result<ODataPage> parse_odata_page(std::string_view bytes, const std::string& name,
-                                   const std::string& expected = "");
+// Reads the page with `scan_odata_page` (no JSON tree for a flat record; each record's content
+// written as it is read) and falls back to nlohmann for a page the scanner gives up on.
+Result<ODataPage> parse_odata_page(std::string_view bytes, const std::string& name, const std::string& expected = "");
+
+// The same page read through nlohmann's tree alone, records' content left "": the reference
+// parse_odata_page must agree with (its fallback; for the differential tests and fuzzing).
+Result<ODataPage> parse_odata_page_with_nlohmann(std::string_view bytes, const std::string& name,
+                                                 const std::string& expected = "");
 
 // The entity set an @odata.context names: ".../$metadata#Zaak(Id,Nummer)" -> "Zaak".
 std::string entity_of_context(std::string_view context);

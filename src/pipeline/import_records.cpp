@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "corpus/pack_writer.hpp"
 #include "db/official_records.hpp"
 #include "fetch/odata_page.hpp"
 #include "ingest/register_records.hpp"
@@ -148,17 +149,18 @@ Result<ImportSummary> import_records(Store& store, const std::vector<std::string
 }
 
 void OfficialRecords::add(std::string entity, std::string id, bool deleted, nlohmann::json record) {
-    Pending p{std::move(entity), std::move(id), deleted, std::move(record), "", ""};
+    Pending p{std::move(entity), std::move(id), deleted, std::move(record), "", "", ""};
     auto key = std::make_pair(p.entity, p.id);
     m_records.insert_or_assign(std::move(key), std::move(p));
 }
 
 void OfficialRecords::add(fetch::ODataPage&& page) {
     for (auto& r : page.records) {
-        Pending p{page.entity, r.id, r.deleted, std::move(r.fields), "", ""};
+        Pending p{page.entity, r.id, r.deleted, std::move(r.fields), "", "", ""};
         if (!p.deleted && p.entity != ingest::k_ek_register_entity) {
-            p.content = record_content(p.record);
+            p.content = r.content.empty() ? record_content(p.record) : std::move(r.content);
             p.blob = corpus::GitRepository::blob_id(p.content);
+            p.pack_entry = corpus::pack_entry(corpus::PackObjectType::blob, p.content, corpus::k_record_pack_level);
         }
         auto key = std::make_pair(p.entity, p.id);
         m_records.insert_or_assign(std::move(key), std::move(p));
@@ -205,11 +207,12 @@ Result<void> commit_official_records(Store& store, OfficialRecords& records, std
             json base = stored_json(key.first, d.number);
             if (!base.is_object()) base = {{"Id", d.number}, {"Nummer", d.number}};
             it = records.m_records
-                     .emplace(key, OfficialRecords::Pending{key.first, d.number, false, std::move(base), "", ""})
+                     .emplace(key, OfficialRecords::Pending{key.first, d.number, false, std::move(base), "", "", ""})
                      .first;
         }
         ingest::add_ek_decision(it->second.record, d);
         it->second.content.clear();
+        it->second.pack_entry.clear();
     }
 
     // What changes in git: new and changed records written, deleted ones removed. A record is
@@ -239,13 +242,14 @@ Result<void> commit_official_records(Store& store, OfficialRecords& records, std
             continue;
         }
         ++(*existing ? summary.changed : summary.added);
-        changes.push_back({path, std::move(content), blob});
+        changes.push_back({path, std::move(content), blob, std::move(p.pack_entry)});
         to_index.emplace_back(&p, std::move(blob));
     }
     if (!changes.empty()) {
-        std::string message = (how == "import" ? std::string("Import") : "Sync") + " official records: " +
-                              std::to_string(summary.added) + " new, " + std::to_string(summary.changed) +
-                              " changed, " + std::to_string(summary.deleted) + " deleted\n\nOfficial: " + how + "\n";
+        std::string message = (how == "import" ? std::string("Import") : "Sync") +
+                              " official records: " + std::to_string(summary.added) + " new, " +
+                              std::to_string(summary.changed) + " changed, " + std::to_string(summary.deleted) +
+                              " deleted\n\nOfficial: " + how + "\n";
         auto commit = corpus.commit_paths(changes, message);
         if (!commit) return std::unexpected(commit.error());
         summary.commit = *commit;

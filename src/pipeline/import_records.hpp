@@ -31,8 +31,8 @@ struct ImportSummary {
 };
 
 // The records of several pages, by (entity, Id); a later page's record wins. A record of an
-// OData page gets its file content (canonical JSON) and blob id as it is added, on the thread
-// that reads the pages (sync commits on another).
+// OData page gets its file content (canonical JSON), blob id and deflated pack entry as it is
+// added, on the thread that reads the pages (sync commits on another).
 class OfficialRecords {
 public:
     void add(fetch::ODataPage&& page);
@@ -55,6 +55,7 @@ private:
         bool deleted = false;
         nlohmann::json record;
         std::string content, blob;  // the file git keeps and its blob id, when made as the page was read
+        std::string pack_entry;     // the content deflated for a pack (corpus::pack_entry), likewise
     };
     std::map<std::pair<std::string, std::string>, Pending> m_records;
     std::vector<ingest::EkDecision> m_decisions;

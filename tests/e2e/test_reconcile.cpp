@@ -133,7 +133,7 @@ TEST_CASE("e2e: a series of letters and register records, each in the right list
     CHECK(s.reconcile() == before);
 }
 
-TEST_CASE("e2e: the real EK pages and committee notes through import; history kept across imports",
+TEST_CASE("e2e: the real EK pages and committee notes through import, history kept across imports",
           "[registers][e2e]") {
     Store s;
     auto ek = test::source_dir() / "tests/data/registers/ek";

@@ -1,6 +1,9 @@
 // OData JSON import: a page of any entity, each record written to the official-records index
 // (a real SQLite database in memory, migrated as a store's is), then every motion's fate read
 // back from it and its JSON form read again. Each input's writes are rolled back.
+// Differential: the page scanner (no JSON tree) and nlohmann's reader must give the same error,
+// or the same records with the same fields and the same stored bytes (dump(1) + "\n"); the
+// scanner's canonical form of any JSON text must be nlohmann's.
 #include <cstddef>
 #include <cstdint>
 #include <exception>
@@ -9,8 +12,9 @@
 #include "db/migrations.hpp"
 #include "db/official_records.hpp"
 #include "db/sqlite.hpp"
-#include "fetch/official_identity.hpp"
 #include "fetch/odata_page.hpp"
+#include "fetch/odata_scanner.hpp"
+#include "fetch/official_identity.hpp"
 #include "fuzz_check.hpp"
 #include "ingest/register_records.hpp"
 #include "track/fate.hpp"
@@ -31,10 +35,27 @@ toezeg::db::Database& database() {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string_view bytes(reinterpret_cast<const char*>(data), size);
+    if (auto canonical = toezeg::fetch::canonical_json(bytes)) {
+        nlohmann::json tree = nlohmann::json::parse(bytes, nullptr, false);
+        FUZZ_CHECK(!tree.is_discarded());
+        FUZZ_CHECK(*canonical == tree.dump(1) + "\n");
+    }
     auto page = toezeg::fetch::parse_odata_page(bytes, "fuzz.json");
+    auto reference = toezeg::fetch::parse_odata_page_with_nlohmann(bytes, "fuzz.json");
+    FUZZ_CHECK(page.has_value() == reference.has_value());
     if (!page) {
         FUZZ_CHECK(!page.error().message.empty());
+        FUZZ_CHECK(page.error().message == reference.error().message);
         return 0;
+    }
+    FUZZ_CHECK(page->entity == reference->entity && page->next_link == reference->next_link);
+    FUZZ_CHECK(page->records.size() == reference->records.size());
+    for (std::size_t k = 0; k < page->records.size(); ++k) {
+        auto& mine = page->records[k];
+        auto& theirs = reference->records[k];
+        FUZZ_CHECK(mine.id == theirs.id && mine.deleted == theirs.deleted);
+        FUZZ_CHECK(mine.fields == theirs.fields && mine.fields.dump() == theirs.fields.dump());
+        FUZZ_CHECK(mine.content == theirs.fields.dump(1) + "\n");
     }
     auto& db = database();
     toezeg::db::Transaction tx(db);  // never committed: the next input starts from an empty index

@@ -178,7 +178,7 @@ TEST_CASE("the second of two things kept: 'invulling aan de motie X, die ..., en
     CHECK(motion->status == Status::fulfilled);
 }
 
-TEST_CASE("a motion told by its adoption and submitter; a passive sending still to come", "[detect]") {
+TEST_CASE("a motion told by its adoption and submitter, a passive sending still to come", "[detect]") {
     for (const char* text : {"In 2023 werd een motie aangenomen van het lid Jansen over de regeling.",
                              "Op 4 april is een motie ingediend van het lid De Vries over de kinderopvang."}) {
         auto item = only_item(text);
@@ -216,7 +216,7 @@ TEST_CASE("more time needed: an earlier promise stays open, even beside the word
     CHECK(kept.status == Status::fulfilled);
 }
 
-TEST_CASE("answering the Kamer's questions later is a promise; a plan reported earlier is not", "[detect]") {
+TEST_CASE("answering the Kamer's questions later is a promise, a plan reported earlier is not", "[detect]") {
     for (const char* text : {
              "Omdat de vragen over hetzelfde onderwerp gaan, zal ik deze gelijktijdig beantwoorden.",
              "De schriftelijke vragen van het lid Jansen zal ik voor 1 april beantwoorden.",

@@ -197,7 +197,7 @@ TEST_CASE("fetch --since skips older entries and --soort takes several kinds", "
     CHECK(server.hits("/SyncFeed/2.0/Resources/0b1c2d3e-0000-4000-8000-000000000002") == 1);
 }
 
-TEST_CASE("feed and register XML that is not UTF-8 is refused with its reason; UTF-16 and Latin-1 are read",
+TEST_CASE("feed and register XML that is not UTF-8 is refused with its reason, UTF-16 and Latin-1 are read",
           "[fetch][hostile]") {
     std::string feed = "<?xml version=\"1.0\" encoding=\"utf-8\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">"
                        "<entry><title>caf\xE9</title></entry></feed>";

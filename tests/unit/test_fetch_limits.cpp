@@ -75,7 +75,7 @@ void check_store_whole(const pipeline::StorePaths& paths) {
 
 }  // namespace
 
-TEST_CASE("fetch limits: paging loops end the run; the last good position is kept and resumed", "[fetch][limits]") {
+TEST_CASE("fetch limits: paging loops end the run, the last good position is kept and resumed", "[fetch][limits]") {
     SECTION("a next link back to a page already read") {
         test::FixtureServer server;
         serve_feed(server);
@@ -139,7 +139,7 @@ TEST_CASE("fetch limits: paging loops end the run; the last good position is kep
     }
 }
 
-TEST_CASE("fetch limits: errors by kind; only temporary ones are retried", "[fetch][limits]") {
+TEST_CASE("fetch limits: errors by kind, only temporary ones are retried", "[fetch][limits]") {
     test::FixtureServer server;
     serve_feed(server);
     Fixture f;

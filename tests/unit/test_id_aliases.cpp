@@ -60,7 +60,7 @@ TEST_CASE("an item under a new id is renamed, one merged into an existing item i
     CHECK(found[1].why == "merged");
 }
 
-TEST_CASE("link and unlink corrections follow renamed ids only; review decisions keep their passages", "[aliases]") {
+TEST_CASE("link and unlink corrections follow renamed ids only, review decisions keep their passages", "[aliases]") {
     std::vector<track::Correction> corrections = {
         {"link", {"old-a", "old-b"}, "", "", {}, {}},
         {"unlink", {"old-a"}, "brief-1", "", {}, {}},
@@ -218,7 +218,7 @@ TEST_CASE("reindex over an index of an earlier id rule keeps the old ids as alia
     CHECK(store->item_aliases().at("tz-before-reindex").target == a);
 }
 
-TEST_CASE("a motion on a joint Kamerstuk is named after its first dossier; the old id leads to it", "[aliases][e2e]") {
+TEST_CASE("a motion on a joint Kamerstuk is named after its first dossier, the old id leads to it", "[aliases][e2e]") {
     // "de motie-Essers c.s. (Kamerstuk 30 306/30 307, letter D)" gave motie-3030630-307-D.
     CHECK(track::digits_and_dashes("30 306/30 307, letter D") == "30306-D");
     CHECK(track::digits_and_dashes("36 200 XIV/36 201, nr. 5") == "36200-XIV-5");

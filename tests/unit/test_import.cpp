@@ -286,7 +286,7 @@ TEST_CASE("import: paging by nextLink, one commit per import, Verwijderd, a malf
     CHECK(motions[0].zaak_nummer == "2024Z99901");
 }
 
-TEST_CASE("tracking: the official fate decides whether a motion is an obligation; letters whether it is carried out",
+TEST_CASE("tracking: the official fate decides whether a motion is an obligation, letters whether it is carried out",
           "[import][track]") {
     auto letter = [](const std::string& id, const std::string& date, const std::string& ref, Status status) {
         track::Letter l;
@@ -333,7 +333,7 @@ TEST_CASE("tracking: the official fate decides whether a motion is an obligation
     auto& only = by_id["motie-36410-VIII-61"];
     CHECK(only.status == Status::open);
     CHECK(only.ref == "36 410 VIII, nr. 61");
-    CHECK(only.subject == "Motie van het lid Bikker over kst-36410-VIII-61");
+    CHECK(only.subject == "kst-36410-VIII-61");  // the title's words after "over" (official_motion_subject)
     REQUIRE(only.events.size() == 1);
     CHECK(only.events[0].type == "decided");
     // The decision is an event in the timeline, in date order (before the letter of May).

@@ -115,7 +115,7 @@ TEST_CASE("Kamerstuk citations in their written forms", "[ingest]") {
     CHECK(ingest::parse_kamerstuk("Kamerstuk 30 306/30 307, letter D")->id() == "kst-30306-D");
 }
 
-TEST_CASE("decode: bad input is refused with a reason; Windows-1252 is read", "[ingest]") {
+TEST_CASE("decode: bad input is refused with a reason, Windows-1252 is read", "[ingest]") {
     CHECK(ingest::decode_text("", "x.txt").error().message == "empty file (no text to ingest)");
     CHECK(ingest::decode_text("  \n\n ", "x.txt").error().message == "empty file (no text to ingest)");
     CHECK(ingest::decode_text(std::string("ab\0cd", 5), "x.txt").error().message.starts_with("binary file"));
@@ -128,7 +128,7 @@ TEST_CASE("decode: bad input is refused with a reason; Windows-1252 is read", "[
     CHECK(nfc->text == "geïnformeerd");
 }
 
-TEST_CASE("slugs: marks stripped, cut at a word boundary; old ids still found", "[ingest]") {
+TEST_CASE("slugs: marks stripped, cut at a word boundary, old ids still found", "[ingest]") {
     CHECK(text::slug("Verslag JBZ-Raad op 13 en 14 oktober 2025", 40) == "verslag-jbz-raad-op-13-en-14-oktober");
     CHECK(text::legacy_slug("Verslag JBZ-Raad op 13 en 14 oktober 2025", 40) == "verslag-jbz-raad-op-13-en-14-oktober-202");
     CHECK(text::slug("Motie Şahin en Kröger", 40) == "motie-sahin-en-kroger");

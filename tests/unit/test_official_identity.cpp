@@ -66,7 +66,7 @@ TEST_CASE("official identity: from an OData Document record, v4 and v5 names", "
     CHECK(official_address(hostile).empty());
 }
 
-TEST_CASE("fetch: official metadata, id and source; the document page links to the publication", "[identity][fetch]") {
+TEST_CASE("fetch: official metadata, id and source, the document page links to the publication", "[identity][fetch]") {
     test::FixtureServer server;
     test::serve_feed(server);
     test::Fixture f;

@@ -105,7 +105,7 @@ TEST_CASE(
     CHECK(reconcile(store) == after);
 }
 
-TEST_CASE("import: the SyncFeed's toezegging names its debate by Id; the Activiteit record gives it a date",
+TEST_CASE("import: the SyncFeed's toezegging names its debate by Id, the Activiteit record gives it a date",
           "[people][cli]") {
     test::TempDir tmp;
     std::string store = (tmp.path / "store").string();

@@ -45,7 +45,7 @@ TEST_CASE("register status words of both Kamers map to one vocabulary", "[regist
     CHECK_FALSE(parse_register_status("Nagekomen"));  // named by a third party only; not guessed
 }
 
-TEST_CASE("EK rappel page with Label Value lines: T01237 as the page gives it; the cut-off T02615 skipped",
+TEST_CASE("EK rappel page with Label Value lines: T01237 as the page gives it, the cut-off T02615 skipped",
           "[registers]") {
     auto p = page("EK-rappel-BZK-2025-09_vmqtf141wdrz.txt");
     REQUIRE(p.records.size() == 1);

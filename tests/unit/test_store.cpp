@@ -118,7 +118,7 @@ TEST_CASE("store: bad ids and a second writer are refused clearly", "[store]") {
     CHECK_FALSE(pipeline::Store::open(pipeline::StorePaths{tmp.path / "none"}, pipeline::Access::read));
 }
 
-TEST_CASE("store: a batch of files reaches git as one pack; a batch cut short leaves nothing behind", "[store]") {
+TEST_CASE("store: a batch of files reaches git as one pack, a batch cut short leaves nothing behind", "[store]") {
     test::TempDir tmp;
     pipeline::StorePaths paths{tmp.path / "store"};
     REQUIRE(pipeline::Store::init(paths));
@@ -240,7 +240,7 @@ TEST_CASE("store: leftovers of a killed run are removed when the store is opened
     CHECK(test::run_program({"git", "--git-dir", paths.git().string(), "fsck", "--full"}) == 0);
 }
 
-TEST_CASE("remove takes a document out of the tracked state; git keeps its history, reindex the removal", "[store]") {
+TEST_CASE("remove takes a document out of the tracked state, git keeps its history, reindex the removal", "[store]") {
     test::TempDir tmp;
     std::string store_dir = (tmp.path / "s").string();
     REQUIRE(test::run_program({TOEZEG_BINARY, "ingest", "--init", "--store", store_dir,

@@ -353,7 +353,7 @@ TEST_CASE("a letter's own new promise is a new item unless it repeats one word f
     }
 }
 
-TEST_CASE("\"in mijn brief van <date> heb ik toegezegd\" joins the promise of that letter", "[track][link]") {
+TEST_CASE("'in mijn brief van <date> heb ik toegezegd' joins the promise of that letter", "[track][link]") {
     // Letter a of 26 June promises two things; letter c reports on one of them by that date only.
     auto reaction = commitment(k_financien, "een reactie op het rapport over de financiën van gemeenten",
                                "Ik zeg toe uw Kamer op korte termijn een reactie op het rapport over de financiën van "
