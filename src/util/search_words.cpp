@@ -2,8 +2,6 @@
 
 #include <utf8proc.h>
 
-#include <cstdlib>
-#include <memory>
 #include <unordered_set>
 
 #include "util/utf8.hpp"
@@ -28,13 +26,7 @@ std::string decomposed(std::string_view text) {
     bool ascii = true;
     for (char c : text) ascii &= static_cast<unsigned char>(c) < 0x80;
     if (ascii || !utf8::is_valid(text)) return std::string(text);
-    utf8proc_uint8_t* result = nullptr;
-    auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-                          static_cast<utf8proc_ssize_t>(text.size()), &result,
-                          static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_DECOMPOSE));
-    if (n < 0) return std::string(text);
-    std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> guard(result, &std::free);
-    return std::string(reinterpret_cast<const char*>(result), static_cast<std::size_t>(n));
+    return utf8::nfd(text);
 }
 
 }  // namespace

@@ -55,26 +55,29 @@ bool may_need_composition(std::string_view text) {
 }
 }  // namespace
 
-std::string nfc(std::string_view text) {
-    if (!may_need_composition(text)) return std::string(text);
+namespace {
+// `text` through utf8proc_map with `options`; the text itself when utf8proc refuses it.
+std::string mapped(std::string_view text, int options) {
     utf8proc_uint8_t* result = nullptr;
     auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
                           static_cast<utf8proc_ssize_t>(text.size()), &result,
-                          static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+                          static_cast<utf8proc_option_t>(UTF8PROC_STABLE | options));
     if (n < 0) return std::string(text);
     std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> guard(result, &std::free);
     return std::string(reinterpret_cast<const char*>(result), static_cast<std::size_t>(n));
 }
+}  // namespace
+
+std::string nfc(std::string_view text) {
+    if (!may_need_composition(text)) return std::string(text);
+    return mapped(text, UTF8PROC_COMPOSE);
+}
+
+std::string nfd(std::string_view text) { return mapped(text, UTF8PROC_DECOMPOSE); }
 
 std::string strip_marks(std::string_view text) {
-    utf8proc_uint8_t* result = nullptr;
-    auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-                          static_cast<utf8proc_ssize_t>(text.size()), &result,
-                          static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE |
-                                                         UTF8PROC_STRIPMARK));
-    if (n < 0) return std::string(text);
-    std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> guard(result, &std::free);
-    std::string_view stripped(reinterpret_cast<const char*>(result), static_cast<std::size_t>(n));
+    const std::string mapped_text = mapped(text, UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK);
+    std::string_view stripped(mapped_text);
     std::string out;
     out.reserve(stripped.size());
     for (std::size_t i = 0; i < stripped.size();) {

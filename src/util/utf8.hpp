@@ -11,6 +11,8 @@ bool is_valid(std::string_view bytes);
 std::string from_windows_1252(std::string_view bytes);
 // Unicode NFC; the input must be valid UTF-8.
 std::string nfc(std::string_view text);
+// Unicode NFD (canonical decomposition); the input must be valid UTF-8.
+std::string nfd(std::string_view text);
 // Decodes the code point at `pos` and advances `pos`; returns U+FFFD on bad bytes.
 char32_t next(std::string_view text, std::size_t& pos);
 // Code point ending just before `pos` (without moving), 0 at the start.
