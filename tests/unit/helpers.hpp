@@ -1,5 +1,6 @@
 #pragma once
 // Shared test helpers: repository paths, reading seeds, temporary directories.
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <spawn.h>
@@ -53,8 +54,9 @@ struct TempDir {
     }
 };
 
-// Runs a program without a shell; returns its exit code and fills `out` with its stdout.
-inline int run_program(std::vector<std::string> args, std::string* out = nullptr) {
+// Runs a program without a shell; returns its exit code and fills `out` with its stdout (and
+// `err`, when given, with its stderr, through a temporary file).
+inline int run_program(std::vector<std::string> args, std::string* out = nullptr, std::string* err = nullptr) {
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
@@ -64,6 +66,9 @@ inline int run_program(std::vector<std::string> args, std::string* out = nullptr
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
     posix_spawn_file_actions_addclose(&actions, fds[0]);
+    char err_path[] = "/tmp/toezeg-test-stderr-XXXXXX";
+    int err_fd = err ? ::mkstemp(err_path) : -1;
+    if (err_fd >= 0) posix_spawn_file_actions_adddup2(&actions, err_fd, 2);
     pid_t pid;
     if (posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ) != 0) return -1;
     ::close(fds[1]);
@@ -76,6 +81,13 @@ inline int run_program(std::vector<std::string> args, std::string* out = nullptr
     ::waitpid(pid, &status, 0);
     posix_spawn_file_actions_destroy(&actions);
     if (out) *out = data;
+    if (err_fd >= 0) {
+        err->clear();
+        ::lseek(err_fd, 0, SEEK_SET);
+        while ((n = ::read(err_fd, buf, sizeof buf)) > 0) err->append(buf, static_cast<std::size_t>(n));
+        ::close(err_fd);
+        ::unlink(err_path);
+    }
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 

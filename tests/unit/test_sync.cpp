@@ -222,6 +222,35 @@ TEST_CASE("sync: a timeout, no network, a nextLink to another host and a paging 
     CHECK(db::count_official_records(store.index().database(), "Besluit") == 0);
 }
 
+TEST_CASE("toezeg sync --max-pages and --max-time: what a user sees", "[sync][cli]") {
+    test::FixtureServer server;
+    serve_recorded(server);
+    test::TempDir tmp;
+    std::string store = (tmp.path / "store").string();
+    ::setenv("TOEZEG_FETCH_INTERVAL_MS", "0", 1);
+    auto sync = [&](std::vector<std::string> more) {
+        std::vector<std::string> args = {TOEZEG_BINARY, "sync", "--store", store, "--base-url", server.base(),
+                                         "--entity", "Stemming", "--timeout", "5"};
+        args.insert(args.end(), more.begin(), more.end());
+        std::string out, err;
+        int code = test::run_program(args, &out, &err);
+        return std::make_tuple(code, out, err);
+    };
+    REQUIRE(test::run_program({TOEZEG_BINARY, "init", "--store", store}) == 0);
+    // Stemming has two pages: one page is not enough, nothing is saved, the position stays.
+    auto [code, out, err] = sync({"--max-pages", "1"});
+    CHECK(code == 2);
+    CHECK(out.empty());
+    CHECK(err == "toezeg: error: Stemming page 2: more than 1 pages (--max-pages); raise it, or read less with --since; "
+                 "nothing was saved and every position is where it was\n");
+    // With room for the pages (the two, and the empty one after a full page), the run reads them.
+    auto [code2, out2, err2] = sync({"--max-pages", "3", "--max-time", "60"});  // two pages and the empty third
+    CHECK(code2 == 0);
+    CHECK(err2.empty());
+    CHECK(out2.find("Stemming") != std::string::npos);
+    ::unsetenv("TOEZEG_FETCH_INTERVAL_MS");
+}
+
 TEST_CASE("odata query: the filter per entity, nextLink checks, timestamps and Dutch midnight", "[sync]") {
     auto zaak = fetch::entity_query("Zaak");
     REQUIRE(zaak);
