@@ -213,9 +213,11 @@ TEST_CASE("canonical json: nlohmann's dump(1), or nothing where only nlohmann ca
 }
 
 TEST_CASE("odata scanner: a page's records, fields without a tree for flat records", "[odata_scanner]") {
-    auto page = fetch::scan_odata_page(
+    // The scanned records' `bytes` point into the page: it must outlive them.
+    const std::string text =
         page_of({R"({"Id": "x-1", "B": 2, "A": "\u00e9", "B": -3})", R"({"Id": "x-2", "Nested": {"b": 1, "a": 2}})",
-                 R"({"Id": "x-3", "F": 1.25})"}));
+                 R"({"Id": "x-3", "F": 1.25})"});
+    auto page = fetch::scan_odata_page(text);
     REQUIRE(page);
     CHECK(page->context == "https://x/OData/v5/$metadata#Stemming");
     CHECK_FALSE(page->next_link);
