@@ -8,6 +8,7 @@
 
 #include "report/format.hpp"
 #include "report/item_pieces.hpp"
+#include "report/list_pages.hpp"
 #include "report/site_data.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
@@ -109,9 +110,6 @@ std::string count_label(const SiteData& site, const std::vector<const db::ItemFa
            ", " + std::to_string(open) + " openstaand, " + std::to_string(late) + " met verlopen termijn";
 }
 
-// "2024" for an item last seen in 2024, "zonder-datum" when it has no date.
-std::string year_of(const db::ItemFacts& t) { return t.last_date.size() >= 4 ? t.last_date.substr(0, 4) : "zonder-datum"; }
-
 // One page of rows of the group's items `items` (newest first): the group's own page, or one
 // of its years' pages; kept while `key` (which stands for what else it shows) is as before.
 Result<void> write_rows_page(db::Database& db, PageWriter& out, const Group& g,
@@ -136,18 +134,12 @@ Result<void> write_group(const SiteData& site, db::Database& db, PageWriter& out
                          std::size_t limit) {
     const std::string slug = g.page.substr(g.page.find('/') + 1);
     // Past the limit: the newest `limit` here, every item on the page of its year.
-    std::map<std::string, std::vector<const db::ItemFacts*>, std::greater<>> years;
+    std::map<std::string, std::vector<const db::ItemFacts*>> years;
     if (g.items.size() > limit)
-        for (auto* t : g.items) years[year_of(*t)].push_back(t);
-    if (auto undated = years.find("zonder-datum"); undated != years.end()) {  // last, not first
-        auto items = std::move(undated->second);
-        years.erase(undated);
-        years.emplace("", std::move(items));
-    }
+        for (auto* t : g.items) years[year_part(t->last_date)].push_back(t);
     json year_links = json::array();
-    for (auto& [year, items] : years) {
-        std::string part = year.empty() ? "zonder-datum" : year;
-        std::string label = year.empty() ? "zonder datum" : year;
+    for (auto& [part, items] : latest_first(std::move(years))) {
+        std::string label = part == "zonder-datum" ? "zonder datum" : part;
         year_links.push_back({{"file", slug + "." + part + ".html"}, {"label", label}, {"count", thousands(items.size())}});
         PageKey key;
         key.add(g.heading).add(g.name).add(g.page).add(part);

@@ -23,8 +23,6 @@ struct List {
 
 bool is_date(const std::string& iso) { return Date::parse_iso(iso).has_value(); }
 
-std::string year_of(const std::string& iso) { return is_date(iso) ? iso.substr(0, 4) : "zonder-datum"; }
-std::string month_of(const std::string& iso) { return is_date(iso) ? iso.substr(0, 7) : "zonder-datum"; }
 
 std::string part_label(const std::string& part) {
     if (part == "zonder-datum") return "zonder datum";
@@ -84,15 +82,10 @@ Result<void> write_documents_page(const SiteData& site, const ReportOptions& opt
     std::sort(docs.begin(), docs.end(), [](auto* a, auto* b) {
         return std::tie(b->effective_date, a->id) < std::tie(a->effective_date, b->id);
     });
-    std::map<std::string, std::vector<const db::DocumentRow*>, std::greater<>> months;  // the latest first
-    for (auto* doc : docs) months[month_of(doc->effective_date)].push_back(doc);
-    std::vector<std::pair<std::string, std::vector<const db::DocumentRow*>>> ordered;  // undated last
-    for (auto& [part, list] : months)
-        if (part != "zonder-datum") ordered.emplace_back(part, std::move(list));
-    if (auto undated = months.find("zonder-datum"); undated != months.end())
-        ordered.emplace_back(undated->first, std::move(undated->second));
+    std::map<std::string, std::vector<const db::DocumentRow*>> months;
+    for (auto* doc : docs) months[month_part(doc->effective_date)].push_back(doc);
     json links = json::array();
-    for (auto& [part, list] : ordered) {
+    for (auto& [part, list] : latest_first(std::move(months))) {
         std::string file = "lijst/documenten-" + part + ".html", label = part_label(part);
         PageKey key;
         key.add("documents").add(part);
@@ -125,16 +118,10 @@ Result<void> write_documents_page(const SiteData& site, const ReportOptions& opt
 
 Result<std::vector<ListPage>> write_review_months(const std::vector<const db::ItemFacts*>& queue,
                                                   const std::string& threshold, db::Database& db, PageWriter& out) {
-    std::map<std::string, std::vector<const db::ItemFacts*>, std::greater<>> months;  // the latest first
-    for (auto* t : queue) months[month_of(t->last_date)].push_back(t);
-    if (auto undated = months.find("zonder-datum"); undated != months.end()) {  // last, not first
-        auto items = std::move(undated->second);
-        months.erase(undated);
-        months.emplace("", std::move(items));
-    }
+    std::map<std::string, std::vector<const db::ItemFacts*>> months;
+    for (auto* t : queue) months[month_part(t->last_date)].push_back(t);
     std::vector<ListPage> pages;
-    for (auto& [month, items] : months) {
-        std::string part = month.empty() ? "zonder-datum" : month;
+    for (auto& [part, items] : latest_first(std::move(months))) {
         ListPage page{part, part_label(part), "lijst/beoordelen-" + part + ".html", items.size()};
         PageKey key;
         key.add("review").add(part).add(threshold);
@@ -155,6 +142,9 @@ Result<std::vector<ListPage>> write_review_months(const std::vector<const db::It
     }
     return pages;
 }
+
+std::string year_part(const std::string& iso) { return is_date(iso) ? iso.substr(0, 4) : "zonder-datum"; }
+std::string month_part(const std::string& iso) { return is_date(iso) ? iso.substr(0, 7) : "zonder-datum"; }
 
 std::string rows_one_folder_down(const std::string& rows_html) {
     // Text in a row is escaped, so `href="` appears only in a link.
@@ -181,9 +171,9 @@ Result<ListPages> write_list_pages(const SiteData& site, PageWriter& out) {
     List all{"", "Toezeggingen en moties", {}}, late{"verlopen", "Termijn verlopen", {}},
         long_open{"lang-open", "Lang open zonder termijn", {}};
     for (auto& t : site.items) {  // in the order of the exports: first date, id
-        all.parts[month_of(t.first_date)].push_back(&t);
-        if (is_overdue(t, site.as_of)) late.parts[year_of(t.due)].push_back(&t);
-        if (long_open_without_deadline(t, site.as_of)) long_open.parts[year_of(open_since(t))].push_back(&t);
+        all.parts[month_part(t.first_date)].push_back(&t);
+        if (is_overdue(t, site.as_of)) late.parts[year_part(t.due)].push_back(&t);
+        if (long_open_without_deadline(t, site.as_of)) long_open.parts[year_part(open_since(t))].push_back(&t);
     }
     // The latest deadline last in each year: the most late first, as on the index.
     for (auto& [part, items] : late.parts)

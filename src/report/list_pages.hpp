@@ -3,7 +3,9 @@
 // first found, overdue items by the year of their deadline, items long open without a
 // deadline by the year they were made. Each page is kept when its items' rows are, so a
 // weekly run renders only the pages its changes touch, at any size of the store.
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/error.hpp"
@@ -40,6 +42,21 @@ Result<std::vector<ListPage>> write_review_months(const std::vector<const db::It
                                                   const std::string& threshold, db::Database& db, PageWriter& out);
 // Rows kept for a page at the top (links to items/<id>.html) as a page one folder down shows them.
 std::string rows_one_folder_down(const std::string& rows_html);
+
+// The part of a list an ISO date falls in: "2024" (year_part), "2024-03" (month_part), or
+// "zonder-datum" when it is no date.
+std::string year_part(const std::string& iso);
+std::string month_part(const std::string& iso);
+// Groups keyed by their part, the latest first and "zonder-datum" last.
+template <class T>
+std::vector<std::pair<std::string, T>> latest_first(std::map<std::string, T> groups) {
+    std::vector<std::pair<std::string, T>> out;
+    for (auto it = groups.rbegin(); it != groups.rend(); ++it)
+        if (it->first != "zonder-datum") out.emplace_back(it->first, std::move(it->second));
+    if (auto undated = groups.find("zonder-datum"); undated != groups.end())
+        out.emplace_back(undated->first, std::move(undated->second));
+    return out;
+}
 
 // An item row kept for the index (links to items/<id>.html) as a page one folder down shows it.
 std::string row_one_folder_down(const std::string& row_html);
