@@ -9,10 +9,12 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -55,11 +57,19 @@ public:
         ::listen(m_fd, 16);
         m_thread = std::thread([this] { serve(); });
     }
+    // Every answering thread ends before the server does: waits are cut short, open connections
+    // are shut down, and each thread is joined (none outlives the routes and counters it uses).
     ~FixtureServer() {
-        m_stop = true;
+        {
+            std::lock_guard lock(m_mutex);
+            m_stop = true;
+            for (int client : m_open) ::shutdown(client, SHUT_RDWR);
+        }
+        m_wake.notify_all();
         ::shutdown(m_fd, SHUT_RDWR);
         ::close(m_fd);
         m_thread.join();
+        for (auto& t : m_answers) t.join();
     }
     std::string base() const { return "http://127.0.0.1:" + std::to_string(m_port); }
     void route(const std::string& path, Route r) {
@@ -92,7 +102,18 @@ private:
         while (!m_stop) {
             int client = ::accept(m_fd, nullptr, nullptr);
             if (client < 0) break;
-            std::thread([this, client] { answer(client); }).detach();
+            std::lock_guard lock(m_mutex);
+            if (m_stop) {
+                ::close(client);
+                break;
+            }
+            m_open.insert(client);
+            m_answers.emplace_back([this, client] {
+                answer(client);
+                std::lock_guard done(m_mutex);
+                m_open.erase(client);
+                ::close(client);
+            });
         }
     }
     void answer(int client) {
@@ -103,6 +124,7 @@ private:
             if (n <= 0) break;
             request.append(buf, static_cast<std::size_t>(n));
         }
+        if (request.find("\r\n\r\n") == std::string::npos || request.size() < 5) return;  // closed before asking
         std::string path = request.substr(4, request.find(' ', 4) - 4);
         Route r;
         bool found = false, fail_now = false;
@@ -125,7 +147,10 @@ private:
                 }
             }
         }
-        if (r.delay_ms) std::this_thread::sleep_for(std::chrono::milliseconds(r.delay_ms));
+        if (r.delay_ms) {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait_for(lock, std::chrono::milliseconds(r.delay_ms), [this] { return m_stop.load(); });
+        }
         bool real = found && !fail_now;
         std::string status = !found ? "404 Not Found" : fail_now ? std::to_string(r.fail_status) + " Failing"
                                                                   : std::to_string(r.status) + " Fixture";
@@ -145,12 +170,11 @@ private:
             ok = ok && send_all(client, body);
         }
         static const std::string k_chunk(1 << 16, 'x');
-        while (ok && filler > 0) {
+        while (ok && filler > 0 && !m_stop) {
             std::size_t n = std::min(filler, k_chunk.size());
             ok = send_all(client, std::string_view(k_chunk).substr(0, n));
             filler -= n;
         }
-        ::close(client);
     }
     static bool send_all(int client, std::string_view data) {
         std::size_t sent = 0;
@@ -167,6 +191,9 @@ private:
     std::atomic<bool> m_stop{false};
     std::thread m_thread;
     std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::vector<std::thread> m_answers;  // every answering thread, joined at the end
+    std::set<int> m_open;                // connections still being answered
     std::map<std::string, Route> m_routes;
     std::map<std::string, int> m_hits;
     std::function<std::optional<Route>(const std::string&)> m_fallback;
