@@ -64,16 +64,20 @@ pipeline::FetchOptions fetch_options(const FetchFlags& f) {
     return o;
 }
 
+// A document that failed (in its download or its ingest) is in r.errors, and is counted there only.
 void print_fetch(const pipeline::FetchReport& r, std::ostream& out) {
     std::vector<std::vector<std::string>> rows;
     for (auto& i : r.ingested)
         if (i.outcome != pipeline::Outcome::failed)
             rows.push_back({std::string(pipeline::to_string(i.outcome)), i.id, "v" + std::to_string(i.version), i.source});
+    std::size_t ingested = rows.size();
     for (auto& d : r.deleted) rows.push_back({"deleted upstream", d, "", ""});
     out << format_table(rows);
     out << "fetched " << r.pages << " feed page" << (r.pages == 1 ? "" : "s") << ", " << r.entries << " entries: "
-        << r.ingested.size() - r.errors.size() << " ingested, " << r.skipped << " skipped, " << r.deleted.size()
-        << " deleted upstream, " << r.errors.size() << " failed\n";
+        << ingested << " ingested, " << r.skipped << " skipped, " << r.deleted.size()
+        << " deleted upstream, " << r.errors.size() << " failed";
+    if (r.retried > 0) out << "; " << r.retried << " that failed before tried again";
+    out << "\n";
 }
 
 nlohmann::json fetch_json(const pipeline::FetchReport& r) {
@@ -82,7 +86,8 @@ nlohmann::json fetch_json(const pipeline::FetchReport& r) {
     for (auto& e : r.errors) errors.push_back(error_to_json(e));
     return {{"pages", r.pages},       {"entries", r.entries}, {"search_requests", r.search_requests},
             {"ingested", ingested},   {"skipped", r.skipped}, {"deleted", r.deleted},
-            {"errors", errors},       {"stopped", r.stopped.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.stopped)}};
+            {"errors", errors},       {"stopped", r.stopped.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.stopped)},
+            {"retried", r.retried},   {"pending", r.pending}, {"given_up", r.given_up}};
 }
 
 nlohmann::json ci_items_json(const std::vector<report::CiItem>& items) {
@@ -121,7 +126,9 @@ void setup_fetch(CLI::App& app, Runner& run) {
     auto* cmd = app.add_subcommand("fetch", "Fetch and ingest new documents from the Tweede Kamer open-data SyncFeed");
     cmd->add_option("--store", *store, "Store directory (default: $TOEZEG_STORE, else .toezeg)");
     add_fetch_flags(cmd, *f);
-    cmd->add_flag("--json", *json_out, "One JSON object: pages, entries, ingested (per document), skipped, deleted, errors, stopped");
+    cmd->add_flag("--json", *json_out,
+                  "One JSON object: pages, entries, ingested (per document), skipped, deleted, errors, stopped, "
+                  "retried, pending (failed documents the next run tries again), given_up");
     cmd->callback([&run, store, f, json_out] {
         run = [store, f, json_out] {
             auto opened = open_store(*store, pipeline::Access::write);
@@ -134,6 +141,10 @@ void setup_fetch(CLI::App& app, Runner& run) {
                 return k_exit_fatal;
             }
             for (auto& e : report->errors) print_error(e);
+            for (auto& id : report->given_up) print_error(pipeline::given_up_error(id));
+            if (report->pending > 0)
+                std::cerr << "toezeg: " << report->pending << " document" << (report->pending == 1 ? "" : "s")
+                          << " that failed will be tried again by the next fetch\n";
             auto tracked = retrack(*opened);
             if (*json_out) std::cout << fetch_json(*report).dump() << "\n";
             else print_fetch(*report, std::cout);
@@ -189,6 +200,9 @@ void setup_ci(CLI::App& app, Runner& run) {
             for (auto& w : done.tracking_warnings) print_warning("tracking", w);
             for (auto& e : done.errors) print_error(e);
             if (!done.fetch_stopped.empty()) std::cerr << "toezeg: fetch " << done.fetch_stopped << "\n";
+            if (done.fetch_pending > 0)
+                std::cerr << "toezeg: " << done.fetch_pending << " fetched document" << (done.fetch_pending == 1 ? "" : "s")
+                          << " that failed will be tried again by the next run\n";
             auto summary = report::ci_summary(done, options.as_of);
             if (o->json_out) std::cout << ci_json(done, summary, options.as_of).dump() << "\n";
             if (o->summary.empty()) {

@@ -48,9 +48,12 @@ std::size_t take(char* data, std::size_t size, std::size_t count, void* target) 
     return n;
 }
 
+// A limit in the unit --max-size takes: "20 MB", "0.5 MB", "0.01 MB" (never a rounded "0 MB").
 std::string megabytes(std::size_t bytes) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.0f MB", static_cast<double>(bytes) / (1u << 20));
+    char buf[48];
+    if (bytes % (1u << 20) == 0) std::snprintf(buf, sizeof buf, "%zu MB", bytes >> 20);
+    else if (bytes >= 1024) std::snprintf(buf, sizeof buf, "%.3g MB", static_cast<double>(bytes) / (1u << 20));
+    else std::snprintf(buf, sizeof buf, "%zu bytes", bytes);
     return buf;
 }
 

@@ -17,6 +17,8 @@ CiRun run_ci(Store& store, const CiOptions& options) {
             run.results = fetched->ingested;
             run.errors.insert(run.errors.end(), fetched->errors.begin(), fetched->errors.end());
             run.fetch_stopped = fetched->stopped;
+            run.fetch_pending = fetched->pending;
+            for (auto& id : fetched->given_up) run.errors.push_back(given_up_error(id));
         }
     }
     std::vector<Error> refused;

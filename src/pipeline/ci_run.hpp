@@ -26,6 +26,7 @@ struct CiRun {
     std::vector<IngestResult> results;          // fetched and ingested documents, in order
     std::vector<Error> errors;                  // every input or stage that failed, with its reason
     std::string fetch_stopped;                  // why fetch stopped early, or ""
+    std::size_t fetch_pending = 0;              // fetched documents that failed, tried again by the next run
     std::vector<std::string> tracking_warnings;
     std::map<std::string, std::string> status_before;  // tracked item id -> status before the run
     std::vector<db::TrackedSummary> after;      // every tracked item after the run

@@ -20,6 +20,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* k_state_path = "state/fetch.json";
+constexpr int k_max_tries = 10;  // runs that try a failed document before it is given up
 
 bool safe_guid(const std::string& id) {
     if (id.empty() || id.size() > 64) return false;
@@ -70,9 +71,93 @@ Result<FetchReport> run_fetch(Store& store, const FetchOptions& options) {
         report.stopped = "stopped early: the time budget of " + std::to_string(options.max_time ? options.max_time->count() : 0) +
                          " s (--max-time) is spent; the next run resumes here";
     };
+    // One document of the feed: downloaded, filtered by dossier, ingested.
+    enum class Taken { done, failed, no_time };
+    auto take = [&](const fetch::FeedDocument& d) -> Taken {
+        // Streamed into the store's folder, never held whole, refused past --max-size.
+        fs::path partial = store.paths().root / ("download-" + d.id + ".part");
+        auto file = http.download(base + "/SyncFeed/2.0/Resources/" + d.id, partial, options.max_resource_bytes);
+        if (!file) {
+            if (http.last_failure() == fetch::Failure::out_of_time) return Taken::no_time;
+            report.errors.push_back(file.error());
+            return Taken::failed;
+        }
+        fs::path download = store.paths().root / ("download-" + d.id + extension_for(file->content_type));
+        std::error_code renamed;
+        fs::rename(partial, download, renamed);
+        if (renamed) {
+            report.errors.push_back(Error{download.string(), "cannot keep the download: " + renamed.message()});
+            return Taken::failed;
+        }
+        if (!options.dossier.empty()) {
+            auto bytes = files::read(download, options.max_resource_bytes);
+            auto doc = ingest::read_text_document(bytes.value_or(""), download.string(), {});
+            if (doc && digits(doc->meta.dossier).find(digits(options.dossier)) != 0) {
+                fs::remove(download);
+                ++report.skipped;
+                seen[d.id] = {{"updated", d.updated}, {"doc", ""}, {"skipped", "other dossier"}};
+                return Taken::done;
+            }
+        }
+        // The entry's identity, and the OData Document record of the same Id where the store
+        // holds one (sync, import), which knows the Kamerstuk; the source is its official address.
+        IngestOptions ingest_options;
+        ingest_options.force = true;  // the feed serves parliamentary documents only
+        ingest_options.official = fetch::identity_of_feed(d);
+        if (auto record = store.corpus().read_file(official_record_path("Document", d.id))) {
+            json r = json::parse(*record, nullptr, false);
+            if (r.is_object()) ingest_options.official = fetch::merge_identity(ingest_options.official, fetch::identity_of_record(r));
+        }
+        ingest_options.source = ingest_options.official.address.empty() ? base + "/SyncFeed/2.0/Resources/" + d.id
+                                                                         : ingest_options.official.address;
+        auto result = ingest_file(store, download, ingest_options);
+        fs::remove(download);
+        result.source = d.number.empty() ? d.id : d.number;
+        bool failed = result.outcome == Outcome::failed;
+        if (failed) report.errors.push_back(Error{result.source, result.error.message});
+        else seen[d.id] = {{"updated", d.updated}, {"doc", result.id}};
+        report.ingested.push_back(std::move(result));
+        return failed ? Taken::failed : Taken::done;
+    };
+    // A document that failed is tried again at the start of the next runs (its page is behind
+    // the saved position), k_max_tries times in all; then it is given up, with its last error.
+    json& retry = state["retry"];
+    if (!retry.is_object()) retry = json::object();
+    auto remember_failure = [&](const fetch::FeedDocument& d) {
+        int tries = retry.contains(d.id) ? retry[d.id].value("tries", 0) + 1 : 1;
+        if (tries >= k_max_tries) {
+            retry.erase(d.id);
+            report.given_up.push_back(d.id);
+            return;
+        }
+        retry[d.id] = {{"soort", d.soort},     {"number", d.number}, {"title", d.title},
+                       {"subject", d.subject}, {"date", d.date},     {"content_type", d.content_type},
+                       {"updated", d.updated}, {"tries", tries}};
+    };
+    std::vector<fetch::FeedDocument> again;  // those of earlier runs, tried after the feed
+    for (auto& [id, r] : retry.items())
+        if (r.is_object() && safe_guid(id))
+            again.push_back({id, false, r.value("soort", ""), r.value("number", ""), r.value("title", ""),
+                             r.value("subject", ""), r.value("date", ""), r.value("content_type", ""),
+                             r.value("updated", "")});
+    std::set<std::string> taken;  // documents this run took from the feed
     std::set<std::string> pages_read{url};
     std::set<std::string> entries_read;
     bool stop = false;
+    auto handle = [&](const fetch::FeedDocument& d) {
+        switch (take(d)) {
+            case Taken::no_time:
+                out_of_time();
+                stop = true;
+                return;
+            case Taken::failed:
+                remember_failure(d);
+                return;
+            case Taken::done:
+                retry.erase(d.id);
+                return;
+        }
+    };
     for (int page_number = 0; !stop; ++page_number) {
         if (page_number >= options.max_pages) {
             report.stopped = "stopped early after " + std::to_string(options.max_pages) + " feed page" +
@@ -109,6 +194,7 @@ Result<FetchReport> run_fetch(Store& store, const FetchOptions& options) {
                 std::string known = seen.contains(d.id) ? seen[d.id].value("doc", "") : "";
                 report.deleted.push_back(d.id + (known.empty() ? "" : " (" + known + ")"));
                 if (seen.contains(d.id)) seen[d.id]["deleted"] = true;
+                retry.erase(d.id);
                 continue;
             }
             bool wanted_kind = options.soort.empty() ||
@@ -122,55 +208,8 @@ Result<FetchReport> run_fetch(Store& store, const FetchOptions& options) {
                 ++report.skipped;  // fetched before, unchanged upstream
                 continue;
             }
-            // Streamed into the store's folder, never held whole, refused past --max-size.
-            fs::path partial = store.paths().root / ("download-" + d.id + ".part");
-            auto file = http.download(base + "/SyncFeed/2.0/Resources/" + d.id, partial, options.max_resource_bytes);
-            if (!file) {
-                if (http.last_failure() == fetch::Failure::out_of_time) {
-                    out_of_time();
-                    stop = true;
-                    continue;
-                }
-                report.errors.push_back(file.error());
-                continue;
-            }
-            fs::path download = store.paths().root / ("download-" + d.id + extension_for(file->content_type));
-            std::error_code renamed;
-            fs::rename(partial, download, renamed);
-            if (renamed) {
-                report.errors.push_back(Error{download.string(), "cannot keep the download: " + renamed.message()});
-                continue;
-            }
-            if (!options.dossier.empty()) {
-                auto bytes = files::read(download, options.max_resource_bytes);
-                auto doc = ingest::read_text_document(bytes.value_or(""), download.string(), {});
-                if (doc && digits(doc->meta.dossier).find(digits(options.dossier)) != 0) {
-                    fs::remove(download);
-                    ++report.skipped;
-                    seen[d.id] = {{"updated", d.updated}, {"doc", ""}, {"skipped", "other dossier"}};
-                    continue;
-                }
-            }
-            // The entry's identity, and the OData Document record of the same Id where the store
-            // holds one (sync, import), which knows the Kamerstuk; the source is its official address.
-            IngestOptions ingest_options;
-            ingest_options.force = true;  // the feed serves parliamentary documents only
-            ingest_options.official = fetch::identity_of_feed(d);
-            if (auto record = store.corpus().read_file(official_record_path("Document", d.id))) {
-                json r = json::parse(*record, nullptr, false);
-                if (r.is_object()) ingest_options.official = fetch::merge_identity(ingest_options.official, fetch::identity_of_record(r));
-            }
-            ingest_options.source = ingest_options.official.address.empty() ? base + "/SyncFeed/2.0/Resources/" + d.id
-                                                                             : ingest_options.official.address;
-            auto result = ingest_file(store, download, ingest_options);
-            fs::remove(download);
-            result.source = d.number.empty() ? d.id : d.number;
-            if (result.outcome == Outcome::failed) {
-                report.errors.push_back(Error{result.source, result.error.message});
-            } else {
-                seen[d.id] = {{"updated", d.updated}, {"doc", result.id}};
-            }
-            report.ingested.push_back(std::move(result));
+            taken.insert(d.id);
+            handle(d);
         }
         if (stop) break;  // this page is not done: the next run starts at it again
         if (page->next.empty()) break;
@@ -183,6 +222,14 @@ Result<FetchReport> run_fetch(Store& store, const FetchOptions& options) {
         if (!token.empty()) state["next"] = token;
         url = page->next;
     }
+    // The documents that failed in earlier runs, unless the feed brought them again (or the time is spent).
+    for (auto& d : again) {
+        if (stop) break;
+        if (taken.contains(d.id) || !retry.contains(d.id)) continue;
+        ++report.retried;
+        handle(d);
+    }
+    report.pending = retry.size();
     state["base"] = base;
     if (state != before) {
         auto saved = store.corpus().write_file(k_state_path, state.dump(1) + "\n",
@@ -191,6 +238,10 @@ Result<FetchReport> run_fetch(Store& store, const FetchOptions& options) {
         store.index().set_state("indexed_head", *saved);
     }
     return report;
+}
+
+Error given_up_error(const std::string& guid) {
+    return Error{guid, "failed in " + std::to_string(k_max_tries) + " runs in a row; given up, not tried again"};
 }
 
 }  // namespace toezeg::pipeline

@@ -30,6 +30,9 @@ struct FetchReport {
     std::vector<std::string> deleted;  // "GUID (doc id)" of entries withdrawn upstream
     std::vector<Error> errors;         // documents that could not be fetched or read
     std::string stopped;               // why the run ended before the feed did ("" when it read to the end)
+    int retried = 0;                   // documents that failed in an earlier run, tried again
+    std::size_t pending = 0;           // documents that failed, to be tried again by the next run
+    std::vector<std::string> given_up; // GUIDs that failed in 10 runs: not tried again
 };
 
 // Fails only when the feed's first page cannot be read; problems with single documents are
@@ -37,6 +40,10 @@ struct FetchReport {
 // why, when a next link points back to a page read in this run, a skiptoken does not
 // advance, a page brings only entries already read in this run, max_pages is reached, or
 // the time budget is spent; the resume point saved is then the last page fully processed.
+// A document that fails (download or ingest) is kept in the fetch state and tried again after
+// the feed by each later run, 10 runs in all, unless the feed brings it again or deletes it.
 Result<FetchReport> run_fetch(Store& store, const FetchOptions& options);
+// The error a given-up document (FetchReport::given_up) is reported with.
+Error given_up_error(const std::string& guid);
 
 }  // namespace toezeg::pipeline

@@ -89,6 +89,10 @@ CiSummary ci_summary(const pipeline::CiRun& run, const std::string& as_of) {
     if (!run.fetch_stopped.empty())
         md << "**Ophalen niet afgemaakt** (" << md_escape(dutch_reason_or_marked(run.fetch_stopped))
            << "). Wat binnen is, is verwerkt; de volgende run gaat verder waar deze stopte.\n\n";
+    if (run.fetch_pending > 0)
+        md << run.fetch_pending << (run.fetch_pending == 1 ? " opgehaald document dat niet lukte, wordt"
+                                                            : " opgehaalde documenten die niet lukten, worden")
+           << " bij de volgende run opnieuw geprobeerd (tien runs lang).\n\n";
     std::ostringstream errors;
     for (auto& e : run.errors) errors << "- " << md_escape(describe_in_dutch(e)) << "\n";
     md << section("Fouten", static_cast<int>(run.errors.size()), errors.str());

@@ -277,9 +277,89 @@ TEST_CASE("toezeg fetch --since DATE --soort A --soort B: the lines a user sees"
                  "fetched 2 feed pages, 5 entries: 2 ingested, 2 skipped, 1 deleted upstream, 0 failed\n");
     auto [json_code, json_out] = fetch(fresh, {"--json"});
     CHECK(json_code == 0);
-    CHECK(json_out == "{\"deleted\":[\"0b1c2d3e-0000-4000-8000-000000000009\"],\"entries\":5,\"errors\":[],\"ingested\":["
+    CHECK(json_out == "{\"deleted\":[\"0b1c2d3e-0000-4000-8000-000000000009\"],\"entries\":5,\"errors\":[],\"given_up\":[],\"ingested\":["
                   "{\"id\":\"kst-36196-12\",\"note\":null,\"outcome\":\"new\",\"source\":\"2024D01234\",\"version\":1,"
                   "\"warnings\":[]},{\"id\":\"doc-7879290e0573\",\"note\":null,\"outcome\":\"new\",\"source\":\"2026D11000\","
-                  "\"version\":1,\"warnings\":[]}],\"pages\":2,\"search_requests\":2,\"skipped\":2,\"stopped\":null}\n");
+                  "\"version\":1,\"warnings\":[]}],\"pages\":2,\"pending\":0,\"retried\":0,\"search_requests\":2,\"skipped\":2,"
+                  "\"stopped\":null}\n");
     ::unsetenv("TOEZEG_FETCH_INTERVAL_MS");
+}
+
+TEST_CASE("toezeg fetch --max-pages, --max-size and --dossier: the lines a user sees, the exit code, nothing half-kept",
+          "[fetch][cli]") {
+    test::FixtureServer server;
+    test::serve_feed(server);
+    test::TempDir tmp;
+    ::setenv("TOEZEG_FETCH_INTERVAL_MS", "0", 1);
+    ::setenv("TOEZEG_FETCH_BACKOFF_MS", "10", 1);
+    struct Run {
+        int code;
+        std::string out, err;
+    };
+    auto fetch = [&](const std::string& name, std::vector<std::string> more) {
+        std::string store = (tmp.path / name).string();
+        if (!std::filesystem::exists(store)) REQUIRE(test::run_program({TOEZEG_BINARY, "init", "--store", store}) == 0);
+        std::vector<std::string> args = {TOEZEG_BINARY, "fetch", "--store", store, "--base-url", server.base(), "--timeout", "5"};
+        args.insert(args.end(), more.begin(), more.end());
+        Run r;
+        r.code = test::run_program(args, &r.out, &r.err);
+        return r;
+    };
+    auto leftovers = [&](const std::string& name) {
+        int n = 0;
+        for (auto& e : std::filesystem::directory_iterator(tmp.path / name))
+            n += e.path().filename().string().starts_with("download-");
+        return n;
+    };
+
+    SECTION("--max-pages 1 stops after the first page with exit 1 and says so; the next run reads the rest") {
+        auto first = fetch("pages", {"--max-pages", "1"});
+        CHECK(first.code == 1);
+        CHECK(first.out == "new  kst-32317-994  v1  2026D04400\n"
+                           "new  kst-36196-12   v1  2024D01234\n"
+                           "fetched 1 feed page, 2 entries: 2 ingested, 0 skipped, 0 deleted upstream, 0 failed\n");
+        CHECK(first.err == "toezeg: stopped early after 1 feed page (--max-pages); the next run resumes here\n");
+        auto rest = fetch("pages", {});
+        CHECK(rest.code == 0);
+        CHECK(rest.out == "new               doc-7879290e0573                                v1  2026D11000\n"
+                          "new               brief-2026-04-02-tk-verzamelbrief-arbeidsmarkt  v1  2026D11100\n"
+                          "deleted upstream  0b1c2d3e-0000-4000-8000-000000000009\n"
+                          "fetched 1 feed page, 3 entries: 2 ingested, 0 skipped, 1 deleted upstream, 0 failed\n");
+        CHECK(rest.err == "");
+    }
+    SECTION("--max-size refuses the two larger documents while they download, keeps the others, exit 1") {
+        auto r = fetch("size", {"--max-size", "0.01"});  // 10 KB: the 13.8 KB letter and the 22.9 KB PDF are refused
+        CHECK(r.code == 1);
+        CHECK(r.out == "new               kst-36196-12                                    v1  2024D01234\n"
+                       "new               brief-2026-04-02-tk-verzamelbrief-arbeidsmarkt  v1  2026D11100\n"
+                       "deleted upstream  0b1c2d3e-0000-4000-8000-000000000009\n"
+                       "fetched 2 feed pages, 5 entries: 2 ingested, 0 skipped, 1 deleted upstream, 2 failed\n");
+        std::string resources = server.base() + "/SyncFeed/2.0/Resources/0b1c2d3e-0000-4000-8000-00000000000";
+        CHECK(r.err == "toezeg: error: " + resources + "1: larger than the limit of 0.01 MB; not retried\n"
+                       "toezeg: error: " + resources + "3: larger than the limit of 0.01 MB; not retried\n"
+                       "toezeg: 2 documents that failed will be tried again by the next fetch\n");
+        // The next run without the limit reads on from the last page, where it fetches the refused PDF,
+        // and tries the refused letter of the first page again after the feed.
+        auto again = fetch("size", {});
+        CHECK(again.code == 0);
+        CHECK(again.out == "new               doc-7879290e0573                      v1  2026D11000\n"
+                           "new               kst-32317-994                         v1  2026D04400\n"
+                           "deleted upstream  0b1c2d3e-0000-4000-8000-000000000009\n"
+                           "fetched 1 feed page, 3 entries: 2 ingested, 1 skipped, 1 deleted upstream, 0 failed; "
+                           "1 that failed before tried again\n");
+        CHECK(again.err == "");
+        CHECK(fetch("size", {}).out.find("; 1 that failed before") == std::string::npos);  // nothing left to try
+        CHECK(leftovers("size") == 0);
+    }
+    SECTION("--dossier keeps the documents of that dossier only") {
+        auto r = fetch("dossier", {"--dossier", "32317"});
+        CHECK(r.code == 0);
+        CHECK(r.out == "new               kst-32317-994                         v1  2026D04400\n"
+                       "deleted upstream  0b1c2d3e-0000-4000-8000-000000000009\n"
+                       "fetched 2 feed pages, 5 entries: 1 ingested, 3 skipped, 1 deleted upstream, 0 failed\n");
+        CHECK(r.err == "");
+        CHECK(leftovers("dossier") == 0);
+    }
+    ::unsetenv("TOEZEG_FETCH_INTERVAL_MS");
+    ::unsetenv("TOEZEG_FETCH_BACKOFF_MS");
 }

@@ -314,3 +314,41 @@ TEST_CASE("fetch limits: a gzip bomb stays the size it was sent at", "[fetch][li
     CHECK(said.find("feed is not valid UTF-8") != std::string::npos);  // gzip bytes, read as they came
     CHECK(test::run_program({"git", "--git-dir", (f.paths.root / "corpus.git").string(), "fsck", "--no-dangling"}) == 0);
 }
+
+TEST_CASE("fetch limits: a document that failed on a page behind the position is tried again by later runs, 10 in all",
+          "[fetch][limits]") {
+    test::FixtureServer server;
+    serve_feed(server);
+    server.route(k_resource + "1", {"gone", "text/plain", 0, 0, 404});  // on page 1, which later runs do not read
+    Fixture f;
+    auto store = f.open();
+    int other_store_hits = 0;
+    for (int run = 1; run <= 11; ++run) {
+        INFO("run " << run);
+        auto report = pipeline::run_fetch(store, quick(server.base()));
+        REQUIRE(report);
+        CHECK(server.hits(k_resource + "1") - other_store_hits == std::min(run, 10));
+        CHECK(report->retried == (run == 1 || run == 11 ? 0 : 1));
+        CHECK(report->pending == (run < 10 ? 1u : 0u));
+        CHECK(report->given_up == (run == 10 ? std::vector<std::string>{"0b1c2d3e-0000-4000-8000-000000000001"}
+                                             : std::vector<std::string>{}));
+        CHECK(report->errors.size() == (run <= 10 ? 1u : 0u));
+        if (run == 3) {
+            // A healthy answer now: the next run takes it and nothing is pending after it.
+            Fixture g;
+            auto healing = g.open();
+            REQUIRE(pipeline::run_fetch(healing, quick(server.base())));
+            server.route(k_resource + "1", {test::read_source("corpus/004_a4a7fe74bfd62a91.txt"), "text/plain"});
+            auto healed = pipeline::run_fetch(healing, quick(server.base()));
+            REQUIRE(healed);
+            CHECK(healed->retried == 1);
+            CHECK(healed->pending == 0);
+            CHECK(healed->errors.empty());
+            REQUIRE(healed->ingested.size() == 1);
+            CHECK(healed->ingested[0].id == "kst-32317-994");
+            server.route(k_resource + "1", {"gone", "text/plain", 0, 0, 404});
+            other_store_hits = 2;
+        }
+    }
+    check_store_whole(f.paths);
+}
