@@ -24,11 +24,6 @@ struct List {
 bool is_date(const std::string& iso) { return Date::parse_iso(iso).has_value(); }
 
 
-std::string part_label(const std::string& part) {
-    if (part == "zonder-datum") return "zonder datum";
-    if (part.size() == 7) return std::string(dutch_month_name(std::stoi(part.substr(5)))) + " " + part.substr(0, 4);
-    return part;
-}
 
 std::string file_of(const List& list, const std::string& part) {
     return "lijst/" + (list.name.empty() ? part : list.name + "-" + part) + ".html";
@@ -141,6 +136,12 @@ Result<std::vector<ListPage>> write_review_months(const std::vector<const db::It
         pages.push_back(std::move(page));
     }
     return pages;
+}
+
+std::string part_label(const std::string& part) {
+    if (part == "zonder-datum") return "zonder datum";
+    if (part.size() == 7) return std::string(dutch_month_name(std::stoi(part.substr(5)))) + " " + part.substr(0, 4);
+    return part;
 }
 
 std::string year_part(const std::string& iso) { return is_date(iso) ? iso.substr(0, 4) : "zonder-datum"; }

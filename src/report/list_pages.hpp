@@ -47,6 +47,8 @@ std::string rows_one_folder_down(const std::string& rows_html);
 // "zonder-datum" when it is no date.
 std::string year_part(const std::string& iso);
 std::string month_part(const std::string& iso);
+// A part as a reader reads it: "maart 2024", "2024", "zonder datum".
+std::string part_label(const std::string& part);
 // Groups keyed by their part, the latest first and "zonder-datum" last.
 template <class T>
 std::vector<std::pair<std::string, T>> latest_first(std::map<std::string, T> groups) {

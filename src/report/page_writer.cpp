@@ -39,7 +39,7 @@ const std::vector<std::string> k_page_folders = {"items",   "docs",  "kamerlid",
 
 // The partials every page template uses, inlined as text before compiling: kainjow
 // parses a partial again on every use, which dominated rendering thousands of pages.
-const char* const k_partials[] = {"head", "foot", "item_table_overdue"};
+const char* const k_partials[] = {"head", "foot", "item_table_overdue", "unregistered_table"};
 
 std::string inline_partials(std::string text, const Templates& templates) {
     for (auto name : k_partials) {

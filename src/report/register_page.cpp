@@ -1,6 +1,10 @@
 #include "report/register_page.hpp"
 
+#include <algorithm>
+#include <map>
+
 #include "report/format.hpp"
+#include "report/list_pages.hpp"
 #include "util/text.hpp"
 
 namespace toezeg::report {
@@ -61,8 +65,42 @@ json unregistered_row(const track::UnregisteredCommitment& u, const std::string&
     return m;
 }
 
+namespace {
+
+// The rows as the page shows them, parsed only for the rows rendered.
+json parsed_rows(std::vector<UnregisteredPiece>::const_iterator from, std::vector<UnregisteredPiece>::const_iterator to) {
+    json rows = json::array();
+    for (auto it = from; it != to; ++it) rows.push_back(json::parse(it->row));
+    return rows;
+}
+
+// lijst/niet-in-register-<yyyy-mm>.html for every month of `rows` (newest first); their links.
+Result<json> write_unregistered_months(const std::vector<UnregisteredPiece>& rows, PageWriter& out) {
+    std::map<std::string, std::vector<UnregisteredPiece>> months;
+    for (auto& r : rows) months[month_part(r.date)].push_back(r);
+    json links = json::array();
+    for (auto& [part, list] : latest_first(std::move(months))) {
+        std::string file = "lijst/niet-in-register-" + part + ".html";
+        PageKey key;
+        key.add("unregistered").add(part);
+        for (auto& r : list) key.add(r.item).add(r.row);
+        auto done = out.keyed_page(file, "unregistered.mustache", "../", key, [&] {
+            json d = {{"title", "Niet in het register, " + part_label(part)},
+                      {"label", part_label(part)},
+                      {"count", thousands(list.size())},
+                      {"not_in_register", parsed_rows(list.begin(), list.end())}};
+            return d;
+        });
+        if (!done) return std::unexpected(done.error());
+        links.push_back({{"file", file}, {"label", part_label(part)}, {"count", thousands(list.size())}});
+    }
+    return links;
+}
+
+}  // namespace
+
 Result<void> write_register_page(const track::Reconciliation& r, const std::string& as_of, PageWriter& out,
-                                 const json& more_unregistered) {
+                                 std::vector<UnregisteredPiece> more_unregistered, std::size_t limit) {
     json d = {{"title", "Register"},
               {"as_of", date_label(as_of)},
               {"tk_records", std::to_string(r.tk_records)},
@@ -76,11 +114,24 @@ Result<void> write_register_page(const track::Reconciliation& r, const std::stri
               {"overdue_count", std::to_string(r.overdue.size())},
               {"all", rows_data(r.all, as_of)},
               {"all_count", std::to_string(r.all.size())}};
-    json missing = json::array();
-    for (auto& u : r.not_in_register) missing.push_back(unregistered_row(u, as_of));
-    for (auto& m : more_unregistered) missing.push_back(m);
-    d["not_in_register_count"] = std::to_string(missing.size());
-    d["not_in_register"] = std::move(missing);
+    auto& missing = more_unregistered;
+    for (auto& u : r.not_in_register) missing.push_back({u.item_id, u.date, unregistered_row(u, as_of).dump()});
+    // Newest first, undated last; the same date in the order given.
+    std::stable_sort(missing.begin(), missing.end(), [](const UnregisteredPiece& a, const UnregisteredPiece& b) {
+        bool a_dated = month_part(a.date) != "zonder-datum", b_dated = month_part(b.date) != "zonder-datum";
+        if (a_dated != b_dated) return a_dated;
+        return a.date > b.date;
+    });
+    std::size_t shown = std::min(missing.size(), limit);
+    if (missing.size() > limit) {
+        auto months = write_unregistered_months(missing, out);
+        if (!months) return std::unexpected(months.error());
+        d["unregistered_months"] = std::move(*months);
+        d["has_unregistered_months"] = true;
+        d["unregistered_shown"] = thousands(shown);
+    }
+    d["not_in_register_count"] = thousands(missing.size());
+    d["not_in_register"] = parsed_rows(missing.begin(), missing.begin() + static_cast<std::ptrdiff_t>(shown));
     for (auto key : {"open_but_fulfilled", "fulfilled_without_letter", "overdue", "all", "not_in_register"})
         d[std::string("has_") + key] = !d[key].empty();
     auto data = to_mustache(d);

@@ -355,11 +355,16 @@ private:
         for (auto& id : joined)
             if (auto t = db::load_tracked_item(m_db, id)) items.push_back(std::move(*t));
         auto reconciliation = track::reconcile(items, records, joins, m_opt.as_of);
-        json more = json::array();
+        std::unordered_map<std::string_view, const std::string*> first_date;
+        for (auto& t : m_site.items) first_date.emplace(t.id, &t.first_date);
+        std::vector<UnregisteredPiece> more;  // in the order of first date and id
         db::for_each_report_piece(m_db, "unregistered", [&](std::string_view id, std::string_view piece) {
-            if (!joined.contains(std::string(id))) more.push_back(json::parse(piece));
+            if (joined.contains(std::string(id))) return;
+            auto date = first_date.find(id);
+            more.push_back({std::string(id), date == first_date.end() ? "" : *date->second, std::string(piece)});
         });
-        return write_register_page(reconciliation, m_opt.as_of, m_out, more);
+        std::reverse(more.begin(), more.end());  // newest first; the page's sort keeps that order within a date
+        return write_register_page(reconciliation, m_opt.as_of, m_out, std::move(more), m_opt.register_page_limit);
     }
 
     Result<void> write_exports() {

@@ -26,6 +26,9 @@ struct ReportOptions {
     // review.html shows at most this many items waiting for review, the newest; past it, links
     // to the pages of each month of their last event (lijst/beoordelen-<yyyy-mm>.html).
     std::size_t review_page_limit = 500;
+    // register.html lists at most this many of the letters' commitments no register record joins,
+    // the newest; past it, links to the pages of each month (lijst/niet-in-register-<yyyy-mm>.html).
+    std::size_t register_page_limit = 500;
 };
 
 struct ReportStats {

@@ -159,6 +159,49 @@ TEST_CASE("report reading: the review page past its limit shows the newest and l
     CHECK(listed.size() == total);
 }
 
+TEST_CASE("report reading: the register's commitments without a record past the limit: the newest, and the months' pages",
+          "[report][register]") {
+    ReadSite site({"tests/data/letters"});  // no register imported: every commitment is "not in the register"
+    report::ReportOptions limits;
+    limits.register_page_limit = 3;
+    site.write("2027-06-30", {}, "", limits);
+    std::string page = slurp(site.out / "register.html");
+    auto from = page.find("id=\"niet-in-register\""), to = page.find("id=\"over-termijn\"");
+    REQUIRE(from != std::string::npos);
+    REQUIRE(to != std::string::npos);
+    std::string part = page.substr(from, to - from);
+    auto heading = words(part).substr(words(part).find("staan ("));
+    std::size_t total = std::stoul(heading.substr(std::string("staan (").size()));
+    REQUIRE(total > 3);
+    CHECK(words(part).find("Hieronder de 3 nieuwste. Alle, per maand waarin ze werden gedaan:") != std::string::npos);
+    auto shown = links(part, "items/");
+    CHECK(shown.size() == 3);
+    auto months = links(part, "lijst/niet-in-register-");
+    REQUIRE(months.size() > 1);
+    std::set<std::string> listed;
+    std::vector<std::string> in_order;
+    for (auto& month : months) {
+        INFO(month);
+        REQUIRE(std::filesystem::exists(site.out / month));
+        std::string html = slurp(site.out / month);
+        CHECK(html.find("<a href=\"../register.html#niet-in-register\">Register</a>") != std::string::npos);
+        for (auto& item : links(html, "../items/")) {
+            CHECK(std::filesystem::exists(site.out / "lijst" / item));
+            CHECK(listed.insert(item).second);
+            in_order.push_back(item.substr(3));
+        }
+        for (auto& doc : links(html, "../docs/")) CHECK(std::filesystem::exists(site.out / "lijst" / doc));
+    }
+    CHECK(listed.size() == total);
+    // The page shows the newest three: the first rows of the newest month's page, in that order.
+    CHECK(std::vector<std::string>(in_order.begin(), in_order.begin() + 3) == shown);
+    // Under the limit again: every row on the page, and the months' pages are gone.
+    site.write("2027-06-30");
+    page = slurp(site.out / "register.html");
+    CHECK(links(page, "lijst/niet-in-register-").empty());
+    for (auto& month : months) CHECK_FALSE(std::filesystem::exists(site.out / month));
+}
+
 TEST_CASE("report reading: past its limits the index links the lists' pages, and each item is on one month's page",
           "[report]") {
     ReadSite site({"tests/data/letters"});
