@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "db/tracked_items.hpp"
 #include "core/date.hpp"
 #include "fetch/feed_start.hpp"
@@ -285,7 +287,8 @@ TEST_CASE("toezeg fetch --since DATE --soort A --soort B: the lines a user sees"
     ::unsetenv("TOEZEG_FETCH_INTERVAL_MS");
 }
 
-TEST_CASE("toezeg fetch --max-pages, --max-size and --dossier: the lines a user sees, the exit code, nothing half-kept",
+TEST_CASE("toezeg fetch --max-pages, --max-size, --timeout, --max-time and --dossier: the lines a user sees, the exit "
+          "code, nothing half-kept",
           "[fetch][cli]") {
     test::FixtureServer server;
     test::serve_feed(server);
@@ -299,7 +302,8 @@ TEST_CASE("toezeg fetch --max-pages, --max-size and --dossier: the lines a user 
     auto fetch = [&](const std::string& name, std::vector<std::string> more) {
         std::string store = (tmp.path / name).string();
         if (!std::filesystem::exists(store)) REQUIRE(test::run_program({TOEZEG_BINARY, "init", "--store", store}) == 0);
-        std::vector<std::string> args = {TOEZEG_BINARY, "fetch", "--store", store, "--base-url", server.base(), "--timeout", "5"};
+        std::vector<std::string> args = {TOEZEG_BINARY, "fetch", "--store", store, "--base-url", server.base()};
+        if (std::find(more.begin(), more.end(), "--timeout") == more.end()) more.insert(more.end(), {"--timeout", "5"});
         args.insert(args.end(), more.begin(), more.end());
         Run r;
         r.code = test::run_program(args, &r.out, &r.err);
@@ -350,6 +354,38 @@ TEST_CASE("toezeg fetch --max-pages, --max-size and --dossier: the lines a user 
         CHECK(again.err == "");
         CHECK(fetch("size", {}).out.find("; 1 that failed before") == std::string::npos);  // nothing left to try
         CHECK(leftovers("size") == 0);
+    }
+    SECTION("--timeout gives up on a document that does not come in time, after its tries; the rest come in") {
+        server.route("/SyncFeed/2.0/Resources/0b1c2d3e-0000-4000-8000-000000000002",
+                     {"<slow/>", "application/xml", 0, 3000});
+        auto r = fetch("timeout", {"--timeout", "1"});
+        CHECK(r.code == 1);
+        CHECK(r.out == "new               kst-32317-994                                   v1  2026D04400\n"
+                       "new               doc-7879290e0573                                v1  2026D11000\n"
+                       "new               brief-2026-04-02-tk-verzamelbrief-arbeidsmarkt  v1  2026D11100\n"
+                       "deleted upstream  0b1c2d3e-0000-4000-8000-000000000009\n"
+                       "fetched 2 feed pages, 5 entries: 3 ingested, 0 skipped, 1 deleted upstream, 1 failed\n");
+        CHECK(r.err == "toezeg: error: " + server.base() +
+                           "/SyncFeed/2.0/Resources/0b1c2d3e-0000-4000-8000-000000000002: Timeout was reached after 3 tries\n"
+                           "toezeg: 1 document that failed will be tried again by the next fetch\n");
+        CHECK(leftovers("timeout") == 0);
+    }
+    SECTION("--max-time stops the run cleanly when its budget is spent; the next run finishes") {
+        server.route("/SyncFeed/2.0/Resources/0b1c2d3e-0000-4000-8000-000000000003",
+                     {test::read_source("tests/data/pdf/003_seed.pdf"), "application/pdf", 0, 3000});
+        auto r = fetch("budget", {"--max-time", "1"});
+        CHECK(r.code == 1);
+        CHECK(r.out == "new  kst-32317-994  v1  2026D04400\n"
+                       "new  kst-36196-12   v1  2024D01234\n"
+                       "fetched 2 feed pages, 3 entries: 2 ingested, 0 skipped, 0 deleted upstream, 0 failed\n");
+        CHECK(r.err == "toezeg: stopped early: the time budget of 1 s (--max-time) is spent; the next run resumes here\n");
+        CHECK(leftovers("budget") == 0);
+        auto rest = fetch("budget", {});  // page 2 again: the PDF it did not finish, and the rest
+        CHECK(rest.code == 0);
+        CHECK(rest.out == "new               doc-7879290e0573                                v1  2026D11000\n"
+                          "new               brief-2026-04-02-tk-verzamelbrief-arbeidsmarkt  v1  2026D11100\n"
+                          "deleted upstream  0b1c2d3e-0000-4000-8000-000000000009\n"
+                          "fetched 1 feed page, 3 entries: 2 ingested, 0 skipped, 1 deleted upstream, 0 failed\n");
     }
     SECTION("--dossier keeps the documents of that dossier only") {
         auto r = fetch("dossier", {"--dossier", "32317"});
