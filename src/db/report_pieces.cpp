@@ -11,8 +11,8 @@ namespace {
 // Column names cannot be bound: only these are ever put into a query, each with the table
 // that holds it ("p.row_html", "x.csv").
 std::string qualified_column(std::string_view column) {
-    static constexpr std::array<std::string_view, 7> k_pieces = {
-        "event_docs", "row_html", "group_row_html", "review_html", "found", "unregistered", "row_json"};
+    static constexpr std::array<std::string_view, 6> k_pieces = {"event_docs", "row_html",    "group_row_html",
+                                                                 "review_html", "found",      "row_json"};
     static constexpr std::array<std::string_view, 3> k_exports = {"export_json", "csv", "search"};
     for (auto c : k_pieces)
         if (c == column) return "p." + std::string(c);
@@ -34,10 +34,14 @@ void save_report_pieces(Database& db, const std::string& id, const std::string& 
                         const ReportPieces& p) {
     auto st = db.prepare(
         "INSERT OR REPLACE INTO report_pieces(id, row_hash, generation, event_docs, row_html, group_row_html, "
-        "review_html, found, unregistered, row_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+        "review_html, found, row_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
     st.bind(1, id).bind(2, key).bind(3, generation).bind(4, p.event_docs).bind(5, p.row_html);
-    st.bind(6, p.group_row_html).bind(7, p.review_html).bind(8, p.found).bind(9, p.unregistered).bind(10, p.row_json);
+    st.bind(6, p.group_row_html).bind(7, p.review_html).bind(8, p.found).bind(9, p.row_json);
     st.run();
+    if (p.unregistered.empty())
+        db.prepare("DELETE FROM report_unregistered WHERE id = ?1").bind(1, id).run();
+    else
+        db.prepare("INSERT OR REPLACE INTO report_unregistered(id, row) VALUES (?1, ?2)").bind(1, id).bind(2, p.unregistered).run();
     db.prepare("INSERT OR REPLACE INTO report_exports(id, export_json, csv, search) VALUES (?1, ?2, ?3, ?4)")
         .bind(1, id)
         .bind(2, p.export_json)
@@ -54,10 +58,30 @@ void save_report_pieces(Database& db, const std::string& id, const std::string& 
     }
 }
 
-void drop_gone_report_pieces(Database& db) {
+void drop_gone_report_pieces(Database& db, std::size_t items) {
+    // Each of the `items` has its pieces (save_report_pieces writes its rows of every table), and
+    // a gone item's rows leave every table at once, here. So when report_pieces and
+    // report_exports hold one row per item and no more, and report_entries no more items, no
+    // table holds a gone item's rows: the scans below (0.8 s at 76,000 items) are spared.
+    auto count = [&](const char* sql) {
+        auto st = db.prepare(sql);
+        return st.step() ? static_cast<std::size_t>(st.integer(0)) : items + 1;
+    };
+    if (count("SELECT count(*) FROM report_pieces") == items && count("SELECT count(*) FROM report_exports") == items &&
+        count("SELECT count(DISTINCT item_id) FROM report_entries") <= items)
+        return;
     db.prepare("DELETE FROM report_pieces WHERE id NOT IN (SELECT id FROM tracked_items)").run();
     db.prepare("DELETE FROM report_exports WHERE id NOT IN (SELECT id FROM tracked_items)").run();
+    db.prepare("DELETE FROM report_unregistered WHERE id NOT IN (SELECT id FROM tracked_items)").run();
     db.prepare("DELETE FROM report_entries WHERE item_id NOT IN (SELECT id FROM tracked_items)").run();
+}
+
+void for_each_unregistered_row(Database& db,
+                               const std::function<void(std::string_view, std::string_view, std::string_view)>& emit) {
+    auto st = db.prepare(
+        "SELECT t.id, t.first_date, u.row FROM report_unregistered u JOIN tracked_items t ON t.id = u.id "
+        "ORDER BY t.first_date, t.id");
+    while (st.step()) emit(st.text(0), st.text(1), st.text(2));
 }
 
 std::vector<ItemFacts> load_item_facts(Database& db) {

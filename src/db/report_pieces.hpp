@@ -1,6 +1,6 @@
 #pragma once
-// What the report keeps of each tracked item (migrations 011 and 014: report_pieces, what
-// every run reads, and report_exports): pieces of its pages and exports, made when the
+// What the report keeps of each tracked item (migrations 011, 014 and 016: report_pieces, what
+// every run reads, report_exports and report_unregistered): pieces of its pages and exports, made when the
 // item's row changes, and the light facts of every item that the
 // report's lists, counts and page keys need, read without its events.
 #include <functional>
@@ -48,8 +48,13 @@ struct ItemFacts {
 // hash and what else they were made from) and `generation` as ItemFacts reads them back.
 void save_report_pieces(Database& db, const std::string& id, const std::string& key, const std::string& generation,
                         const ReportPieces& pieces);
-// Drops the pieces of items no longer tracked.
-void drop_gone_report_pieces(Database& db);
+// Drops the pieces of items no longer tracked; `items` is how many are tracked, each with its
+// pieces saved.
+void drop_gone_report_pieces(Database& db, std::size_t items);
+// Every item's row on register.html for when no register record joins it (migration 016), in
+// the order of the exports: one call of `emit` (id, first date, row) each.
+void for_each_unregistered_row(Database& db,
+                               const std::function<void(std::string_view, std::string_view, std::string_view)>& emit);
 // Every item, in the order of the exports (first date, id); row_html and event_docs as its
 // pieces last held them ("" when it has none yet).
 std::vector<ItemFacts> load_item_facts(Database& db);

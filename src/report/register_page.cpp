@@ -116,12 +116,13 @@ Result<void> write_register_page(const track::Reconciliation& r, const std::stri
               {"all_count", std::to_string(r.all.size())}};
     auto& missing = more_unregistered;
     for (auto& u : r.not_in_register) missing.push_back({u.item_id, u.date, unregistered_row(u, as_of).dump()});
-    // Newest first, undated last; the same date in the order given.
-    std::stable_sort(missing.begin(), missing.end(), [](const UnregisteredPiece& a, const UnregisteredPiece& b) {
-        bool a_dated = month_part(a.date) != "zonder-datum", b_dated = month_part(b.date) != "zonder-datum";
-        if (a_dated != b_dated) return a_dated;
-        return a.date > b.date;
-    });
+    // Newest first, undated last; the same date in the order given (the kept rows come so).
+    if (!r.not_in_register.empty())
+        std::stable_sort(missing.begin(), missing.end(), [](const UnregisteredPiece& a, const UnregisteredPiece& b) {
+            bool a_dated = month_part(a.date) != "zonder-datum", b_dated = month_part(b.date) != "zonder-datum";
+            if (a_dated != b_dated) return a_dated;
+            return a.date > b.date;
+        });
     std::size_t shown = std::min(missing.size(), limit);
     if (missing.size() > limit) {
         auto months = write_unregistered_months(missing, out);

@@ -181,7 +181,7 @@ private:
             f.row_html = pieces->row_html;
             f.event_docs = pieces->event_docs;
         }
-        db::drop_gone_report_pieces(m_db);
+        db::drop_gone_report_pieces(m_db, m_site.items.size());
         tx.commit();
         return {};
     }
@@ -355,13 +355,9 @@ private:
         for (auto& id : joined)
             if (auto t = db::load_tracked_item(m_db, id)) items.push_back(std::move(*t));
         auto reconciliation = track::reconcile(items, records, joins, m_opt.as_of);
-        std::unordered_map<std::string_view, const std::string*> first_date;
-        for (auto& t : m_site.items) first_date.emplace(t.id, &t.first_date);
         std::vector<UnregisteredPiece> more;  // in the order of first date and id
-        db::for_each_report_piece(m_db, "unregistered", [&](std::string_view id, std::string_view piece) {
-            if (joined.contains(std::string(id))) return;
-            auto date = first_date.find(id);
-            more.push_back({std::string(id), date == first_date.end() ? "" : *date->second, std::string(piece)});
+        db::for_each_unregistered_row(m_db, [&](std::string_view id, std::string_view first_date, std::string_view row) {
+            if (!joined.contains(std::string(id))) more.push_back({std::string(id), std::string(first_date), std::string(row)});
         });
         std::reverse(more.begin(), more.end());  // newest first; the page's sort keeps that order within a date
         return write_register_page(reconciliation, m_opt.as_of, m_out, std::move(more), m_opt.register_page_limit);

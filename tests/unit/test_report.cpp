@@ -371,7 +371,7 @@ TEST_CASE("report: the pieces kept of each item follow its row, and its light fa
     // A new date makes again only the pieces of the items it turns (see pieces_key): still one
     // generation, none left of an item gone, in either table.
     site.write("2026-07-31");
-    for (auto table : {"report_pieces", "report_exports"}) {
+    for (auto table : {"report_pieces", "report_exports", "report_unregistered"}) {
         auto st = db.prepare(std::string("SELECT count(*) FROM ") + table + " WHERE id NOT IN (SELECT id FROM tracked_items)");
         st.step();
         CHECK(st.integer(0) == 0);
