@@ -327,6 +327,52 @@ TEST_CASE("CSV for Dutch Excel: BOM, semicolons, decimal commas, formulas still 
     CHECK_FALSE(report::parse_csv_dialect("excel"));
 }
 
+TEST_CASE("report: the kept rows of items gone with a removed letter leave every table; of the rest none is lost",
+          "[report]") {
+    Site site({"tests/data/letters"});
+    site.write("2026-06-30");
+    auto rows = [&](const char* sql) {
+        auto store = pipeline::Store::open(site.paths, pipeline::Access::read);
+        auto st = store->index().database().prepare(sql);
+        REQUIRE(st.step());
+        return st.integer(0);
+    };
+    auto tracked = rows("SELECT count(*) FROM tracked_items");
+    auto unregistered = rows("SELECT count(*) FROM report_unregistered");
+    REQUIRE(unregistered > 0);  // no register imported: every commitment has its row
+    CHECK(rows("SELECT count(*) FROM report_pieces") == tracked);
+    std::string letter;
+    {
+        auto store = pipeline::Store::open(site.paths, pipeline::Access::write);
+        auto& db = store->index().database();
+        auto st = db.prepare("SELECT doc_id FROM detections GROUP BY doc_id ORDER BY count(*) DESC LIMIT 1");
+        REQUIRE(st.step());
+        letter = st.text(0);
+        REQUIRE(store->remove_document(letter, "test"));
+        std::vector<std::string> warnings;
+        REQUIRE(store->retrack(warnings));
+    }
+    auto left = rows("SELECT count(*) FROM tracked_items");
+    REQUIRE(left < tracked);
+    // Before the report, the gone items' rows are still kept; after it, in no table.
+    CHECK(rows("SELECT count(*) FROM report_pieces WHERE id NOT IN (SELECT id FROM tracked_items)") == tracked - left);
+    site.write("2026-06-30");
+    for (auto sql : {"SELECT count(*) FROM report_pieces WHERE id NOT IN (SELECT id FROM tracked_items)",
+                     "SELECT count(*) FROM report_exports WHERE id NOT IN (SELECT id FROM tracked_items)",
+                     "SELECT count(*) FROM report_unregistered WHERE id NOT IN (SELECT id FROM tracked_items)",
+                     "SELECT count(*) FROM report_entries WHERE item_id NOT IN (SELECT id FROM tracked_items)"}) {
+        INFO(sql);
+        CHECK(rows(sql) == 0);
+    }
+    CHECK(rows("SELECT count(*) FROM report_pieces") == left);
+    CHECK(rows("SELECT count(*) FROM report_exports") == left);
+    CHECK(rows("SELECT count(*) FROM report_unregistered") > 0);
+    CHECK(rows("SELECT count(*) FROM report_unregistered") < unregistered);
+    // The register page lists each remaining commitment once, and none of the removed letter's.
+    std::string page = slurp(site.out / "register.html");
+    CHECK(page.find("docs/" + letter + ".html") == std::string::npos);
+}
+
 TEST_CASE("report: the pieces kept of each item follow its row, and its light facts judge it as the whole item",
           "[report]") {
     Site site({"tests/data/letters"});
