@@ -145,15 +145,8 @@ std::vector<ReportEntry> latest_report_entries_of(Database& db, const std::vecto
     return out;
 }
 
-void for_each_report_piece(Database& db, std::string_view column,
-                           const std::function<void(std::string_view, std::string_view)>& emit) {
-    for_each_report_pieces(db, {column}, [&](std::string_view id, const std::vector<std::string>& pieces) {
-        if (!pieces[0].empty()) emit(id, pieces[0]);
-    });
-}
-
 void for_each_report_pieces(Database& db, const std::vector<std::string_view>& columns,
-                            const std::function<void(std::string_view, const std::vector<std::string>&)>& emit) {
+                            const std::function<void(std::string_view, const std::vector<std::string_view>&)>& emit) {
     std::string select = "SELECT t.id";
     bool in_pieces = false, in_exports = false;
     for (auto c : columns) {
@@ -165,10 +158,10 @@ void for_each_report_pieces(Database& db, const std::vector<std::string_view>& c
     if (in_pieces) select += " JOIN report_pieces p ON p.id = t.id";
     if (in_exports) select += " JOIN report_exports x ON x.id = t.id";
     auto st = db.prepare(select + " ORDER BY t.first_date, t.id");
-    std::vector<std::string> pieces(columns.size());
+    std::vector<std::string_view> pieces(columns.size());  // SQLite's own bytes of the row, not copied
     while (st.step()) {
-        for (std::size_t k = 0; k < columns.size(); ++k) pieces[k] = st.text(static_cast<int>(k + 1));
-        emit(st.text(0), pieces);
+        for (std::size_t k = 0; k < columns.size(); ++k) pieces[k] = st.view(static_cast<int>(k + 1));
+        emit(st.view(0), pieces);
     }
 }
 

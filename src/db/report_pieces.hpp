@@ -65,15 +65,11 @@ std::string report_piece(Database& db, std::string_view column, const std::strin
 std::string report_pieces_joined(Database& db, std::string_view column, const std::vector<std::string>& ids);
 // The newest `limit` Atom entries of the items `ids` (date, newest first, then entry id), in one query.
 std::vector<ReportEntry> latest_report_entries_of(Database& db, const std::vector<std::string>& item_ids, int limit);
-// That piece of every item in the order of the exports, one call of `emit` (id, piece) each
-// (empty ones skipped).
-void for_each_report_piece(Database& db, std::string_view column,
-                           const std::function<void(std::string_view, std::string_view)>& emit);
 // Those pieces of every item in the order of the exports, read in one pass over the table
 // (each pass reads every item's row whole): one call of `emit` (id, the pieces in the order
-// of `columns`, empty ones included) each.
+// of `columns`, empty ones included; valid during the call) each.
 void for_each_report_pieces(Database& db, const std::vector<std::string_view>& columns,
-                            const std::function<void(std::string_view, const std::vector<std::string>&)>& emit);
+                            const std::function<void(std::string_view, const std::vector<std::string_view>&)>& emit);
 // The newest `limit` entries of all items: date descending, then entry id.
 std::vector<ReportEntry> latest_report_entries(Database& db, int limit);
 std::vector<ReportEntry> report_entries_of(Database& db, const std::string& item_id);

@@ -38,6 +38,8 @@ public:
     void run();  // steps to completion
     void reset();
     std::string text(int column) const;
+    // The same without a copy: valid until the next step, reset or end of the statement.
+    std::string_view view(int column) const;
     std::int64_t integer(int column) const;
     double real(int column) const;
     bool is_null(int column) const;

@@ -84,11 +84,29 @@ public:
         m_site.as_of = m_opt.as_of;
         if (auto kept = timed("report: pieces", [&] { return keep_pieces(); }); !kept)
             return std::unexpected(kept.error());
+        for (auto& d : m_site.documents)
+            if (d.effective_date.empty()) d.effective_date = d.date;
+        auto feed = m_out.asset("feed.mustache");
+        if (!feed) return std::unexpected(feed.error());
+        m_feed_template = *feed;
+        // The exports read every item's pieces and write some 200 MB at 50,000 letters: on a
+        // thread of their own, with a read connection of their own, from here on, when
+        // everything they read is committed (else on this thread, after the rest). From here
+        // on nothing changes the items' facts or the documents they read.
+        std::filesystem::path file = m_db.file();
+        bool exports_apart = !file.empty() && !m_db.in_transaction();
+        std::future<Result<void>> exports;
+        if (exports_apart)
+            exports = std::async(std::launch::async, [&]() -> Result<void> {
+                timing::Step step("report: exports (third thread)");
+                auto db = db::Database::open(file);
+                if (!db) return std::unexpected(db.error());
+                return write_site_exports(m_site, *db, m_out, m_generation, m_opt.csv_dialect, m_feed_template);
+            });
         {
             timing::Step step("report: site data");
             for (auto& d : m_site.documents) {
                 m_site.latest_version[d.id] = d.versions;
-                if (d.effective_date.empty()) d.effective_date = d.date;
                 if (!d.dossier.empty() && !d.number.empty()) m_site.by_ref[d.dossier + ", nr. " + d.number] = d.id;
             }
             for (auto name : {"style.css", "filter.js"}) {
@@ -100,9 +118,6 @@ public:
             for (std::size_t k = 0; k < m_site.items.size(); ++k)
                 for (auto& e : event_docs_of(m_site.items[k]))
                     if (e.end > e.begin) m_site.passages[e.doc].push_back({e.version, e.begin, k});
-            auto feed = m_out.asset("feed.mustache");
-            if (!feed) return std::unexpected(feed.error());
-            m_feed_template = *feed;
         }
         auto jobs = timed("report: item page keys", [&] { return item_page_jobs(); });
         if (!jobs) return std::unexpected(jobs.error());
@@ -112,19 +127,6 @@ public:
             timing::Step step("report: item pages (second thread)");
             return write_item_pages(m_site, m_out, *jobs, m_feed_template);
         });
-        // The exports read every item's pieces and write some 200 MB at 50,000 letters: on a
-        // thread of their own, with a read connection of their own, when everything they read
-        // is committed (else here, after the rest).
-        std::filesystem::path file = m_db.file();
-        bool exports_apart = !file.empty() && !m_db.in_transaction();
-        std::future<Result<void>> exports;
-        if (exports_apart)
-            exports = std::async(std::launch::async, [&]() -> Result<void> {
-                timing::Step step("report: exports (third thread)");
-                auto db = db::Database::open(file);
-                if (!db) return std::unexpected(db.error());
-                return write_site_exports(m_site, *db, m_out, m_generation, m_opt.csv_dialect, m_feed_template);
-            });
         auto rest = write_the_rest();
         if (rest && !exports_apart) rest = timed("report: exports", [&] { return write_exports(); });
         auto items_done = items.get();  // rethrows what the item thread threw

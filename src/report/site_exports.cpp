@@ -47,7 +47,7 @@ Result<void> write_site_exports(const SiteData& site, db::Database& db, PageWrit
     std::vector<std::string_view> columns;
     for (auto& e : exports) columns.push_back(e.column);
     if (!columns.empty())
-        db::for_each_report_pieces(db, columns, [&](std::string_view, const std::vector<std::string>& pieces) {
+        db::for_each_report_pieces(db, columns, [&](std::string_view, const std::vector<std::string_view>& pieces) {
             for (std::size_t k = 0; k < exports.size(); ++k) {
                 if (pieces[k].empty()) continue;
                 auto& text = exports[k].text;
