@@ -33,7 +33,7 @@ void remove_people_record(Database& db, const std::string& entity, const std::st
 
 void put_people_record(Database& db, const std::string& entity, const std::string& id, const json& r) {
     remove_people_record(db, entity, id);
-    if (r.value("Verwijderd", false) == true) return;
+    if (json_text::is_true(r, "Verwijderd")) return;
     if (entity == "Activiteit") {
         db.prepare(R"(INSERT INTO official_activiteit(id, nummer, soort, onderwerp, datum, commissie, gewijzigd_op)
                       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7))")

@@ -78,7 +78,7 @@ void put_official_record(Database& db, const std::string& entity, const std::str
     if (people_entity(entity)) return put_people_record(db, entity, id, r);
     // A Zaak or Stemming is one row, replaced by its INSERT OR REPLACE: no DELETE first.
     bool one_row = entity == "Zaak" || entity == "Stemming";
-    bool deleted = r.value("Verwijderd", false) == true;
+    bool deleted = json_text::is_true(r, "Verwijderd");
     if (!one_row || deleted) remove_official_record(db, entity, id);
     if (deleted) return;
     if (entity == ingest::k_tk_register_entity) return put_register_record(db, ingest::register_from_tk(r));
@@ -112,7 +112,7 @@ void put_official_record(Database& db, const std::string& entity, const std::str
             .run();
         if (auto pubs = version.find("DocumentPublicatie"); pubs != version.end() && pubs->is_array())
             for (auto& p : *pubs) {
-                if (!p.is_object() || field(p, "Id").empty() || p.value("Verwijderd", false) == true) continue;
+                if (!p.is_object() || field(p, "Id").empty() || json_text::is_true(p, "Verwijderd")) continue;
                 db.prepare(
                       R"(INSERT OR REPLACE INTO official_publication(id, document_id, identifier, document_type, url)
                               VALUES (?1, ?2, ?3, ?4, ?5))")
@@ -150,7 +150,7 @@ void put_official_record(Database& db, const std::string& entity, const std::str
             .bind(3, field(r, "Soort"))
             .bind(4, first_field(r, {"ActorFractie", "FractieNaam", "ActorNaam"}))
             .bind(5, integer_of(r, "FractieGrootte"))
-            .bind(6, r.value("Vergissing", false) == true ? 1 : 0)
+            .bind(6, json_text::is_true(r, "Vergissing") ? 1 : 0)
             .bind(7, field(r, "GewijzigdOp"))
             .bind(8, field(r, "Persoon_Id"))
             .bind(9, field(r, "ActorNaam"))

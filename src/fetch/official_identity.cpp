@@ -71,7 +71,7 @@ OfficialIdentity identity_of_record(const json& r) {
         id.publication = "kst-" + id.dossier + "-" + id.ondernummer;
     if (auto actors = r.find("DocumentActor"); actors != r.end() && actors->is_array())
         for (auto& a : *actors) {
-            if (!a.is_object() || a.value("Verwijderd", false) == true) continue;
+            if (!a.is_object() || json_text::is_true(a, "Verwijderd")) continue;
             std::string ministry = ministry_of(text_of(a, "Functie"));
             if (ministry.empty()) continue;
             id.ministry = ministry;

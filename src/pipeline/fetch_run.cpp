@@ -11,6 +11,7 @@
 #include "ingest/read_document.hpp"
 #include "pipeline/import_records.hpp"
 #include "util/files.hpp"
+#include "util/json_text.hpp"
 
 namespace toezeg::pipeline {
 
@@ -124,7 +125,10 @@ Result<FetchReport> run_fetch(Store& store, const FetchOptions& options) {
     json& retry = state["retry"];
     if (!retry.is_object()) retry = json::object();
     auto remember_failure = [&](const fetch::FeedDocument& d) {
-        int tries = retry.contains(d.id) ? retry[d.id].value("tries", 0) + 1 : 1;
+        const json* earlier = retry.contains(d.id) ? &retry[d.id] : nullptr;
+        int tries = earlier && earlier->is_object() && earlier->contains("tries") && (*earlier)["tries"].is_number_integer()
+                        ? static_cast<int>(std::clamp<std::int64_t>((*earlier)["tries"].get<std::int64_t>(), 0, k_max_tries)) + 1
+                        : 1;
         if (tries >= k_max_tries) {
             retry.erase(d.id);
             report.given_up.push_back(d.id);
@@ -137,9 +141,9 @@ Result<FetchReport> run_fetch(Store& store, const FetchOptions& options) {
     std::vector<fetch::FeedDocument> again;  // those of earlier runs, tried after the feed
     for (auto& [id, r] : retry.items())
         if (r.is_object() && safe_guid(id))
-            again.push_back({id, false, r.value("soort", ""), r.value("number", ""), r.value("title", ""),
-                             r.value("subject", ""), r.value("date", ""), r.value("content_type", ""),
-                             r.value("updated", "")});
+            again.push_back({id, false, json_text::field(r, "soort"), json_text::field(r, "number"),
+                             json_text::field(r, "title"), json_text::field(r, "subject"), json_text::field(r, "date"),
+                             json_text::field(r, "content_type"), json_text::field(r, "updated")});
     std::set<std::string> taken;  // documents this run took from the feed
     std::set<std::string> pages_read{url};
     std::set<std::string> entries_read;

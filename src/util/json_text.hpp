@@ -15,6 +15,14 @@ inline std::string field(const nlohmann::json& record, const char* key) {
     return it->dump();
 }
 
+// Whether the record's field is the boolean true; absent, null, or anything else (a string,
+// a number: outside data) is false, never an exception.
+inline bool is_true(const nlohmann::json& record, const char* key) {
+    if (!record.is_object()) return false;
+    auto it = record.find(key);
+    return it != record.end() && it->is_boolean() && it->get<bool>();
+}
+
 // The first of several names a field has had (v4/2.0, then v5) that the record carries.
 inline std::string first_field(const nlohmann::json& record, std::initializer_list<const char*> keys) {
     for (auto* key : keys)

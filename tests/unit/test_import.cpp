@@ -189,6 +189,34 @@ TEST_CASE("kamerstuk ids: from a motion's reference and back", "[import]") {
         CHECK(ref_of_kamerstuk(kamerstuk_id(ref)) == ref);
 }
 
+TEST_CASE("import: a Verwijderd or Vergissing that is null, a string or a number is not true, never a crash",
+          "[import][hostile]") {
+    // Found by the odata fuzz harness: "Verwijderd": null passes the page check (null is allowed)
+    // and then threw in the index (nlohmann's value() on a field of another type).
+    test::TempDir tmp;
+    pipeline::StorePaths paths{tmp.path / "store"};
+    REQUIRE(pipeline::Store::init(paths));
+    write_file(tmp.path / "Stemming.json", R"({"@odata.context": "$metadata#Stemming", "value": [
+        {"Id": "aaaaaaaa-0000-0000-0000-000000000005", "Verwijderd": null, "Vergissing": null, "Soort": "Voor",
+         "FractieGrootte": 15, "ActorFractie": "Test", "Besluit_Id": "bbbbbbbb-0000-0000-0000-000000000001"},
+        {"Id": "aaaaaaaa-0000-0000-0000-000000000006", "Vergissing": "ja", "Soort": "Tegen"}]})");
+    write_file(tmp.path / "Document.json", R"({"@odata.context": "$metadata#Document", "value": [
+        {"Id": "cccccccc-0000-0000-0000-000000000001", "Verwijderd": null, "Soort": "Motie", "Titel": "Motie",
+         "HuidigeDocumentVersie": {"Id": "dddddddd-0000-0000-0000-000000000001", "Verwijderd": 1,
+           "DocumentPublicatie": [{"Id": "eeeeeeee-0000-0000-0000-000000000001", "Verwijderd": "nee"}]},
+         "DocumentActor": [{"Id": "ffffffff-0000-0000-0000-000000000001", "Verwijderd": null, "ActorNaam": "Test"}]}]})");
+    write_file(tmp.path / "Persoon.json", R"({"@odata.context": "$metadata#Persoon", "value": [
+        {"Id": "abababab-0000-0000-0000-000000000001", "Verwijderd": null, "Achternaam": "Test"}]})");
+    auto store = open_store(paths);
+    auto done = pipeline::import_records(store, {(tmp.path / "Stemming.json").string(), (tmp.path / "Document.json").string(),
+                                                 (tmp.path / "Persoon.json").string()});
+    REQUIRE(done);
+    CHECK(done->failed.empty());
+    CHECK(done->added == 4);
+    CHECK(db::count_official_records(store.index().database(), "Stemming") == 2);  // neither is deleted
+    CHECK(db::count_official_records(store.index().database(), "Document") == 1);
+}
+
 TEST_CASE("import: paging by nextLink, one commit per import, Verwijderd, a malformed file, reindex", "[import]") {
     test::TempDir tmp;
     pipeline::StorePaths paths{tmp.path / "store"};
