@@ -327,7 +327,7 @@ TEST_CASE("CSV for Dutch Excel: BOM, semicolons, decimal commas, formulas still 
     CHECK_FALSE(report::parse_csv_dialect("excel"));
 }
 
-TEST_CASE("report: the kept rows of items gone with a removed letter leave every table; of the rest none is lost",
+TEST_CASE("report: the kept rows of items gone with a removed letter leave every table, and the rest stay",
           "[report]") {
     Site site({"tests/data/letters"});
     site.write("2026-06-30");
