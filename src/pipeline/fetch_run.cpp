@@ -120,7 +120,7 @@ Result<FetchReport> run_fetch(Store& store, const FetchOptions& options) {
         report.ingested.push_back(std::move(result));
         return failed ? Taken::failed : Taken::done;
     };
-    // A document that failed is tried again at the start of the next runs (its page is behind
+    // A document that failed is tried again by the next runs, after the feed (its page is behind
     // the saved position), k_max_tries times in all; then it is given up, with its last error.
     json& retry = state["retry"];
     if (!retry.is_object()) retry = json::object();
