@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <set>
+#include <sstream>
 
 #include "db/tracked_items.hpp"
 #include "core/date.hpp"
@@ -371,21 +373,28 @@ TEST_CASE("toezeg fetch --max-pages, --max-size, --timeout, --max-time and --dos
         CHECK(leftovers("timeout") == 0);
     }
     SECTION("--max-time stops the run cleanly when its budget is spent; the next run finishes") {
+        // The PDF comes after 6 s, past the 2 s budget. Where the budget ends before it depends on
+        // the machine (a sanitizer build ingests slowly), so what is checked is what holds anywhere:
+        // the reason, the exit code, nothing half-kept, and that the two runs together fetch every
+        // document once.
         server.route("/SyncFeed/2.0/Resources/0b1c2d3e-0000-4000-8000-000000000003",
-                     {test::read_source("tests/data/pdf/003_seed.pdf"), "application/pdf", 0, 3000});
-        auto r = fetch("budget", {"--max-time", "1"});
+                     {test::read_source("tests/data/pdf/003_seed.pdf"), "application/pdf", 0, 6000});
+        auto r = fetch("budget", {"--max-time", "2"});
         CHECK(r.code == 1);
-        CHECK(r.out == "new  kst-32317-994  v1  2026D04400\n"
-                       "new  kst-36196-12   v1  2024D01234\n"
-                       "fetched 2 feed pages, 3 entries: 2 ingested, 0 skipped, 0 deleted upstream, 0 failed\n");
-        CHECK(r.err == "toezeg: stopped early: the time budget of 1 s (--max-time) is spent; the next run resumes here\n");
+        CHECK(r.err == "toezeg: stopped early: the time budget of 2 s (--max-time) is spent; the next run resumes here\n");
+        CHECK(r.out.find(" failed\n") != std::string::npos);  // the summary line, as ever
         CHECK(leftovers("budget") == 0);
-        auto rest = fetch("budget", {});  // page 2 again: the PDF it did not finish, and the rest
+        auto rest = fetch("budget", {"--timeout", "10"});
         CHECK(rest.code == 0);
-        CHECK(rest.out == "new               doc-7879290e0573                                v1  2026D11000\n"
-                          "new               brief-2026-04-02-tk-verzamelbrief-arbeidsmarkt  v1  2026D11100\n"
-                          "deleted upstream  0b1c2d3e-0000-4000-8000-000000000009\n"
-                          "fetched 1 feed page, 3 entries: 2 ingested, 0 skipped, 1 deleted upstream, 0 failed\n");
+        CHECK(rest.err == "");
+        CHECK(leftovers("budget") == 0);
+        std::multiset<std::string> fetched;
+        for (auto* out : {&r.out, &rest.out}) {
+            std::istringstream lines(*out);
+            for (std::string line; std::getline(lines, line);)
+                if (line.starts_with("new ")) fetched.insert(line.substr(line.find_first_not_of(' ', 4), 13));
+        }
+        CHECK(fetched == std::multiset<std::string>{"brief-2026-04", "doc-7879290e0", "kst-32317-994", "kst-36196-12 "});
     }
     SECTION("--dossier keeps the documents of that dossier only") {
         auto r = fetch("dossier", {"--dossier", "32317"});
