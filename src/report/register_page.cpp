@@ -1,6 +1,7 @@
 #include "report/register_page.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 
 #include "report/format.hpp"
@@ -68,22 +69,26 @@ json unregistered_row(const track::UnregisteredCommitment& u, const std::string&
 namespace {
 
 // The rows as the page shows them, parsed only for the rows rendered.
-json parsed_rows(std::vector<UnregisteredPiece>::const_iterator from, std::vector<UnregisteredPiece>::const_iterator to) {
+template <class It>
+json parsed_rows(It from, It to) {
     json rows = json::array();
-    for (auto it = from; it != to; ++it) rows.push_back(json::parse(it->row));
+    for (auto it = from; it != to; ++it) {
+        const UnregisteredPiece& piece = *it;
+        rows.push_back(json::parse(piece.row));
+    }
     return rows;
 }
 
 // lijst/niet-in-register-<yyyy-mm>.html for every month of `rows` (newest first); their links.
 Result<json> write_unregistered_months(const std::vector<UnregisteredPiece>& rows, PageWriter& out) {
-    std::map<std::string, std::vector<UnregisteredPiece>> months;
-    for (auto& r : rows) months[month_part(r.date)].push_back(r);
+    std::map<std::string, std::vector<std::reference_wrapper<const UnregisteredPiece>>> months;  // not copied
+    for (auto& r : rows) months[month_part(r.date)].push_back(std::cref(r));
     json links = json::array();
     for (auto& [part, list] : latest_first(std::move(months))) {
         std::string file = "lijst/niet-in-register-" + part + ".html";
         PageKey key;
         key.add("unregistered").add(part);
-        for (auto& r : list) key.add(r.item).add(r.row);
+        for (const UnregisteredPiece& r : list) key.add(r.item).add(r.row);
         auto done = out.keyed_page(file, "unregistered.mustache", "../", key, [&] {
             json d = {{"title", "Niet in het register, " + part_label(part)},
                       {"label", part_label(part)},
